@@ -1,0 +1,34 @@
+//! Declares every app command for Tauri's access control: each gets an
+//! `allow-<command>` permission, and only the capability in src-tauri/capabilities/
+//! grants them to the main window.
+const COMMANDS: &[&str] = &[
+    "vault_status",
+    "assess_passphrase",
+    "create_vault",
+    "unlock",
+    "unlock_with_recovery_key",
+    "lock",
+    "touch",
+    "change_passphrase",
+    "create_recovery_key",
+    "remove_recovery_key",
+    "get_settings",
+    "set_auto_lock_minutes",
+    "list_entries",
+    "get_entry",
+    "create_entry",
+    "update_entry",
+    "delete_entry",
+    "render_markdown",
+];
+
+fn main() {
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("src-tauri/capabilities/*.json")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(e) = tauri_build::try_build(attributes) {
+        eprintln!("tauri-build failed: {e:#}");
+        std::process::exit(1);
+    }
+}

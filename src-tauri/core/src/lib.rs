@@ -1,0 +1,25 @@
+//! Mend's domain: the encrypted vault and the journal inside it.
+//!
+//! Invariants held by this crate:
+//! - It knows nothing of Tauri or the web view; the app and the tests drive it directly.
+//! - Journal text only ever lives inside the SQLCipher database. Errors carry codes and
+//!   fixed sentences, never SQL text or anything the user wrote.
+//! - Keys and passphrases are held in zeroizing types that cannot be printed or serialised.
+//! - Time comes from an injected [`Clock`]; this crate never reads the system clock itself.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+pub mod clock;
+pub mod idle;
+pub mod journal;
+pub mod secret;
+pub mod settings;
+pub mod store;
+pub mod strength;
+pub mod vault;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use idle::IdleTimer;
+pub use journal::{Cursor, Entry, Journal, JournalError, TimelinePage};
+pub use secret::{Passphrase, RecoveryKey};
+pub use settings::Settings;
+pub use vault::{Vault, VaultError, VaultPaths};

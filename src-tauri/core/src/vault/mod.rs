@@ -1,0 +1,281 @@
+//! The vault: one SQLCipher database and the key file that unlocks it.
+//!
+//! An unlocked [`Vault`] owns the open connection and the data key. Locking is dropping
+//! it: the connection closes and the key is wiped. Unlocking with a wrong secret reads
+//! the key file and nothing else, so it changes no file on disk.
+mod header;
+
+pub use header::{Header, KdfAlgorithm, KdfParams, SlotKind};
+
+use crate::journal::Journal;
+use crate::secret::{DataKey, Passphrase, RecoveryKey};
+use crate::settings::SettingsStore;
+use crate::store::{self, StoreError};
+use crate::strength;
+use header::Slot;
+use rand_core::{CryptoRngCore, OsRng};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum VaultError {
+    #[error("there is no vault here yet")]
+    NoVault,
+    #[error("a vault already exists here")]
+    VaultExists,
+    #[error("that passphrase did not open the vault")]
+    WrongPassphrase,
+    #[error("that recovery key did not open the vault")]
+    WrongRecoveryKey,
+    #[error("that passphrase is too easy to guess")]
+    WeakPassphrase,
+    #[error("the vault's key file is damaged: {0}")]
+    CorruptHeader(&'static str),
+    #[error("the vault's data file could not be decrypted with its key, or is damaged")]
+    Corrupt,
+    #[error("the vault was made by a newer version of Mend")]
+    Unsupported(u32),
+    #[error("the vault has no recovery key")]
+    NoRecoveryKey,
+    #[error("the vault's files could not be read or written")]
+    Io(#[from] std::io::Error),
+    #[error("the vault's database reported an error")]
+    Storage(#[source] StoreError),
+    #[error("internal error: {0}")]
+    Internal(&'static str),
+}
+
+impl From<StoreError> for VaultError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Unreadable => VaultError::Corrupt,
+            StoreError::TooNew => VaultError::Unsupported(0),
+            other => VaultError::Storage(other),
+        }
+    }
+}
+
+/// Where a vault's files live.
+#[derive(Debug, Clone)]
+pub struct VaultPaths {
+    dir: PathBuf,
+}
+
+impl VaultPaths {
+    pub const DATABASE: &'static str = "mend.vault";
+    pub const KEY_FILE: &'static str = "mend.key";
+
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn database(&self) -> PathBuf {
+        self.dir.join(Self::DATABASE)
+    }
+
+    pub fn key_file(&self) -> PathBuf {
+        self.dir.join(Self::KEY_FILE)
+    }
+
+    /// A vault exists once its key file does.
+    pub fn exists(&self) -> bool {
+        self.key_file().exists()
+    }
+}
+
+/// An unlocked vault. Dropping it locks: the connection closes and the key is wiped.
+pub struct Vault {
+    paths: VaultPaths,
+    key: DataKey,
+    conn: Connection,
+}
+
+impl std::fmt::Debug for Vault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vault").field("dir", &self.paths.dir).finish_non_exhaustive()
+    }
+}
+
+impl Vault {
+    /// Creates a new vault at `paths`, protected by `passphrase`, and returns it unlocked.
+    /// Refuses weak passphrases and never touches an existing vault's files.
+    pub fn create(paths: &VaultPaths, passphrase: &Passphrase) -> Result<Vault, VaultError> {
+        Self::create_with(paths, passphrase, KdfParams::RFC9106_SECOND, &mut OsRng)
+    }
+
+    /// [`Vault::create`] with explicit KDF parameters and randomness (for tests).
+    pub fn create_with(
+        paths: &VaultPaths,
+        passphrase: &Passphrase,
+        kdf: KdfParams,
+        rng: &mut impl CryptoRngCore,
+    ) -> Result<Vault, VaultError> {
+        if !strength::assess(passphrase.expose(), &[]).acceptable {
+            return Err(VaultError::WeakPassphrase);
+        }
+        kdf.check()?;
+        if paths.key_file().exists() || paths.database().exists() {
+            return Err(VaultError::VaultExists);
+        }
+        std::fs::create_dir_all(paths.dir())?;
+        let key = DataKey::generate(rng);
+        let slot = Slot::seal(SlotKind::Passphrase, kdf, passphrase.expose().as_bytes(), &key, rng)?;
+        // The database first, then the key file: a vault "exists" once its key file does.
+        let conn = store::open(&paths.database(), &key, true)?;
+        Header::new(slot).write_atomically(&paths.key_file())?;
+        Ok(Vault { paths: paths.clone(), key, conn })
+    }
+
+    /// Unlocks with the passphrase. A wrong passphrase changes nothing on disk.
+    pub fn unlock(paths: &VaultPaths, passphrase: &Passphrase) -> Result<Vault, VaultError> {
+        let header = Header::read(&paths.key_file())?;
+        let slot = header
+            .slot(SlotKind::Passphrase)
+            .ok_or(VaultError::CorruptHeader("it has no passphrase slot"))?;
+        let key = slot
+            .open(passphrase.expose().as_bytes())?
+            .ok_or(VaultError::WrongPassphrase)?;
+        Self::open_database(paths, key)
+    }
+
+    /// Unlocks with a recovery key. A wrong key changes nothing on disk.
+    pub fn unlock_with_recovery_key(
+        paths: &VaultPaths,
+        recovery: &RecoveryKey,
+    ) -> Result<Vault, VaultError> {
+        let header = Header::read(&paths.key_file())?;
+        let slot = header.slot(SlotKind::Recovery).ok_or(VaultError::WrongRecoveryKey)?;
+        let key = slot.open(recovery.expose().as_bytes())?.ok_or(VaultError::WrongRecoveryKey)?;
+        Self::open_database(paths, key)
+    }
+
+    fn open_database(paths: &VaultPaths, key: DataKey) -> Result<Vault, VaultError> {
+        if !paths.database().exists() {
+            return Err(VaultError::Corrupt);
+        }
+        let conn = store::open(&paths.database(), &key, false)?;
+        Ok(Vault { paths: paths.clone(), key, conn })
+    }
+
+    /// Re-wraps the data key under a new passphrase after checking the current one.
+    /// The key file is replaced atomically: after a crash exactly one of the two works.
+    pub fn change_passphrase(
+        &self,
+        current: &Passphrase,
+        next: &Passphrase,
+    ) -> Result<(), VaultError> {
+        self.change_passphrase_with(current, next, &mut OsRng)
+    }
+
+    pub fn change_passphrase_with(
+        &self,
+        current: &Passphrase,
+        next: &Passphrase,
+        rng: &mut impl CryptoRngCore,
+    ) -> Result<(), VaultError> {
+        let mut header = Header::read(&self.paths.key_file())?;
+        let slot = header
+            .slot(SlotKind::Passphrase)
+            .ok_or(VaultError::CorruptHeader("it has no passphrase slot"))?;
+        let kdf = slot.kdf;
+        match slot.open(current.expose().as_bytes())? {
+            Some(k) if k.bytes() == self.key.bytes() => {}
+            _ => return Err(VaultError::WrongPassphrase),
+        }
+        if !strength::assess(next.expose(), &[]).acceptable {
+            return Err(VaultError::WeakPassphrase);
+        }
+        let kdf = kdf.max_with(KdfParams::RFC9106_SECOND);
+        header.put(Slot::seal(SlotKind::Passphrase, kdf, next.expose().as_bytes(), &self.key, rng)?);
+        header.write_atomically(&self.paths.key_file())
+    }
+
+    /// Makes a new recovery key (replacing any earlier one) and returns it to be shown once.
+    pub fn create_recovery_key(&self) -> Result<RecoveryKey, VaultError> {
+        self.create_recovery_key_with(&mut OsRng)
+    }
+
+    pub fn create_recovery_key_with(
+        &self,
+        rng: &mut impl CryptoRngCore,
+    ) -> Result<RecoveryKey, VaultError> {
+        let mut header = Header::read(&self.paths.key_file())?;
+        let recovery = RecoveryKey::generate(rng);
+        let kdf = header
+            .slot(SlotKind::Passphrase)
+            .map(|s| s.kdf)
+            .unwrap_or(KdfParams::RFC9106_SECOND);
+        header.put(Slot::seal(SlotKind::Recovery, kdf, recovery.expose().as_bytes(), &self.key, rng)?);
+        header.write_atomically(&self.paths.key_file())?;
+        Ok(recovery)
+    }
+
+    /// Removes the recovery key: afterwards only the passphrase opens the vault.
+    pub fn remove_recovery_key(&self) -> Result<(), VaultError> {
+        let mut header = Header::read(&self.paths.key_file())?;
+        if header.slot(SlotKind::Recovery).is_none() {
+            return Err(VaultError::NoRecoveryKey);
+        }
+        header.remove(SlotKind::Recovery);
+        header.write_atomically(&self.paths.key_file())
+    }
+
+    pub fn has_recovery_key(&self) -> Result<bool, VaultError> {
+        Ok(Header::read(&self.paths.key_file())?.slot(SlotKind::Recovery).is_some())
+    }
+
+    pub fn paths(&self) -> &VaultPaths {
+        &self.paths
+    }
+
+    pub fn journal(&self) -> Journal<'_> {
+        Journal::new(&self.conn)
+    }
+
+    pub fn settings(&self) -> SettingsStore<'_> {
+        SettingsStore::new(&self.conn)
+    }
+
+    /// The open connection, for integrity checks and benchmarks.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Locks: closes the database and wipes the key (the same as dropping the vault).
+    pub fn lock(self) {
+        drop(self);
+    }
+}
+
+impl KdfParams {
+    /// The stronger of two parameter sets, field by field.
+    fn max_with(self, other: KdfParams) -> KdfParams {
+        KdfParams {
+            algorithm: self.algorithm,
+            memory_kib: self.memory_kib.max(other.memory_kib),
+            iterations: self.iterations.max(other.iterations),
+            parallelism: self.parallelism.max(other.parallelism),
+        }
+    }
+}
+
+impl Vault {
+    /// The settings screen's view: stored settings plus whether a recovery key exists.
+    pub fn current_settings(&self) -> Result<crate::Settings, VaultError> {
+        Ok(crate::Settings {
+            auto_lock_minutes: self.settings().auto_lock_minutes().map_err(settings_error)?,
+            has_recovery_key: self.has_recovery_key()?,
+        })
+    }
+}
+
+fn settings_error(e: crate::settings::SettingsError) -> VaultError {
+    match e {
+        crate::settings::SettingsError::Storage(e) => VaultError::Storage(StoreError::Sqlite(e)),
+        crate::settings::SettingsError::AutoLockOutOfRange => VaultError::Internal("setting out of range"),
+    }
+}

@@ -1,0 +1,105 @@
+//! The one error type that crosses IPC: a code the UI branches on and a sentence it may
+//! show. Built from the core's error enums; never carries SQL or anything the user wrote.
+use mend_core::settings::SettingsError;
+use mend_core::{JournalError, VaultError};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What went wrong, as a code the UI can branch on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum ErrorCode {
+    NoVault,
+    VaultExists,
+    Locked,
+    WrongPassphrase,
+    WrongRecoveryKey,
+    WeakPassphrase,
+    CorruptVault,
+    UnsupportedVault,
+    NotFound,
+    InvalidInput,
+    Storage,
+    Internal,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct IpcError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl IpcError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self { code, message: message.into() }
+    }
+
+    pub fn locked() -> Self {
+        Self::new(ErrorCode::Locked, "The vault is locked.")
+    }
+}
+
+fn sentence(e: &impl std::fmt::Display) -> String {
+    let text = e.to_string();
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
+        None => String::new(),
+    }
+}
+
+impl From<VaultError> for IpcError {
+    fn from(e: VaultError) -> Self {
+        let code = match &e {
+            VaultError::NoVault => ErrorCode::NoVault,
+            VaultError::VaultExists => ErrorCode::VaultExists,
+            VaultError::WrongPassphrase => ErrorCode::WrongPassphrase,
+            VaultError::WrongRecoveryKey | VaultError::NoRecoveryKey => ErrorCode::WrongRecoveryKey,
+            VaultError::WeakPassphrase => ErrorCode::WeakPassphrase,
+            VaultError::CorruptHeader(_) | VaultError::Corrupt => ErrorCode::CorruptVault,
+            VaultError::Unsupported(_) => ErrorCode::UnsupportedVault,
+            VaultError::Io(_) | VaultError::Storage(_) => ErrorCode::Storage,
+            VaultError::Internal(_) => ErrorCode::Internal,
+        };
+        IpcError::new(code, sentence(&e))
+    }
+}
+
+impl From<JournalError> for IpcError {
+    fn from(e: JournalError) -> Self {
+        let code = match &e {
+            JournalError::NotFound => ErrorCode::NotFound,
+            JournalError::Empty | JournalError::TooLong => ErrorCode::InvalidInput,
+            JournalError::Storage(_) => ErrorCode::Storage,
+        };
+        IpcError::new(code, sentence(&e))
+    }
+}
+
+impl From<SettingsError> for IpcError {
+    fn from(e: SettingsError) -> Self {
+        let code = match &e {
+            SettingsError::AutoLockOutOfRange => ErrorCode::InvalidInput,
+            SettingsError::Storage(_) => ErrorCode::Storage,
+        };
+        IpcError::new(code, sentence(&e))
+    }
+}
+
+pub type CmdResult<T> = Result<T, IpcError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_sentences_and_codes_are_stable() {
+        let e = IpcError::from(VaultError::WrongPassphrase);
+        assert_eq!(e.code, ErrorCode::WrongPassphrase);
+        assert_eq!(e.message, "That passphrase did not open the vault.");
+        let json = serde_json::to_string(&e).unwrap();
+        assert_eq!(json, r#"{"code":"wrongPassphrase","message":"That passphrase did not open the vault."}"#);
+    }
+}

@@ -1,0 +1,100 @@
+//! The Mend desktop app: Tauri glue around `mend-core`. No domain logic lives here.
+//!
+//! Invariants:
+//! - The window title is always "Mend"; nothing here logs or prints journal text.
+//! - A panic prints where it happened, never its message (which could hold user text).
+//! - The web view can only reach the commands in `commands`, granted by the one
+//!   capability in src-tauri/capabilities/, and cannot navigate away from the app.
+pub mod commands;
+pub mod error;
+pub mod state;
+
+use commands::vault::{lock_and_announce, LockReason};
+use mend_core::VaultPaths;
+use state::AppState;
+use std::path::PathBuf;
+use std::time::Duration;
+use tauri::{Manager, Runtime};
+
+/// Overrides where the vault lives (tests, or people who keep it elsewhere).
+pub const DATA_DIR_ENV: &str = "MEND_DATA_DIR";
+const IDLE_CHECK_EVERY: Duration = Duration::from_secs(5);
+
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let place = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_else(|| "an unknown place".into());
+        eprintln!("Mend stopped after an internal error at {place}.");
+    }));
+}
+
+/// Blocks every navigation away from the app's own pages (a link in an entry, a
+/// redirect, anything injected): the window only ever shows Mend.
+fn navigation_guard<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    tauri::plugin::Builder::new("navigation-guard")
+        .on_navigation(|_webview, url| {
+            matches!(url.scheme(), "tauri") || url.host_str() == Some("tauri.localhost")
+        })
+        .build()
+}
+
+fn vault_dir<R: Runtime>(app: &tauri::App<R>) -> Result<PathBuf, Box<dyn std::error::Error>> {
+    match std::env::var_os(DATA_DIR_ENV) {
+        Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
+        _ => Ok(app.path().app_data_dir()?),
+    }
+}
+
+/// Locks the vault once it has been left alone for the configured time.
+fn spawn_idle_watch<R: Runtime>(app: tauri::AppHandle<R>) {
+    std::thread::spawn(move || loop {
+        std::thread::sleep(IDLE_CHECK_EVERY);
+        let state = app.state::<AppState>();
+        if state.is_unlocked() && state.idle_expired() {
+            lock_and_announce(&app, &state, LockReason::Idle);
+        }
+    });
+}
+
+/// Builds the app on any runtime, so tests can drive it with a mock runtime.
+pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder
+        .plugin(navigation_guard())
+        .setup(|app| {
+            let dir = vault_dir(app)?;
+            app.manage(AppState::new(VaultPaths::new(dir)));
+            spawn_idle_watch(app.handle().clone());
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::vault::vault_status,
+            commands::vault::assess_passphrase,
+            commands::vault::create_vault,
+            commands::vault::unlock,
+            commands::vault::unlock_with_recovery_key,
+            commands::vault::lock,
+            commands::vault::touch,
+            commands::vault::change_passphrase,
+            commands::vault::create_recovery_key,
+            commands::vault::remove_recovery_key,
+            commands::vault::get_settings,
+            commands::vault::set_auto_lock_minutes,
+            commands::journal::list_entries,
+            commands::journal::get_entry,
+            commands::journal::create_entry,
+            commands::journal::update_entry,
+            commands::journal::delete_entry,
+            commands::journal::render_markdown,
+        ])
+}
+
+pub fn run() {
+    install_panic_hook();
+    let result = app(tauri::Builder::default()).run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("Mend could not start: {e}");
+        std::process::exit(1);
+    }
+}

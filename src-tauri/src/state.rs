@@ -1,0 +1,84 @@
+//! What the app holds between commands: where the vault lives, the unlocked vault (if
+//! any) and the idle timer. One small mutex per concern; the vault itself is `None`
+//! whenever it is locked, so a locked app holds no key and no open database.
+use crate::error::{CmdResult, IpcError};
+use chrono::Utc;
+use mend_core::{IdleTimer, SystemClock, Vault, VaultPaths};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+pub struct AppState {
+    pub paths: VaultPaths,
+    pub clock: SystemClock,
+    vault: Mutex<Option<Vault>>,
+    idle: Mutex<IdleTimer>,
+    started: Instant,
+    auto_lock_minutes: AtomicU32,
+}
+
+fn lock_ignoring_poison<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl AppState {
+    pub fn new(paths: VaultPaths) -> Self {
+        let started = Instant::now();
+        Self {
+            paths,
+            clock: SystemClock,
+            vault: Mutex::new(None),
+            idle: Mutex::new(IdleTimer::new(Duration::ZERO, Utc::now())),
+            started,
+            auto_lock_minutes: AtomicU32::new(mend_core::settings::DEFAULT_AUTO_LOCK_MINUTES),
+        }
+    }
+
+    /// The vault slot, for opening and closing.
+    pub fn slot(&self) -> MutexGuard<'_, Option<Vault>> {
+        lock_ignoring_poison(&self.vault)
+    }
+
+    /// Runs `f` on the unlocked vault, or fails with `Locked`. Counts as activity.
+    pub fn with_vault<T>(&self, f: impl FnOnce(&Vault) -> CmdResult<T>) -> CmdResult<T> {
+        let guard = self.slot();
+        let vault = guard.as_ref().ok_or_else(IpcError::locked)?;
+        self.touch();
+        f(vault)
+    }
+
+    /// Puts a freshly unlocked vault in place and starts the idle clock.
+    pub fn install(&self, vault: Vault) {
+        let minutes = vault
+            .settings()
+            .auto_lock_minutes()
+            .unwrap_or(mend_core::settings::DEFAULT_AUTO_LOCK_MINUTES);
+        self.set_auto_lock_minutes(minutes);
+        *self.slot() = Some(vault);
+        self.touch();
+    }
+
+    /// Locks: drops the vault (closing the database, wiping the key). Returns whether it
+    /// was unlocked.
+    pub fn lock(&self) -> bool {
+        self.slot().take().is_some()
+    }
+
+    pub fn is_unlocked(&self) -> bool {
+        self.slot().is_some()
+    }
+
+    pub fn touch(&self) {
+        lock_ignoring_poison(&self.idle).touch(self.started.elapsed(), Utc::now());
+    }
+
+    pub fn set_auto_lock_minutes(&self, minutes: u32) {
+        self.auto_lock_minutes.store(minutes, Ordering::Relaxed);
+    }
+
+    /// Whether the vault has been left alone for longer than the auto-lock setting.
+    pub fn idle_expired(&self) -> bool {
+        let limit = Duration::from_secs(u64::from(self.auto_lock_minutes.load(Ordering::Relaxed)) * 60);
+        lock_ignoring_poison(&self.idle).should_lock(self.started.elapsed(), Utc::now(), limit)
+    }
+}

@@ -33,7 +33,10 @@ pub struct IpcError {
 
 impl IpcError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into() }
+        Self {
+            code,
+            message: message.into(),
+        }
     }
 
     pub fn locked() -> Self {
@@ -100,6 +103,9 @@ mod tests {
         assert_eq!(e.code, ErrorCode::WrongPassphrase);
         assert_eq!(e.message, "That passphrase did not open the vault.");
         let json = serde_json::to_string(&e).unwrap();
-        assert_eq!(json, r#"{"code":"wrongPassphrase","message":"That passphrase did not open the vault."}"#);
+        assert_eq!(
+            json,
+            r#"{"code":"wrongPassphrase","message":"That passphrase did not open the vault."}"#
+        );
     }
 }

@@ -78,7 +78,8 @@ impl AppState {
 
     /// Whether the vault has been left alone for longer than the auto-lock setting.
     pub fn idle_expired(&self) -> bool {
-        let limit = Duration::from_secs(u64::from(self.auto_lock_minutes.load(Ordering::Relaxed)) * 60);
+        let limit =
+            Duration::from_secs(u64::from(self.auto_lock_minutes.load(Ordering::Relaxed)) * 60);
         lock_ignoring_poison(&self.idle).should_lock(self.started.elapsed(), Utc::now(), limit)
     }
 }

@@ -6,7 +6,11 @@ use mend_core::{Cursor, TimelinePage};
 use tauri::State;
 
 #[tauri::command(async)]
-pub fn list_entries(state: State<'_, AppState>, before: Option<Cursor>, limit: u32) -> CmdResult<TimelinePage> {
+pub fn list_entries(
+    state: State<'_, AppState>,
+    before: Option<Cursor>,
+    limit: u32,
+) -> CmdResult<TimelinePage> {
     state.with_vault(|v| Ok(v.journal().timeline(before, limit)?))
 }
 

@@ -48,7 +48,10 @@ pub fn lock_and_announce<R: Runtime>(app: &AppHandle<R>, state: &AppState, reaso
 
 #[tauri::command(async)]
 pub fn vault_status(state: State<'_, AppState>) -> VaultStatus {
-    VaultStatus { exists: state.paths.exists(), unlocked: state.is_unlocked() }
+    VaultStatus {
+        exists: state.paths.exists(),
+        unlocked: state.is_unlocked(),
+    }
 }
 
 #[tauri::command(async)]
@@ -95,7 +98,11 @@ pub fn touch(state: State<'_, AppState>) {
 }
 
 #[tauri::command(async)]
-pub fn change_passphrase(state: State<'_, AppState>, current: String, next: String) -> CmdResult<()> {
+pub fn change_passphrase(
+    state: State<'_, AppState>,
+    current: String,
+    next: String,
+) -> CmdResult<()> {
     let (current, next) = (Passphrase::new(current), Passphrase::new(next));
     state.with_vault(|v| Ok(v.change_passphrase(&current, &next)?))
 }
@@ -104,7 +111,9 @@ pub fn change_passphrase(state: State<'_, AppState>, current: String, next: Stri
 pub fn create_recovery_key(state: State<'_, AppState>) -> CmdResult<RecoveryKeyShown> {
     state.with_vault(|v| {
         let key = v.create_recovery_key()?;
-        Ok(RecoveryKeyShown { key: key.expose().to_owned() })
+        Ok(RecoveryKeyShown {
+            key: key.expose().to_owned(),
+        })
     })
 }
 

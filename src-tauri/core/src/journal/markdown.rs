@@ -11,9 +11,32 @@ fn sanitizer() -> &'static Builder<'static> {
     static CLEANER: OnceLock<Builder<'static>> = OnceLock::new();
     CLEANER.get_or_init(|| {
         let tags: HashSet<&str> = [
-            "a", "blockquote", "br", "code", "del", "em", "h1", "h2", "h3", "h4", "h5", "h6",
-            "hr", "li", "ol", "p", "pre", "strong", "table", "tbody", "td", "th", "thead", "tr",
-            "ul", "input",
+            "a",
+            "blockquote",
+            "br",
+            "code",
+            "del",
+            "em",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "hr",
+            "li",
+            "ol",
+            "p",
+            "pre",
+            "strong",
+            "table",
+            "tbody",
+            "td",
+            "th",
+            "thead",
+            "tr",
+            "ul",
+            "input",
         ]
         .into_iter()
         .collect();
@@ -23,9 +46,15 @@ fn sanitizer() -> &'static Builder<'static> {
             .link_rel(Some("noopener noreferrer nofollow"))
             .generic_attributes(HashSet::new())
             .tag_attributes(
-                [("a", ["href"].into_iter().collect()), ("input", ["type", "checked", "disabled"].into_iter().collect())]
-                    .into_iter()
-                    .collect(),
+                [
+                    ("a", ["href"].into_iter().collect()),
+                    (
+                        "input",
+                        ["type", "checked", "disabled"].into_iter().collect(),
+                    ),
+                ]
+                .into_iter()
+                .collect(),
             )
             .set_tag_attribute_value("input", "disabled", "");
         b
@@ -71,7 +100,9 @@ mod tests {
 
     #[test]
     fn dangerous_links_lose_their_target() {
-        let html = render("[click](javascript:alert(1)) [data](data:text/html,hi) [ok](https://example.org)");
+        let html = render(
+            "[click](javascript:alert(1)) [data](data:text/html,hi) [ok](https://example.org)",
+        );
         assert!(!html.contains("javascript:"));
         assert!(!html.contains("data:text"));
         assert!(html.contains(r#"href="https://example.org""#));
@@ -87,10 +118,20 @@ mod tests {
     #[test]
     fn attributes_cannot_be_smuggled() {
         let html = render("[x](https://e.org \"a\\\" onclick=\\\"alert(1)\") *[y](https://e.org)*");
-        let tags: Vec<&str> = html.split('<').skip(1).map(|t| t.split('>').next().unwrap_or("")).collect();
-        assert!(tags.iter().any(|t| t.starts_with("a ")), "links still render: {html}");
+        let tags: Vec<&str> = html
+            .split('<')
+            .skip(1)
+            .map(|t| t.split('>').next().unwrap_or(""))
+            .collect();
+        assert!(
+            tags.iter().any(|t| t.starts_with("a ")),
+            "links still render: {html}"
+        );
         for tag in tags {
-            assert!(!tag.contains("onclick") && !tag.contains("title"), "attribute leaked into <{tag}>");
+            assert!(
+                !tag.contains("onclick") && !tag.contains("title"),
+                "attribute leaked into <{tag}>"
+            );
         }
     }
 }

@@ -54,7 +54,13 @@ pub struct EntryView {
 impl From<Entry> for EntryView {
     fn from(e: Entry) -> Self {
         let html = render_markdown(&e.body);
-        EntryView { id: e.id, created_at: e.created_at, updated_at: e.updated_at, body: e.body, html }
+        EntryView {
+            id: e.id,
+            created_at: e.created_at,
+            updated_at: e.updated_at,
+            body: e.body,
+            html,
+        }
     }
 }
 
@@ -87,7 +93,9 @@ fn to_millis(t: DateTime<Utc>) -> i64 {
 }
 
 fn from_millis(ms: i64) -> DateTime<Utc> {
-    Utc.timestamp_millis_opt(ms).single().unwrap_or(DateTime::<Utc>::UNIX_EPOCH)
+    Utc.timestamp_millis_opt(ms)
+        .single()
+        .unwrap_or(DateTime::<Utc>::UNIX_EPOCH)
 }
 
 fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<Entry> {
@@ -130,7 +138,12 @@ impl<'a> Journal<'a> {
             params![to_millis(at), body],
         )?;
         let id = self.conn.last_insert_rowid();
-        Ok(Entry { id, created_at: from_millis(to_millis(at)), updated_at: from_millis(to_millis(at)), body: body.to_owned() })
+        Ok(Entry {
+            id,
+            created_at: from_millis(to_millis(at)),
+            updated_at: from_millis(to_millis(at)),
+            body: body.to_owned(),
+        })
     }
 
     pub fn get(&self, id: i64) -> Result<Entry, JournalError> {
@@ -166,11 +179,17 @@ impl<'a> Journal<'a> {
     }
 
     pub fn count(&self) -> Result<u64, JournalError> {
-        Ok(self.conn.query_row("SELECT count(*) FROM entry", [], |r| r.get::<_, i64>(0))? as u64)
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM entry", [], |r| r.get::<_, i64>(0))? as u64)
     }
 
     /// One page of the timeline, newest first, strictly older than `before`.
-    pub fn timeline(&self, before: Option<Cursor>, limit: u32) -> Result<TimelinePage, JournalError> {
+    pub fn timeline(
+        &self,
+        before: Option<Cursor>,
+        limit: u32,
+    ) -> Result<TimelinePage, JournalError> {
         let limit = limit.clamp(1, MAX_PAGE);
         let mut rows: Vec<Entry> = match before {
             None => {
@@ -187,17 +206,26 @@ impl<'a> Journal<'a> {
                      WHERE (created_at, id) < (?1, ?2)
                      ORDER BY created_at DESC, id DESC LIMIT ?3",
                 )?;
-                let it = stmt.query_map(params![to_millis(c.created_at), c.id, limit + 1], entry_from_row)?;
+                let it = stmt.query_map(
+                    params![to_millis(c.created_at), c.id, limit + 1],
+                    entry_from_row,
+                )?;
                 it.collect::<Result<_, _>>()?
             }
         };
         let next = if rows.len() > limit as usize {
             rows.truncate(limit as usize);
-            rows.last().map(|e| Cursor { created_at: e.created_at, id: e.id })
+            rows.last().map(|e| Cursor {
+                created_at: e.created_at,
+                id: e.id,
+            })
         } else {
             None
         };
-        Ok(TimelinePage { entries: rows.into_iter().map(EntryView::from).collect(), next })
+        Ok(TimelinePage {
+            entries: rows.into_iter().map(EntryView::from).collect(),
+            next,
+        })
     }
 
     /// Many entries in one transaction (benchmarks, imports).

@@ -96,7 +96,9 @@ pub struct Vault {
 
 impl std::fmt::Debug for Vault {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Vault").field("dir", &self.paths.dir).finish_non_exhaustive()
+        f.debug_struct("Vault")
+            .field("dir", &self.paths.dir)
+            .finish_non_exhaustive()
     }
 }
 
@@ -123,11 +125,21 @@ impl Vault {
         }
         std::fs::create_dir_all(paths.dir())?;
         let key = DataKey::generate(rng);
-        let slot = Slot::seal(SlotKind::Passphrase, kdf, passphrase.expose().as_bytes(), &key, rng)?;
+        let slot = Slot::seal(
+            SlotKind::Passphrase,
+            kdf,
+            passphrase.expose().as_bytes(),
+            &key,
+            rng,
+        )?;
         // The database first, then the key file: a vault "exists" once its key file does.
         let conn = store::open(&paths.database(), &key, true)?;
         Header::new(slot).write_atomically(&paths.key_file())?;
-        Ok(Vault { paths: paths.clone(), key, conn })
+        Ok(Vault {
+            paths: paths.clone(),
+            key,
+            conn,
+        })
     }
 
     /// Unlocks with the passphrase. A wrong passphrase changes nothing on disk.
@@ -148,8 +160,12 @@ impl Vault {
         recovery: &RecoveryKey,
     ) -> Result<Vault, VaultError> {
         let header = Header::read(&paths.key_file())?;
-        let slot = header.slot(SlotKind::Recovery).ok_or(VaultError::WrongRecoveryKey)?;
-        let key = slot.open(recovery.expose().as_bytes())?.ok_or(VaultError::WrongRecoveryKey)?;
+        let slot = header
+            .slot(SlotKind::Recovery)
+            .ok_or(VaultError::WrongRecoveryKey)?;
+        let key = slot
+            .open(recovery.expose().as_bytes())?
+            .ok_or(VaultError::WrongRecoveryKey)?;
         Self::open_database(paths, key)
     }
 
@@ -158,7 +174,11 @@ impl Vault {
             return Err(VaultError::Corrupt);
         }
         let conn = store::open(&paths.database(), &key, false)?;
-        Ok(Vault { paths: paths.clone(), key, conn })
+        Ok(Vault {
+            paths: paths.clone(),
+            key,
+            conn,
+        })
     }
 
     /// Re-wraps the data key under a new passphrase after checking the current one.
@@ -190,7 +210,13 @@ impl Vault {
             return Err(VaultError::WeakPassphrase);
         }
         let kdf = kdf.max_with(KdfParams::RFC9106_SECOND);
-        header.put(Slot::seal(SlotKind::Passphrase, kdf, next.expose().as_bytes(), &self.key, rng)?);
+        header.put(Slot::seal(
+            SlotKind::Passphrase,
+            kdf,
+            next.expose().as_bytes(),
+            &self.key,
+            rng,
+        )?);
         header.write_atomically(&self.paths.key_file())
     }
 
@@ -209,7 +235,13 @@ impl Vault {
             .slot(SlotKind::Passphrase)
             .map(|s| s.kdf)
             .unwrap_or(KdfParams::RFC9106_SECOND);
-        header.put(Slot::seal(SlotKind::Recovery, kdf, recovery.expose().as_bytes(), &self.key, rng)?);
+        header.put(Slot::seal(
+            SlotKind::Recovery,
+            kdf,
+            recovery.expose().as_bytes(),
+            &self.key,
+            rng,
+        )?);
         header.write_atomically(&self.paths.key_file())?;
         Ok(recovery)
     }
@@ -225,7 +257,9 @@ impl Vault {
     }
 
     pub fn has_recovery_key(&self) -> Result<bool, VaultError> {
-        Ok(Header::read(&self.paths.key_file())?.slot(SlotKind::Recovery).is_some())
+        Ok(Header::read(&self.paths.key_file())?
+            .slot(SlotKind::Recovery)
+            .is_some())
     }
 
     pub fn paths(&self) -> &VaultPaths {
@@ -267,7 +301,10 @@ impl Vault {
     /// The settings screen's view: stored settings plus whether a recovery key exists.
     pub fn current_settings(&self) -> Result<crate::Settings, VaultError> {
         Ok(crate::Settings {
-            auto_lock_minutes: self.settings().auto_lock_minutes().map_err(settings_error)?,
+            auto_lock_minutes: self
+                .settings()
+                .auto_lock_minutes()
+                .map_err(settings_error)?,
             has_recovery_key: self.has_recovery_key()?,
         })
     }
@@ -276,6 +313,8 @@ impl Vault {
 fn settings_error(e: crate::settings::SettingsError) -> VaultError {
     match e {
         crate::settings::SettingsError::Storage(e) => VaultError::Storage(StoreError::Sqlite(e)),
-        crate::settings::SettingsError::AutoLockOutOfRange => VaultError::Internal("setting out of range"),
+        crate::settings::SettingsError::AutoLockOutOfRange => {
+            VaultError::Internal("setting out of range")
+        }
     }
 }

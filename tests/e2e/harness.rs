@@ -1,0 +1,258 @@
+//! Drives the real Mend binary in its real window through tauri-driver and
+//! WebKitWebDriver. Each `App` gets its own data folder, XDG folders, temp folder and
+//! driver ports, so tests are independent and their leftovers can be scanned.
+use serde_json::json;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use thirtyfour::prelude::*;
+
+pub const PASSPHRASE: &str = "quiet lantern over the harbour wall";
+const WAIT: Duration = Duration::from_secs(15);
+
+pub struct App {
+    pub driver: Option<WebDriver>,
+    tauri_driver: Child,
+    root: tempfile::TempDir,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn wait_for_port(port: u16) {
+    let start = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            start.elapsed() < WAIT,
+            "tauri-driver did not listen on {port}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+impl App {
+    /// Starts the app with a fresh, empty data folder.
+    pub async fn start() -> App {
+        let root = tempfile::Builder::new()
+            .prefix("mend-e2e-")
+            .tempdir()
+            .unwrap();
+        Self::start_in(root).await
+    }
+
+    /// Starts the app on an existing root (to reopen the same vault).
+    pub async fn start_in(root: tempfile::TempDir) -> App {
+        for sub in [
+            "data",
+            "xdg-data",
+            "xdg-cache",
+            "xdg-config",
+            "xdg-state",
+            "tmp",
+        ] {
+            std::fs::create_dir_all(root.path().join(sub)).unwrap();
+        }
+        let port = free_port();
+        let native_port = free_port();
+        let log = std::fs::File::create(root.path().join("driver.log")).unwrap();
+        let tauri_driver = Command::new("tauri-driver")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("MEND_DATA_DIR", root.path().join("data"))
+            .env("XDG_DATA_HOME", root.path().join("xdg-data"))
+            .env("XDG_CACHE_HOME", root.path().join("xdg-cache"))
+            .env("XDG_CONFIG_HOME", root.path().join("xdg-config"))
+            .env("XDG_STATE_HOME", root.path().join("xdg-state"))
+            .env("TMPDIR", root.path().join("tmp"))
+            .env("LANG", "en_US.UTF-8")
+            .env("NO_AT_BRIDGE", "1")
+            .stdout(Stdio::from(log.try_clone().unwrap()))
+            .stderr(Stdio::from(log))
+            .spawn()
+            .expect("tauri-driver is on PATH (cargo install tauri-driver --version ^2)");
+        wait_for_port(port);
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), json!("wry"));
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": env!("CARGO_BIN_EXE_mend") }),
+        );
+        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
+            .await
+            .expect("a WebDriver session on the app");
+        let app = App {
+            driver: Some(driver),
+            tauri_driver,
+            root,
+        };
+        app.wait_for("#create-passphrase, #unlock-passphrase, #new-entry")
+            .await;
+        app
+    }
+
+    pub fn driver(&self) -> &WebDriver {
+        self.driver.as_ref().unwrap()
+    }
+
+    /// Waits for an element to be present and shown, and returns it.
+    pub async fn wait_for(&self, css: &str) -> WebElement {
+        let start = Instant::now();
+        loop {
+            if let Ok(el) = self.driver().find(By::Css(css)).await {
+                if el.is_displayed().await.unwrap_or(false) {
+                    return el;
+                }
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "{css} did not appear; page:\n{}",
+                self.text().await
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until `check` holds for the page's visible text.
+    pub async fn wait_until_text(&self, what: &str, check: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            let text = self.text().await;
+            if check(&text) {
+                return;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "timed out waiting for {what}; page:\n{text}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn click(&self, css: &str) {
+        let el = self.wait_for(css).await;
+        let start = Instant::now();
+        while !el.is_enabled().await.unwrap_or(false) {
+            assert!(start.elapsed() < WAIT, "{css} stayed disabled");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        el.click().await.unwrap();
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let el = self.wait_for(css).await;
+        el.clear().await.unwrap();
+        el.send_keys(text).await.unwrap();
+    }
+
+    /// The page's visible text.
+    pub async fn text(&self) -> String {
+        match self.driver().find(By::Css("body")).await {
+            Ok(body) => body.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    /// Everything the page holds that could carry journal text: the serialised DOM,
+    /// and the values of every input and text area (which the DOM does not serialise).
+    pub async fn everything_in_the_page(&self) -> String {
+        let source = self.driver().source().await.unwrap();
+        let values = self
+            .driver()
+            .execute(
+                "return [...document.querySelectorAll('input, textarea')].map(e => e.value).join('\\n') + '\\n' + document.title;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        format!("{source}\n{}", values.json().as_str().unwrap_or_default())
+    }
+
+    pub async fn create_vault(&self) {
+        self.type_into("#create-passphrase", PASSPHRASE).await;
+        self.type_into("#create-confirm", PASSPHRASE).await;
+        self.click("#create-submit").await;
+        self.click("#recovery-skip").await;
+        self.wait_for("#new-entry").await;
+    }
+
+    pub async fn unlock(&self, passphrase: &str) {
+        self.type_into("#unlock-passphrase", passphrase).await;
+        self.click("#unlock-submit").await;
+    }
+
+    /// Writes a new entry through the editor and waits until it shows as saved.
+    pub async fn write_entry(&self, text: &str) {
+        self.click("#new-entry").await;
+        let body = self.wait_for("#editor-body").await;
+        body.send_keys(text).await.unwrap();
+        self.wait_until_text("the entry to save", |t| t.contains("Saved"))
+            .await;
+        self.click("#editor-done").await;
+        self.wait_for("#timeline").await;
+    }
+
+    /// Closes the app and its driver, keeping the folders for inspection or reuse.
+    pub async fn quit(mut self) -> tempfile::TempDir {
+        if let Some(d) = self.driver.take() {
+            let _ = d.quit().await;
+        }
+        self.stop_driver();
+        let root = tempfile::Builder::new().tempdir().unwrap();
+        std::mem::replace(&mut self.root, root)
+    }
+
+    fn stop_driver(&mut self) {
+        // SIGTERM, never SIGKILL: a killed tauri-driver orphans WebKitWebDriver.
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.tauri_driver.id().to_string()])
+            .status();
+        let _ = self.tauri_driver.wait();
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        if self.driver.is_some() {
+            // The session is left to be reaped with the driver (a test failed midway).
+            self.driver.take();
+            self.stop_driver();
+        }
+    }
+}
+
+/// Every file under `dir` that contains `needle`.
+pub fn files_containing(dir: &Path, needle: &[u8]) -> Vec<PathBuf> {
+    let mut hits = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(read) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in read.flatten() {
+            let path = entry.path();
+            let Ok(meta) = std::fs::symlink_metadata(&path) else {
+                continue;
+            };
+            if meta.is_dir() {
+                stack.push(path);
+            } else if meta.is_file() {
+                if let Ok(bytes) = std::fs::read(&path) {
+                    if bytes.windows(needle.len()).any(|w| w == needle) {
+                        hits.push(path);
+                    }
+                }
+            }
+        }
+    }
+    hits
+}

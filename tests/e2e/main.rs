@@ -1,0 +1,4 @@
+//! End-to-end tests of the real app window. Run with a display (Xvfb) and tauri-driver:
+//! `cargo test --features e2e --test e2e -- --test-threads=1` (see .ci/test).
+mod harness;
+mod vault;

@@ -1,0 +1,121 @@
+//! Create a vault, write, lock, unlock: in the real window, on the real SQLCipher file.
+use crate::harness::{files_containing, App, PASSPHRASE};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+fn marker(tag: &str) -> String {
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    format!("zq{tag}{nanos:x}qz")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn create_write_lock_and_unlock_again() {
+    let app = App::start().await;
+    app.wait_for("#create-passphrase").await;
+    app.create_vault().await;
+    app.wait_for("#empty-state").await;
+
+    let first = marker("first");
+    let second = marker("second");
+    app.write_entry(&format!("I promised {first} and let it slide."))
+        .await;
+    app.write_entry(&format!("Today I kept it: {second}."))
+        .await;
+    app.wait_until_text("both entries in the timeline", |t| {
+        t.contains(&first) && t.contains(&second)
+    })
+    .await;
+
+    // Newest first.
+    let text = app.text().await;
+    assert!(
+        text.find(&second).unwrap() < text.find(&first).unwrap(),
+        "newest first:\n{text}"
+    );
+
+    app.click("#lock").await;
+    app.wait_for("#unlock-passphrase").await;
+    let page = app.everything_in_the_page().await;
+    assert!(
+        !page.contains(&first) && !page.contains(&second),
+        "locked page still holds entry text"
+    );
+    assert_eq!(app.driver().title().await.unwrap(), "Mend");
+
+    app.unlock("not the right one at all").await;
+    let error = app.wait_for("#unlock-error").await;
+    assert!(!error.text().await.unwrap().is_empty());
+    assert!(app
+        .driver()
+        .find(thirtyfour::By::Css("#timeline"))
+        .await
+        .is_err());
+
+    app.unlock(PASSPHRASE).await;
+    app.wait_for("#timeline").await;
+    app.wait_until_text("entries back after unlock", |t| {
+        t.contains(&first) && t.contains(&second)
+    })
+    .await;
+
+    let root = app.quit().await;
+    // Nothing readable in the vault's files.
+    assert!(files_containing(&root.path().join("data"), first.as_bytes()).is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn entry_text_never_leaves_the_vault() {
+    let started = SystemTime::now();
+    let app = App::start().await;
+    app.create_vault().await;
+    let secret = marker("leak");
+    app.write_entry(&format!("The thing I never told anyone: {secret}"))
+        .await;
+    app.wait_until_text("the entry in the timeline", |t| t.contains(&secret))
+        .await;
+    // Edit it too, so the editor, autosave and timeline all handle the text.
+    app.driver()
+        .find(thirtyfour::By::Css(".entry"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let body = app.wait_for("#editor-body").await;
+    body.send_keys(" and more").await.unwrap();
+    app.wait_until_text("the edit to save", |t| t.contains("Saved"))
+        .await;
+    app.click("#editor-done").await;
+    app.click("#lock").await;
+    app.wait_for("#unlock-passphrase").await;
+    let root = app.quit().await;
+
+    // The data folder, the web view's data, cache, config and state folders, the temp folder
+    // and the driver's log (the app's stdout and stderr) all hold no trace of it.
+    let hits = files_containing(root.path(), secret.as_bytes());
+    assert!(hits.is_empty(), "entry text found in {hits:?}");
+    // Files the app may have put in the shared temp folders during the test.
+    for shared in [std::env::temp_dir(), "/dev/shm".into(), "/var/tmp".into()] {
+        let hits: Vec<_> = files_containing(&shared, secret.as_bytes())
+            .into_iter()
+            .filter(|p| {
+                p.metadata()
+                    .and_then(|m| m.modified())
+                    .map(|t| t >= started)
+                    .unwrap_or(false)
+            })
+            .collect();
+        assert!(hits.is_empty(), "entry text found in {hits:?}");
+    }
+    // The scan itself works: the vault is there and is not empty.
+    assert!(
+        root.path()
+            .join("data/mend.vault")
+            .metadata()
+            .unwrap()
+            .len()
+            > 0
+    );
+}

@@ -1,0 +1,1 @@
+export type RecoveryKey = { key: string, };

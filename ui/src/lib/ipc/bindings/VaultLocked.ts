@@ -1,0 +1,2 @@
+import type { LockReason } from "./LockReason";
+export type VaultLocked = { reason: LockReason, };

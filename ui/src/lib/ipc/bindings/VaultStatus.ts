@@ -1,0 +1,1 @@
+export type VaultStatus = { exists: boolean, unlocked: boolean, };

@@ -1,0 +1,61 @@
+// The one error type the UI sees from the back end.
+//
+// A rejected `invoke` carries `{ code, message }` (the generated `IpcError`).
+// Anything else (a string from Tauri itself, a thrown Error) becomes code
+// "internal", so callers only ever branch on `MendError.code`.
+// This module does not import Tauri, so it can be unit-tested in Node.
+
+import type { ErrorCode } from "./bindings/ErrorCode";
+import type { IpcError } from "./bindings/IpcError";
+
+export type { ErrorCode, IpcError };
+
+// `satisfies` makes the compiler fail when the Rust side adds or removes a code.
+const KNOWN_CODES = {
+  noVault: true,
+  vaultExists: true,
+  locked: true,
+  wrongPassphrase: true,
+  wrongRecoveryKey: true,
+  weakPassphrase: true,
+  corruptVault: true,
+  unsupportedVault: true,
+  notFound: true,
+  invalidInput: true,
+  storage: true,
+  internal: true,
+} as const satisfies Record<ErrorCode, true>;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && Object.hasOwn(KNOWN_CODES, value);
+}
+
+export class MendError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = "MendError";
+    this.code = code;
+  }
+}
+
+function isIpcError(value: unknown): value is IpcError {
+  if (typeof value !== "object" || value === null) return false;
+  const candidate = value as { code?: unknown; message?: unknown };
+  return isErrorCode(candidate.code) && typeof candidate.message === "string";
+}
+
+/** Normalise whatever a rejected `invoke` carried into a `MendError`. */
+export function toMendError(reason: unknown): MendError {
+  if (reason instanceof MendError) return reason;
+  if (isIpcError(reason)) return new MendError(reason.code, reason.message);
+  if (reason instanceof Error) return new MendError("internal", reason.message);
+  if (typeof reason === "string") return new MendError("internal", reason);
+  return new MendError("internal", "Unexpected failure");
+}
+
+/** The error code of anything thrown, "internal" when it is not a MendError. */
+export function errorCodeOf(reason: unknown): ErrorCode {
+  return reason instanceof MendError ? reason.code : "internal";
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { MendError, errorCodeOf, isErrorCode, toMendError } from "./ipc/error";
+import { CHANGE_PASSPHRASE_WORDING, SAVE_WORDING, describeError } from "./messages";
+
+describe("toMendError", () => {
+  it("keeps the code and message of an IpcError", () => {
+    const error = toMendError({ code: "wrongPassphrase", message: "wrong passphrase" });
+    expect(error).toBeInstanceOf(MendError);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.code).toBe("wrongPassphrase");
+    expect(error.message).toBe("wrong passphrase");
+  });
+
+  it("turns an unknown code into internal", () => {
+    expect(toMendError({ code: "somethingNew", message: "x" }).code).toBe("internal");
+  });
+
+  it("turns strings and Errors into internal", () => {
+    expect(toMendError("command unlock not found").code).toBe("internal");
+    expect(toMendError(new TypeError("x")).code).toBe("internal");
+    expect(toMendError(undefined).code).toBe("internal");
+  });
+
+  it("returns a MendError unchanged", () => {
+    const error = new MendError("locked", "locked");
+    expect(toMendError(error)).toBe(error);
+  });
+});
+
+describe("error codes", () => {
+  it("recognises known codes only", () => {
+    expect(isErrorCode("notFound")).toBe(true);
+    expect(isErrorCode("toString")).toBe(false);
+    expect(isErrorCode(3)).toBe(false);
+  });
+
+  it("reads the code of anything thrown", () => {
+    expect(errorCodeOf(new MendError("storage", "s"))).toBe("storage");
+    expect(errorCodeOf(new Error("x"))).toBe("internal");
+  });
+});
+
+describe("describeError", () => {
+  it("says what happened when unlocking with the wrong passphrase", () => {
+    expect(describeError(new MendError("wrongPassphrase", "x"))).toBe(
+      "That passphrase didn't open the vault. Nothing was changed.",
+    );
+  });
+
+  it("prefers a context override", () => {
+    expect(describeError(new MendError("wrongPassphrase", "x"), CHANGE_PASSPHRASE_WORDING)).toBe(
+      "The current passphrase isn't right. Nothing was changed.",
+    );
+  });
+
+  it("never shows the back end's own message, which may be technical", () => {
+    const text = describeError(new MendError("storage", "SQLITE_FULL at page 42"));
+    expect(text).not.toContain("SQLITE");
+  });
+
+  it("has a calm sentence for every code, without exclamation marks", () => {
+    const codes = [
+      "noVault",
+      "vaultExists",
+      "locked",
+      "wrongPassphrase",
+      "wrongRecoveryKey",
+      "weakPassphrase",
+      "corruptVault",
+      "unsupportedVault",
+      "notFound",
+      "invalidInput",
+      "storage",
+      "internal",
+    ] as const;
+    for (const code of codes) {
+      for (const wording of [{}, CHANGE_PASSPHRASE_WORDING, SAVE_WORDING]) {
+        const text = describeError(new MendError(code, ""), wording);
+        expect(text.length).toBeGreaterThan(10);
+        expect(text).not.toContain("!");
+        expect(text.endsWith(".")).toBe(true);
+      }
+    }
+  });
+});

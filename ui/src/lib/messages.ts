@@ -1,0 +1,49 @@
+// Every sentence the UI shows for a failure lives here, one per ErrorCode.
+// Screens may override a code where the context makes a better sentence
+// (for example "wrongPassphrase" while changing the passphrase).
+// Sentences are calm, plain and never blame the person.
+
+import { errorCodeOf, type ErrorCode } from "./ipc/error";
+
+const SENTENCES: Record<ErrorCode, string> = {
+  noVault: "There is no vault on this computer yet.",
+  vaultExists: "A vault already exists on this computer.",
+  locked: "Mend is locked. Unlock it to carry on.",
+  wrongPassphrase: "That passphrase didn't open the vault. Nothing was changed.",
+  wrongRecoveryKey:
+    "That recovery key didn't open the vault. Check it for a mistyped character. Nothing was changed.",
+  weakPassphrase:
+    "That passphrase would be too easy to guess. A few more unrelated words will make it stronger.",
+  corruptVault:
+    "Mend couldn't read the vault file. It may be damaged, so Mend has not tried to change it.",
+  unsupportedVault:
+    "This vault was made by a newer version of Mend. Updating Mend will let you open it.",
+  notFound: "That entry couldn't be found. It may already have been deleted.",
+  invalidInput: "Mend couldn't accept that. Please check what was entered and try again.",
+  storage:
+    "Mend couldn't read or write its files. Check that the disk has free space, then try again.",
+  internal: "Something went wrong inside Mend. Please try again in a moment.",
+};
+
+export type Overrides = Partial<Record<ErrorCode, string>>;
+
+/** A readable sentence for anything thrown by the IPC layer. */
+export function describeError(reason: unknown, overrides: Overrides = {}): string {
+  const code = errorCodeOf(reason);
+  return overrides[code] ?? SENTENCES[code];
+}
+
+/** Context-specific wording, kept here so all failure text stays in one file. */
+export const CHANGE_PASSPHRASE_WORDING: Overrides = {
+  wrongPassphrase: "The current passphrase isn't right. Nothing was changed.",
+  weakPassphrase:
+    "The new passphrase would be too easy to guess. A few more unrelated words will make it stronger.",
+};
+
+export const SAVE_WORDING: Overrides = {
+  locked: "Mend is locked, so this couldn't be saved.",
+  internal:
+    "This couldn't be saved just now. Your text is still here, and Mend will try again as you keep writing.",
+  storage:
+    "This couldn't be saved because Mend couldn't write to the disk. Your text is still here.",
+};

@@ -1,0 +1,24 @@
+import { mount } from "svelte";
+import App from "./App.svelte";
+import "./app.css";
+
+// The app never navigates: links inside rendered entries and previews are
+// inert, whatever the mouse button or key that activated them.
+function stayHere(event: Event): void {
+  const target = event.target;
+  if (target instanceof Element && target.closest("a")) event.preventDefault();
+}
+document.addEventListener("click", stayHere, true);
+document.addEventListener("auxclick", stayHere, true);
+
+// Dropping a file on the window must not open it in place of the app.
+function refuseFiles(event: DragEvent): void {
+  if (event.dataTransfer?.types.includes("Files")) event.preventDefault();
+}
+document.addEventListener("dragover", refuseFiles);
+document.addEventListener("drop", refuseFiles);
+
+const target = document.getElementById("app");
+if (target === null) throw new Error("index.html has no #app element");
+
+export default mount(App, { target });

@@ -18,20 +18,13 @@ pub struct App {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 fn wait_for_port(port: u16) {
     let start = Instant::now();
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            start.elapsed() < WAIT,
-            "tauri-driver did not listen on {port}"
-        );
+        assert!(start.elapsed() < WAIT, "tauri-driver did not listen on {port}");
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -39,35 +32,25 @@ fn wait_for_port(port: u16) {
 impl App {
     /// Starts the app with a fresh, empty data folder.
     pub async fn start() -> App {
-        let root = tempfile::Builder::new()
-            .prefix("mend-e2e-")
-            .tempdir()
-            .unwrap();
-        Self::start_in(root).await
+        Self::start_with(&[]).await
+    }
+
+    /// Starts the app with extra environment (a theme, say) and a fresh data folder.
+    pub async fn start_with(env: &[(&str, &str)]) -> App {
+        let root = tempfile::Builder::new().prefix("mend-e2e-").tempdir().unwrap();
+        Self::start_in(root, env).await
     }
 
     /// Starts the app on an existing root (to reopen the same vault).
-    pub async fn start_in(root: tempfile::TempDir) -> App {
-        for sub in [
-            "data",
-            "xdg-data",
-            "xdg-cache",
-            "xdg-config",
-            "xdg-state",
-            "tmp",
-        ] {
+    pub async fn start_in(root: tempfile::TempDir, env: &[(&str, &str)]) -> App {
+        for sub in ["data", "xdg-data", "xdg-cache", "xdg-config", "xdg-state", "tmp"] {
             std::fs::create_dir_all(root.path().join(sub)).unwrap();
         }
         let port = free_port();
         let native_port = free_port();
         let log = std::fs::File::create(root.path().join("driver.log")).unwrap();
         let tauri_driver = Command::new("tauri-driver")
-            .args([
-                "--port",
-                &port.to_string(),
-                "--native-port",
-                &native_port.to_string(),
-            ])
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("MEND_DATA_DIR", root.path().join("data"))
             .env("XDG_DATA_HOME", root.path().join("xdg-data"))
             .env("XDG_CACHE_HOME", root.path().join("xdg-cache"))
@@ -76,6 +59,7 @@ impl App {
             .env("TMPDIR", root.path().join("tmp"))
             .env("LANG", "en_US.UTF-8")
             .env("NO_AT_BRIDGE", "1")
+            .envs(env.iter().copied())
             .stdout(Stdio::from(log.try_clone().unwrap()))
             .stderr(Stdio::from(log))
             .spawn()
@@ -83,20 +67,12 @@ impl App {
         wait_for_port(port);
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), json!("wry"));
-        caps.insert(
-            "tauri:options".into(),
-            json!({ "application": env!("CARGO_BIN_EXE_mend") }),
-        );
+        caps.insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_mend") }));
         let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
             .await
             .expect("a WebDriver session on the app");
-        let app = App {
-            driver: Some(driver),
-            tauri_driver,
-            root,
-        };
-        app.wait_for("#create-passphrase, #unlock-passphrase, #new-entry")
-            .await;
+        let app = App { driver: Some(driver), tauri_driver, root };
+        app.wait_for("#create-passphrase, #unlock-passphrase, #new-entry").await;
         app
     }
 
@@ -113,11 +89,7 @@ impl App {
                     return el;
                 }
             }
-            assert!(
-                start.elapsed() < WAIT,
-                "{css} did not appear; page:\n{}",
-                self.text().await
-            );
+            assert!(start.elapsed() < WAIT, "{css} did not appear; page:\n{}", self.text().await);
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -130,10 +102,7 @@ impl App {
             if check(&text) {
                 return;
             }
-            assert!(
-                start.elapsed() < WAIT,
-                "timed out waiting for {what}; page:\n{text}"
-            );
+            assert!(start.elapsed() < WAIT, "timed out waiting for {what}; page:\n{text}");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -195,10 +164,18 @@ impl App {
         self.click("#new-entry").await;
         let body = self.wait_for("#editor-body").await;
         body.send_keys(text).await.unwrap();
-        self.wait_until_text("the entry to save", |t| t.contains("Saved"))
-            .await;
+        self.wait_until_text("the entry to save", |t| t.contains("Saved")).await;
         self.click("#editor-done").await;
         self.wait_for("#timeline").await;
+    }
+
+    /// Saves a picture of the window to $MEND_SCREENSHOT_DIR/<name>.png, if that is set.
+    pub async fn screenshot(&self, name: &str) {
+        if let Some(dir) = std::env::var_os("MEND_SCREENSHOT_DIR") {
+            let dir = PathBuf::from(dir);
+            std::fs::create_dir_all(&dir).unwrap();
+            self.driver().screenshot(&dir.join(format!("{name}.png"))).await.unwrap();
+        }
     }
 
     /// Closes the app and its driver, keeping the folders for inspection or reuse.
@@ -213,9 +190,7 @@ impl App {
 
     fn stop_driver(&mut self) {
         // SIGTERM, never SIGKILL: a killed tauri-driver orphans WebKitWebDriver.
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.tauri_driver.id().to_string()])
-            .status();
+        let _ = Command::new("kill").args(["-TERM", &self.tauri_driver.id().to_string()]).status();
         let _ = self.tauri_driver.wait();
     }
 }

@@ -1,4 +1,5 @@
 //! End-to-end tests of the real app window. Run with a display (Xvfb) and tauri-driver:
 //! `cargo test --features e2e --test e2e -- --test-threads=1` (see .ci/test).
 mod harness;
+mod screens;
 mod vault;

@@ -3,10 +3,7 @@ use crate::harness::{files_containing, App, PASSPHRASE};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 fn marker(tag: &str) -> String {
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
+    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_nanos();
     format!("zq{tag}{nanos:x}qz")
 }
 
@@ -19,10 +16,8 @@ async fn create_write_lock_and_unlock_again() {
 
     let first = marker("first");
     let second = marker("second");
-    app.write_entry(&format!("I promised {first} and let it slide."))
-        .await;
-    app.write_entry(&format!("Today I kept it: {second}."))
-        .await;
+    app.write_entry(&format!("I promised {first} and let it slide.")).await;
+    app.write_entry(&format!("Today I kept it: {second}.")).await;
     app.wait_until_text("both entries in the timeline", |t| {
         t.contains(&first) && t.contains(&second)
     })
@@ -30,10 +25,7 @@ async fn create_write_lock_and_unlock_again() {
 
     // Newest first.
     let text = app.text().await;
-    assert!(
-        text.find(&second).unwrap() < text.find(&first).unwrap(),
-        "newest first:\n{text}"
-    );
+    assert!(text.find(&second).unwrap() < text.find(&first).unwrap(), "newest first:\n{text}");
 
     app.click("#lock").await;
     app.wait_for("#unlock-passphrase").await;
@@ -47,18 +39,12 @@ async fn create_write_lock_and_unlock_again() {
     app.unlock("not the right one at all").await;
     let error = app.wait_for("#unlock-error").await;
     assert!(!error.text().await.unwrap().is_empty());
-    assert!(app
-        .driver()
-        .find(thirtyfour::By::Css("#timeline"))
-        .await
-        .is_err());
+    assert!(app.driver().find(thirtyfour::By::Css("#timeline")).await.is_err());
 
     app.unlock(PASSPHRASE).await;
     app.wait_for("#timeline").await;
-    app.wait_until_text("entries back after unlock", |t| {
-        t.contains(&first) && t.contains(&second)
-    })
-    .await;
+    app.wait_until_text("entries back after unlock", |t| t.contains(&first) && t.contains(&second))
+        .await;
 
     let root = app.quit().await;
     // Nothing readable in the vault's files.
@@ -71,22 +57,13 @@ async fn entry_text_never_leaves_the_vault() {
     let app = App::start().await;
     app.create_vault().await;
     let secret = marker("leak");
-    app.write_entry(&format!("The thing I never told anyone: {secret}"))
-        .await;
-    app.wait_until_text("the entry in the timeline", |t| t.contains(&secret))
-        .await;
+    app.write_entry(&format!("The thing I never told anyone: {secret}")).await;
+    app.wait_until_text("the entry in the timeline", |t| t.contains(&secret)).await;
     // Edit it too, so the editor, autosave and timeline all handle the text.
-    app.driver()
-        .find(thirtyfour::By::Css(".entry"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    app.driver().find(thirtyfour::By::Css(".entry")).await.unwrap().click().await.unwrap();
     let body = app.wait_for("#editor-body").await;
     body.send_keys(" and more").await.unwrap();
-    app.wait_until_text("the edit to save", |t| t.contains("Saved"))
-        .await;
+    app.wait_until_text("the edit to save", |t| t.contains("Saved")).await;
     app.click("#editor-done").await;
     app.click("#lock").await;
     app.wait_for("#unlock-passphrase").await;
@@ -101,21 +78,11 @@ async fn entry_text_never_leaves_the_vault() {
         let hits: Vec<_> = files_containing(&shared, secret.as_bytes())
             .into_iter()
             .filter(|p| {
-                p.metadata()
-                    .and_then(|m| m.modified())
-                    .map(|t| t >= started)
-                    .unwrap_or(false)
+                p.metadata().and_then(|m| m.modified()).map(|t| t >= started).unwrap_or(false)
             })
             .collect();
         assert!(hits.is_empty(), "entry text found in {hits:?}");
     }
     // The scan itself works: the vault is there and is not empty.
-    assert!(
-        root.path()
-            .join("data/mend.vault")
-            .metadata()
-            .unwrap()
-            .len()
-            > 0
-    );
+    assert!(root.path().join("data/mend.vault").metadata().unwrap().len() > 0);
 }

@@ -18,10 +18,7 @@ fn vault_with(n: usize) -> (tempfile::TempDir, VaultPaths) {
     let dir = tempfile::tempdir().expect("temp dir");
     let paths = VaultPaths::new(dir.path());
     let vault = Vault::create(&paths, &pass()).expect("create");
-    let start = Utc
-        .with_ymd_and_hms(2020, 1, 1, 8, 0, 0)
-        .single()
-        .expect("date");
+    let start = Utc.with_ymd_and_hms(2020, 1, 1, 8, 0, 0).single().expect("date");
     let body = "Today I noticed how quickly I reached for an excuse. I wrote down what I \
                 actually did, without the story around it, and what it cost them. \
                 Tomorrow: say it plainly, then listen for longer than feels comfortable.";
@@ -49,35 +46,22 @@ fn unlock(c: &mut Criterion) {
 }
 
 fn save_and_timeline(c: &mut Criterion) {
-    let clock = FixedClock::new(
-        Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0)
-            .single()
-            .expect("date"),
-    );
+    let clock = FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).single().expect("date"));
     for n in [1_000usize, 10_000, 50_000] {
         let (_dir, paths) = vault_with(n);
         let vault = Vault::unlock(&paths, &pass()).expect("unlock");
         let mut g = c.benchmark_group(format!("journal at {n} entries"));
         g.sample_size(30);
-        g.bench_with_input(
-            BenchmarkId::new("timeline first page (50)", n),
-            &n,
-            |b, _| b.iter(|| black_box(vault.journal().timeline(None, 50).expect("page"))),
-        );
-        g.bench_with_input(
-            BenchmarkId::new("save one entry (fsync'd)", n),
-            &n,
-            |b, _| {
-                b.iter(|| {
-                    black_box(
-                        vault
-                            .journal()
-                            .create("One small thing I did today.", &clock)
-                            .expect("save"),
-                    )
-                })
-            },
-        );
+        g.bench_with_input(BenchmarkId::new("timeline first page (50)", n), &n, |b, _| {
+            b.iter(|| black_box(vault.journal().timeline(None, 50).expect("page")))
+        });
+        g.bench_with_input(BenchmarkId::new("save one entry (fsync'd)", n), &n, |b, _| {
+            b.iter(|| {
+                black_box(
+                    vault.journal().create("One small thing I did today.", &clock).expect("save"),
+                )
+            })
+        });
         g.finish();
     }
 }

@@ -17,10 +17,7 @@ pub struct IdleTimer {
 impl IdleTimer {
     /// `mono` is any monotonic reading (e.g. time since the app started).
     pub fn new(mono: Duration, wall: DateTime<Utc>) -> Self {
-        Self {
-            last_mono: mono,
-            last_wall: wall,
-        }
+        Self { last_mono: mono, last_wall: wall }
     }
 
     /// The person did something.

@@ -94,7 +94,13 @@ impl RecoveryKey {
         let cleaned: Zeroizing<String> = Zeroizing::new(
             text.chars()
                 .filter(|c| !c.is_whitespace() && *c != '-')
-                .map(|c| c.to_ascii_uppercase())
+                .map(|c| match c.to_ascii_uppercase() {
+                    // Base32 has no 0, 1 or 8: read them as the letters they resemble.
+                    '0' => 'O',
+                    '1' => 'I',
+                    '8' => 'B',
+                    other => other,
+                })
                 .collect(),
         );
         let raw = Zeroizing::new(BASE32_NOPAD.decode(cleaned.as_bytes()).ok()?);
@@ -156,7 +162,15 @@ mod tests {
     fn recovery_key_rejects_wrong_lengths_and_alphabet() {
         assert!(RecoveryKey::parse("").is_none());
         assert!(RecoveryKey::parse("ABCD-EFGH").is_none());
-        assert!(RecoveryKey::parse("1111-1111-1111-1111-1111-1111-1111-1111").is_none());
+        assert!(RecoveryKey::parse("9999-9999-9999-9999-9999-9999-9999-9999").is_none());
+    }
+
+    #[test]
+    fn recovery_key_forgives_digits_that_look_like_letters() {
+        let r = RecoveryKey::parse("OIBA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA").expect("valid");
+        let typed =
+            RecoveryKey::parse("01ba aaaa aaaa aaaa aaaa aaaa aaaa aaaa").expect("forgiven");
+        assert_eq!(r.expose(), typed.expose());
     }
 
     #[test]

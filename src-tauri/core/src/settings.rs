@@ -35,9 +35,7 @@ impl<'a> SettingsStore<'a> {
     fn get(&self, key: &str) -> Result<Option<String>, SettingsError> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0))
             .optional()?)
     }
 

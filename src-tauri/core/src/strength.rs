@@ -38,10 +38,7 @@ pub fn assess(passphrase: &str, context: &[&str]) -> PassphraseStrength {
         suggestions: feedback
             .map(|f| f.suggestions().iter().map(|s| s.to_string()).collect())
             .unwrap_or_default(),
-        crack_time: estimate
-            .crack_times()
-            .offline_slow_hashing_1e4_per_second()
-            .to_string(),
+        crack_time: estimate.crack_times().offline_slow_hashing_1e4_per_second().to_string(),
     }
 }
 

@@ -32,34 +32,19 @@ fn delete_removes_and_missing_ids_say_not_found() {
     let e = v.journal().create("to be removed", &c).unwrap();
     v.journal().delete(e.id).unwrap();
     assert!(matches!(v.journal().get(e.id), Err(JournalError::NotFound)));
-    assert!(matches!(
-        v.journal().delete(e.id),
-        Err(JournalError::NotFound)
-    ));
-    assert!(matches!(
-        v.journal().update(e.id, "x", &c),
-        Err(JournalError::NotFound)
-    ));
+    assert!(matches!(v.journal().delete(e.id), Err(JournalError::NotFound)));
+    assert!(matches!(v.journal().update(e.id, "x", &c), Err(JournalError::NotFound)));
 }
 
 #[test]
 fn empty_and_oversized_entries_are_refused_without_saving() {
     let (_d, v) = vault();
     let c = FixedClock::new(Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap());
-    assert!(matches!(
-        v.journal().create("   \n ", &c),
-        Err(JournalError::Empty)
-    ));
+    assert!(matches!(v.journal().create("   \n ", &c), Err(JournalError::Empty)));
     let huge = "a".repeat(MAX_BODY_BYTES + 1);
-    assert!(matches!(
-        v.journal().create(&huge, &c),
-        Err(JournalError::TooLong)
-    ));
+    assert!(matches!(v.journal().create(&huge, &c), Err(JournalError::TooLong)));
     let e = v.journal().create("short", &c).unwrap();
-    assert!(matches!(
-        v.journal().update(e.id, &huge, &c),
-        Err(JournalError::TooLong)
-    ));
+    assert!(matches!(v.journal().update(e.id, &huge, &c), Err(JournalError::TooLong)));
     assert_eq!(v.journal().get(e.id).unwrap().body, "short");
     assert_eq!(v.journal().count().unwrap(), 1);
 }
@@ -101,9 +86,7 @@ fn timeline_pages_cover_every_entry_once_newest_first() {
 fn timeline_renders_markdown_safely() {
     let (_d, v) = vault();
     let c = FixedClock::new(Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap());
-    v.journal()
-        .create("**held** <script>window.pwned=1</script>", &c)
-        .unwrap();
+    v.journal().create("**held** <script>window.pwned=1</script>", &c).unwrap();
     let page = v.journal().timeline(None, 10).unwrap();
     let html = &page.entries[0].html;
     assert!(html.contains("<strong>held</strong>"));

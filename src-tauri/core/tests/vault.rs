@@ -49,27 +49,15 @@ fn new_vault() -> (tempfile::TempDir, VaultPaths, Vault) {
 fn create_write_lock_unlock_reads_the_same_entries() {
     let (_d, paths, vault) = new_vault();
     let c = clock();
-    let first = vault
-        .journal()
-        .create("I said I would call and I didn't.", &c)
-        .unwrap();
+    let first = vault.journal().create("I said I would call and I didn't.", &c).unwrap();
     c.advance(chrono::Duration::minutes(5));
-    vault
-        .journal()
-        .create("Called today. It was hard.", &c)
-        .unwrap();
+    vault.journal().create("Called today. It was hard.", &c).unwrap();
     vault.lock();
 
     let vault = Vault::unlock(&paths, &pass(GOOD)).unwrap();
     let page = vault.journal().timeline(None, 50).unwrap();
     let bodies: Vec<_> = page.entries.iter().map(|e| e.body.as_str()).collect();
-    assert_eq!(
-        bodies,
-        [
-            "Called today. It was hard.",
-            "I said I would call and I didn't."
-        ]
-    );
+    assert_eq!(bodies, ["Called today. It was hard.", "I said I would call and I didn't."]);
     assert_eq!(vault.journal().get(first.id).unwrap(), first);
 }
 
@@ -78,10 +66,7 @@ fn creating_over_an_existing_vault_is_refused_and_changes_nothing() {
     let (_d, paths, vault) = new_vault();
     vault.lock();
     let before = snapshot(paths.dir());
-    assert!(matches!(
-        Vault::create(&paths, &pass(OTHER)),
-        Err(VaultError::VaultExists)
-    ));
+    assert!(matches!(Vault::create(&paths, &pass(OTHER)), Err(VaultError::VaultExists)));
     assert_eq!(snapshot(paths.dir()), before);
 }
 
@@ -89,10 +74,7 @@ fn creating_over_an_existing_vault_is_refused_and_changes_nothing() {
 fn weak_passphrases_are_refused_at_creation() {
     let dir = tempfile::tempdir().unwrap();
     let paths = VaultPaths::new(dir.path());
-    assert!(matches!(
-        Vault::create(&paths, &pass("password123")),
-        Err(VaultError::WeakPassphrase)
-    ));
+    assert!(matches!(Vault::create(&paths, &pass("password123")), Err(VaultError::WeakPassphrase)));
     assert!(!paths.exists());
     assert!(!paths.database().exists());
 }
@@ -104,63 +86,35 @@ fn wrong_passphrase_is_refused_and_no_file_changes() {
     vault.lock();
     let before = snapshot(paths.dir());
     std::thread::sleep(std::time::Duration::from_millis(20));
-    assert!(matches!(
-        Vault::unlock(&paths, &pass(OTHER)),
-        Err(VaultError::WrongPassphrase)
-    ));
-    assert!(matches!(
-        Vault::unlock(&paths, &pass("")),
-        Err(VaultError::WrongPassphrase)
-    ));
-    assert_eq!(
-        snapshot(paths.dir()),
-        before,
-        "bytes and mtimes are untouched"
-    );
+    assert!(matches!(Vault::unlock(&paths, &pass(OTHER)), Err(VaultError::WrongPassphrase)));
+    assert!(matches!(Vault::unlock(&paths, &pass("")), Err(VaultError::WrongPassphrase)));
+    assert_eq!(snapshot(paths.dir()), before, "bytes and mtimes are untouched");
 }
 
 #[test]
 fn unlocking_where_there_is_no_vault_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let paths = VaultPaths::new(dir.path());
-    assert!(matches!(
-        Vault::unlock(&paths, &pass(GOOD)),
-        Err(VaultError::NoVault)
-    ));
+    assert!(matches!(Vault::unlock(&paths, &pass(GOOD)), Err(VaultError::NoVault)));
 }
 
 #[test]
 fn nothing_readable_on_disk() {
     let (_d, paths, vault) = new_vault();
     let marker = "MARKER-7f3a9c-the-thing-i-never-said";
-    vault
-        .journal()
-        .create(&format!("{marker} and more"), &clock())
-        .unwrap();
+    vault.journal().create(&format!("{marker} and more"), &clock()).unwrap();
     vault.lock();
     for (name, (bytes, _)) in snapshot(paths.dir()) {
-        assert!(
-            !contains(&bytes, marker.as_bytes()),
-            "{name} holds the text"
-        );
-        assert!(
-            !contains(&bytes, b"SQLite format 3"),
-            "{name} is a plain SQLite file"
-        );
-        assert!(
-            !contains(&bytes, b"CREATE TABLE"),
-            "{name} shows the schema"
-        );
+        assert!(!contains(&bytes, marker.as_bytes()), "{name} holds the text");
+        assert!(!contains(&bytes, b"SQLite format 3"), "{name} is a plain SQLite file");
+        assert!(!contains(&bytes, b"CREATE TABLE"), "{name} shows the schema");
     }
 }
 
 #[test]
 fn change_passphrase_then_only_the_new_one_works() {
     let (_d, paths, vault) = new_vault();
-    vault
-        .journal()
-        .create("kept across the change", &clock())
-        .unwrap();
+    vault.journal().create("kept across the change", &clock()).unwrap();
     assert!(matches!(
         vault.change_passphrase(&pass(OTHER), &pass(GOOD)),
         Err(VaultError::WrongPassphrase)
@@ -171,10 +125,7 @@ fn change_passphrase_then_only_the_new_one_works() {
     ));
     vault.change_passphrase(&pass(GOOD), &pass(OTHER)).unwrap();
     vault.lock();
-    assert!(matches!(
-        Vault::unlock(&paths, &pass(GOOD)),
-        Err(VaultError::WrongPassphrase)
-    ));
+    assert!(matches!(Vault::unlock(&paths, &pass(GOOD)), Err(VaultError::WrongPassphrase)));
     let vault = Vault::unlock(&paths, &pass(OTHER)).unwrap();
     assert_eq!(vault.journal().count().unwrap(), 1);
     assert!(!paths.dir().join("mend.key.tmp").exists());
@@ -192,10 +143,7 @@ fn a_leftover_temporary_key_file_from_a_crash_is_harmless() {
     fs::write(paths.key_file(), &old_header).unwrap();
     fs::write(paths.dir().join("mend.key.tmp"), &new_header).unwrap();
     assert!(Vault::unlock(&paths, &pass(GOOD)).is_ok());
-    assert!(matches!(
-        Vault::unlock(&paths, &pass(OTHER)),
-        Err(VaultError::WrongPassphrase)
-    ));
+    assert!(matches!(Vault::unlock(&paths, &pass(OTHER)), Err(VaultError::WrongPassphrase)));
 }
 
 #[test]
@@ -205,10 +153,7 @@ fn recovery_key_unlocks_and_can_be_replaced_or_removed() {
     let first = vault.create_recovery_key().unwrap();
     let first_text = first.expose().to_owned();
     assert!(vault.has_recovery_key().unwrap());
-    vault
-        .journal()
-        .create("reachable by recovery", &clock())
-        .unwrap();
+    vault.journal().create("reachable by recovery", &clock()).unwrap();
     vault.lock();
 
     let typed = RecoveryKey::parse(&first_text.to_lowercase()).unwrap();
@@ -262,10 +207,7 @@ fn a_tampered_key_file_is_reported_and_left_alone() {
         fs::write(paths.key_file(), text).unwrap();
         let err = Vault::unlock(&paths, &pass(GOOD)).unwrap_err();
         assert!(
-            matches!(
-                err,
-                VaultError::CorruptHeader(_) | VaultError::Unsupported(_)
-            ),
+            matches!(err, VaultError::CorruptHeader(_) | VaultError::Unsupported(_)),
             "case {i}: {err:?}"
         );
         assert_eq!(
@@ -277,15 +219,10 @@ fn a_tampered_key_file_is_reported_and_left_alone() {
 
     // A flipped bit in the wrapped key: indistinguishable from a wrong passphrase.
     let header = Header::parse(&original).unwrap();
-    assert!(header
-        .slot(mend_core::vault::SlotKind::Passphrase)
-        .is_some());
+    assert!(header.slot(mend_core::vault::SlotKind::Passphrase).is_some());
     let flipped = flip_in_field(&original, "wrappedKey");
     fs::write(paths.key_file(), &flipped).unwrap();
-    assert!(matches!(
-        Vault::unlock(&paths, &pass(GOOD)),
-        Err(VaultError::WrongPassphrase)
-    ));
+    assert!(matches!(Vault::unlock(&paths, &pass(GOOD)), Err(VaultError::WrongPassphrase)));
     assert_eq!(fs::read_to_string(paths.key_file()).unwrap(), flipped);
 }
 
@@ -300,10 +237,7 @@ fn flip_in_field(json: &str, field: &str) -> String {
 #[test]
 fn a_damaged_database_is_reported_and_never_overwritten() {
     let (_d, paths, vault) = new_vault();
-    vault
-        .journal()
-        .create("words that matter", &clock())
-        .unwrap();
+    vault.journal().create("words that matter", &clock()).unwrap();
     vault.lock();
     let mut bytes = fs::read(paths.database()).unwrap();
     for b in bytes.iter_mut().take(4096).skip(100) {
@@ -311,10 +245,7 @@ fn a_damaged_database_is_reported_and_never_overwritten() {
     }
     fs::write(paths.database(), &bytes).unwrap();
     let before = snapshot(paths.dir());
-    assert!(matches!(
-        Vault::unlock(&paths, &pass(GOOD)),
-        Err(VaultError::Corrupt)
-    ));
+    assert!(matches!(Vault::unlock(&paths, &pass(GOOD)), Err(VaultError::Corrupt)));
     assert_eq!(snapshot(paths.dir()), before);
 }
 
@@ -325,10 +256,7 @@ fn a_key_file_from_another_vault_does_not_open_this_one() {
     a.lock();
     b.lock();
     fs::copy(paths_b.key_file(), paths_a.key_file()).unwrap();
-    assert!(matches!(
-        Vault::unlock(&paths_a, &pass(GOOD)),
-        Err(VaultError::Corrupt)
-    ));
+    assert!(matches!(Vault::unlock(&paths_a, &pass(GOOD)), Err(VaultError::Corrupt)));
 }
 
 #[test]
@@ -348,51 +276,31 @@ fn kdf_parameters_are_at_least_rfc9106_second_option() {
 fn wal_and_full_sync_are_on() {
     let (_d, _paths, vault) = new_vault();
     let conn = vault.connection();
-    let mode: String = conn
-        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-        .unwrap();
-    let sync: i64 = conn
-        .query_row("PRAGMA synchronous", [], |r| r.get(0))
-        .unwrap();
-    let temp: i64 = conn
-        .query_row("PRAGMA temp_store", [], |r| r.get(0))
-        .unwrap();
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let sync: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+    let temp: i64 = conn.query_row("PRAGMA temp_store", [], |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
     assert_eq!(sync, 2, "FULL");
     assert_eq!(temp, 2, "MEMORY");
-    let ok: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
+    let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(ok, "ok");
 }
 
 #[test]
 fn reopening_an_up_to_date_vault_keeps_the_schema_version() {
     let (_d, paths, vault) = new_vault();
-    let v1: i64 = vault
-        .connection()
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .unwrap();
+    let v1: i64 = vault.connection().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     assert_eq!(v1 as usize, mend_core::store::schema_version());
     vault.lock();
     let vault = Vault::unlock(&paths, &pass(GOOD)).unwrap();
-    let v2: i64 = vault
-        .connection()
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .unwrap();
+    let v2: i64 = vault.connection().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     assert_eq!(v1, v2);
 }
 
 #[test]
 fn a_vault_from_a_newer_mend_is_refused_untouched() {
     let (_d, paths, vault) = new_vault();
-    vault
-        .connection()
-        .execute_batch("PRAGMA user_version = 999")
-        .unwrap();
+    vault.connection().execute_batch("PRAGMA user_version = 999").unwrap();
     vault.lock();
-    assert!(matches!(
-        Vault::unlock(&paths, &pass(GOOD)),
-        Err(VaultError::Unsupported(_))
-    ));
+    assert!(matches!(Vault::unlock(&paths, &pass(GOOD)), Err(VaultError::Unsupported(_))));
 }

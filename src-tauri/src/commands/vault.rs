@@ -48,10 +48,7 @@ pub fn lock_and_announce<R: Runtime>(app: &AppHandle<R>, state: &AppState, reaso
 
 #[tauri::command(async)]
 pub fn vault_status(state: State<'_, AppState>) -> VaultStatus {
-    VaultStatus {
-        exists: state.paths.exists(),
-        unlocked: state.is_unlocked(),
-    }
+    VaultStatus { exists: state.paths.exists(), unlocked: state.is_unlocked() }
 }
 
 #[tauri::command(async)]
@@ -111,9 +108,7 @@ pub fn change_passphrase(
 pub fn create_recovery_key(state: State<'_, AppState>) -> CmdResult<RecoveryKeyShown> {
     state.with_vault(|v| {
         let key = v.create_recovery_key()?;
-        Ok(RecoveryKeyShown {
-            key: key.expose().to_owned(),
-        })
+        Ok(RecoveryKeyShown { key: key.expose().to_owned() })
     })
 }
 

@@ -93,9 +93,7 @@ fn to_millis(t: DateTime<Utc>) -> i64 {
 }
 
 fn from_millis(ms: i64) -> DateTime<Utc> {
-    Utc.timestamp_millis_opt(ms)
-        .single()
-        .unwrap_or(DateTime::<Utc>::UNIX_EPOCH)
+    Utc.timestamp_millis_opt(ms).single().unwrap_or(DateTime::<Utc>::UNIX_EPOCH)
 }
 
 fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<Entry> {
@@ -179,9 +177,7 @@ impl<'a> Journal<'a> {
     }
 
     pub fn count(&self) -> Result<u64, JournalError> {
-        Ok(self
-            .conn
-            .query_row("SELECT count(*) FROM entry", [], |r| r.get::<_, i64>(0))? as u64)
+        Ok(self.conn.query_row("SELECT count(*) FROM entry", [], |r| r.get::<_, i64>(0))? as u64)
     }
 
     /// One page of the timeline, newest first, strictly older than `before`.
@@ -206,26 +202,18 @@ impl<'a> Journal<'a> {
                      WHERE (created_at, id) < (?1, ?2)
                      ORDER BY created_at DESC, id DESC LIMIT ?3",
                 )?;
-                let it = stmt.query_map(
-                    params![to_millis(c.created_at), c.id, limit + 1],
-                    entry_from_row,
-                )?;
+                let it = stmt
+                    .query_map(params![to_millis(c.created_at), c.id, limit + 1], entry_from_row)?;
                 it.collect::<Result<_, _>>()?
             }
         };
         let next = if rows.len() > limit as usize {
             rows.truncate(limit as usize);
-            rows.last().map(|e| Cursor {
-                created_at: e.created_at,
-                id: e.id,
-            })
+            rows.last().map(|e| Cursor { created_at: e.created_at, id: e.id })
         } else {
             None
         };
-        Ok(TimelinePage {
-            entries: rows.into_iter().map(EntryView::from).collect(),
-            next,
-        })
+        Ok(TimelinePage { entries: rows.into_iter().map(EntryView::from).collect(), next })
     }
 
     /// Many entries in one transaction (benchmarks, imports).

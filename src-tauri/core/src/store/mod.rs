@@ -66,9 +66,7 @@ pub(crate) fn open(path: &Path, key: &DataKey, create: bool) -> Result<Connectio
     if version > schema_version() as i64 {
         return Err(StoreError::TooNew);
     }
-    migrations()
-        .to_latest(&mut conn)
-        .map_err(|_| StoreError::Migration)?;
+    migrations().to_latest(&mut conn).map_err(|_| StoreError::Migration)?;
     Ok(conn)
 }
 
@@ -78,25 +76,17 @@ mod tests {
 
     #[test]
     fn migrations_are_valid() {
-        migrations()
-            .validate()
-            .expect("every migration applies cleanly");
+        migrations().validate().expect("every migration applies cleanly");
     }
 
     #[test]
     fn migrations_reach_the_latest_version_from_empty() {
         let mut conn = Connection::open_in_memory().unwrap();
         migrations().to_latest(&mut conn).unwrap();
-        let v: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .unwrap();
+        let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(v as usize, schema_version());
         let n: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM sqlite_master WHERE name = 'entry'",
-                [],
-                |r| r.get(0),
-            )
+            .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'entry'", [], |r| r.get(0))
             .unwrap();
         assert_eq!(n, 1);
     }

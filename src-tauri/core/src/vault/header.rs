@@ -70,9 +70,7 @@ impl KdfParams {
         if ok {
             Ok(())
         } else {
-            Err(VaultError::CorruptHeader(
-                "its key-derivation settings are out of bounds",
-            ))
+            Err(VaultError::CorruptHeader("its key-derivation settings are out of bounds"))
         }
     }
 
@@ -133,13 +131,7 @@ impl Slot {
         let aad = associated_data(kind, &kdf, &salt);
         let cipher = XChaCha20Poly1305::new(wrapping.as_ref().into());
         let wrapped = cipher
-            .encrypt(
-                XNonce::from_slice(&nonce),
-                Payload {
-                    msg: key.bytes(),
-                    aad: &aad,
-                },
-            )
+            .encrypt(XNonce::from_slice(&nonce), Payload { msg: key.bytes(), aad: &aad })
             .map_err(|_| VaultError::Internal("could not seal the key"))?;
         Ok(Slot {
             kind,
@@ -160,13 +152,7 @@ impl Slot {
         let wrapping = self.kdf.derive(secret, &salt)?;
         let aad = associated_data(self.kind, &self.kdf, &salt);
         let cipher = XChaCha20Poly1305::new(wrapping.as_ref().into());
-        match cipher.decrypt(
-            XNonce::from_slice(&nonce),
-            Payload {
-                msg: &wrapped,
-                aad: &aad,
-            },
-        ) {
+        match cipher.decrypt(XNonce::from_slice(&nonce), Payload { msg: &wrapped, aad: &aad }) {
             Ok(plain) => {
                 let plain = Zeroizing::new(plain);
                 Ok(DataKey::from_bytes(&plain))
@@ -177,9 +163,8 @@ impl Slot {
 }
 
 fn decode_exact(text: &str, len: usize) -> Result<Vec<u8>, VaultError> {
-    let bytes = B64
-        .decode(text)
-        .map_err(|_| VaultError::CorruptHeader("a field is not valid base64"))?;
+    let bytes =
+        B64.decode(text).map_err(|_| VaultError::CorruptHeader("a field is not valid base64"))?;
     if bytes.len() == len {
         Ok(bytes)
     } else {
@@ -211,11 +196,7 @@ pub struct Header {
 
 impl Header {
     pub(crate) fn new(passphrase_slot: Slot) -> Self {
-        Header {
-            format: FORMAT.to_owned(),
-            version: VERSION,
-            slots: vec![passphrase_slot],
-        }
+        Header { format: FORMAT.to_owned(), version: VERSION, slots: vec![passphrase_slot] }
     }
 
     pub fn slot(&self, kind: SlotKind) -> Option<&Slot> {
@@ -244,9 +225,7 @@ impl Header {
             .read_to_string(&mut text)
             .map_err(|_| VaultError::CorruptHeader("it is not readable text"))?;
         if text.len() as u64 > MAX_FILE_BYTES {
-            return Err(VaultError::CorruptHeader(
-                "it is far larger than a key file can be",
-            ));
+            return Err(VaultError::CorruptHeader("it is far larger than a key file can be"));
         }
         Header::parse(&text)
     }
@@ -267,10 +246,7 @@ impl Header {
         }
         let header: Header = serde_json::from_str(text)
             .map_err(|_| VaultError::CorruptHeader("its contents are malformed"))?;
-        let passphrase_slots = header
-            .slots
-            .iter()
-            .filter(|s| s.kind == SlotKind::Passphrase);
+        let passphrase_slots = header.slots.iter().filter(|s| s.kind == SlotKind::Passphrase);
         let recovery_slots = header.slots.iter().filter(|s| s.kind == SlotKind::Recovery);
         if passphrase_slots.count() != 1 || recovery_slots.count() > 1 {
             return Err(VaultError::CorruptHeader("its key slots are malformed"));
@@ -285,16 +261,10 @@ impl Header {
     pub(crate) fn write_atomically(&self, path: &Path) -> Result<(), VaultError> {
         let text = serde_json::to_string_pretty(self)
             .map_err(|_| VaultError::Internal("could not encode the key file"))?;
-        let dir = path
-            .parent()
-            .ok_or(VaultError::Internal("key file has no folder"))?;
+        let dir = path.parent().ok_or(VaultError::Internal("key file has no folder"))?;
         let tmp = path.with_extension("key.tmp");
         {
-            let mut f = OpenOptions::new()
-                .write(true)
-                .create(true)
-                .truncate(true)
-                .open(&tmp)?;
+            let mut f = OpenOptions::new().write(true).create(true).truncate(true).open(&tmp)?;
             f.write_all(text.as_bytes())?;
             f.sync_all()?;
         }
@@ -339,36 +309,20 @@ mod tests {
 
     #[test]
     fn absurd_or_weak_parameters_are_refused_before_work() {
-        let absurd = KdfParams {
-            memory_kib: u32::MAX,
-            ..fast()
-        };
+        let absurd = KdfParams { memory_kib: u32::MAX, ..fast() };
         assert!(matches!(absurd.check(), Err(VaultError::CorruptHeader(_))));
-        let slow = KdfParams {
-            iterations: 1_000_000,
-            ..fast()
-        };
+        let slow = KdfParams { iterations: 1_000_000, ..fast() };
         assert!(slow.check().is_err());
-        let weak = KdfParams {
-            memory_kib: 8,
-            iterations: 1,
-            ..fast()
-        };
+        let weak = KdfParams { memory_kib: 8, iterations: 1, ..fast() };
         assert!(weak.check().is_err());
-        let no_lanes = KdfParams {
-            parallelism: 0,
-            ..fast()
-        };
+        let no_lanes = KdfParams { parallelism: 0, ..fast() };
         assert!(no_lanes.check().is_err());
         assert!(fast().check().is_ok());
     }
 
     #[test]
     fn parse_refuses_foreign_and_future_files() {
-        assert!(matches!(
-            Header::parse("not json"),
-            Err(VaultError::CorruptHeader(_))
-        ));
+        assert!(matches!(Header::parse("not json"), Err(VaultError::CorruptHeader(_))));
         assert!(matches!(
             Header::parse(r#"{"format":"other","version":1,"slots":[]}"#),
             Err(VaultError::CorruptHeader(_))

@@ -96,9 +96,7 @@ pub struct Vault {
 
 impl std::fmt::Debug for Vault {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Vault")
-            .field("dir", &self.paths.dir)
-            .finish_non_exhaustive()
+        f.debug_struct("Vault").field("dir", &self.paths.dir).finish_non_exhaustive()
     }
 }
 
@@ -125,21 +123,12 @@ impl Vault {
         }
         std::fs::create_dir_all(paths.dir())?;
         let key = DataKey::generate(rng);
-        let slot = Slot::seal(
-            SlotKind::Passphrase,
-            kdf,
-            passphrase.expose().as_bytes(),
-            &key,
-            rng,
-        )?;
+        let slot =
+            Slot::seal(SlotKind::Passphrase, kdf, passphrase.expose().as_bytes(), &key, rng)?;
         // The database first, then the key file: a vault "exists" once its key file does.
         let conn = store::open(&paths.database(), &key, true)?;
         Header::new(slot).write_atomically(&paths.key_file())?;
-        Ok(Vault {
-            paths: paths.clone(),
-            key,
-            conn,
-        })
+        Ok(Vault { paths: paths.clone(), key, conn })
     }
 
     /// Unlocks with the passphrase. A wrong passphrase changes nothing on disk.
@@ -148,9 +137,7 @@ impl Vault {
         let slot = header
             .slot(SlotKind::Passphrase)
             .ok_or(VaultError::CorruptHeader("it has no passphrase slot"))?;
-        let key = slot
-            .open(passphrase.expose().as_bytes())?
-            .ok_or(VaultError::WrongPassphrase)?;
+        let key = slot.open(passphrase.expose().as_bytes())?.ok_or(VaultError::WrongPassphrase)?;
         Self::open_database(paths, key)
     }
 
@@ -160,12 +147,8 @@ impl Vault {
         recovery: &RecoveryKey,
     ) -> Result<Vault, VaultError> {
         let header = Header::read(&paths.key_file())?;
-        let slot = header
-            .slot(SlotKind::Recovery)
-            .ok_or(VaultError::WrongRecoveryKey)?;
-        let key = slot
-            .open(recovery.expose().as_bytes())?
-            .ok_or(VaultError::WrongRecoveryKey)?;
+        let slot = header.slot(SlotKind::Recovery).ok_or(VaultError::WrongRecoveryKey)?;
+        let key = slot.open(recovery.expose().as_bytes())?.ok_or(VaultError::WrongRecoveryKey)?;
         Self::open_database(paths, key)
     }
 
@@ -174,11 +157,7 @@ impl Vault {
             return Err(VaultError::Corrupt);
         }
         let conn = store::open(&paths.database(), &key, false)?;
-        Ok(Vault {
-            paths: paths.clone(),
-            key,
-            conn,
-        })
+        Ok(Vault { paths: paths.clone(), key, conn })
     }
 
     /// Re-wraps the data key under a new passphrase after checking the current one.
@@ -231,10 +210,8 @@ impl Vault {
     ) -> Result<RecoveryKey, VaultError> {
         let mut header = Header::read(&self.paths.key_file())?;
         let recovery = RecoveryKey::generate(rng);
-        let kdf = header
-            .slot(SlotKind::Passphrase)
-            .map(|s| s.kdf)
-            .unwrap_or(KdfParams::RFC9106_SECOND);
+        let kdf =
+            header.slot(SlotKind::Passphrase).map(|s| s.kdf).unwrap_or(KdfParams::RFC9106_SECOND);
         header.put(Slot::seal(
             SlotKind::Recovery,
             kdf,
@@ -257,9 +234,7 @@ impl Vault {
     }
 
     pub fn has_recovery_key(&self) -> Result<bool, VaultError> {
-        Ok(Header::read(&self.paths.key_file())?
-            .slot(SlotKind::Recovery)
-            .is_some())
+        Ok(Header::read(&self.paths.key_file())?.slot(SlotKind::Recovery).is_some())
     }
 
     pub fn paths(&self) -> &VaultPaths {
@@ -301,10 +276,7 @@ impl Vault {
     /// The settings screen's view: stored settings plus whether a recovery key exists.
     pub fn current_settings(&self) -> Result<crate::Settings, VaultError> {
         Ok(crate::Settings {
-            auto_lock_minutes: self
-                .settings()
-                .auto_lock_minutes()
-                .map_err(settings_error)?,
+            auto_lock_minutes: self.settings().auto_lock_minutes().map_err(settings_error)?,
             has_recovery_key: self.has_recovery_key()?,
         })
     }

@@ -10,6 +10,7 @@ const COMMANDS: &[&str] = &[
     "lock",
     "touch",
     "change_passphrase",
+    "reset_passphrase",
     "create_recovery_key",
     "remove_recovery_key",
     "get_settings",

@@ -77,6 +77,7 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::vault::lock,
             commands::vault::touch,
             commands::vault::change_passphrase,
+            commands::vault::reset_passphrase,
             commands::vault::create_recovery_key,
             commands::vault::remove_recovery_key,
             commands::vault::get_settings,

@@ -304,3 +304,25 @@ fn a_vault_from_a_newer_mend_is_refused_untouched() {
     vault.lock();
     assert!(matches!(Vault::unlock(&paths, &pass(GOOD)), Err(VaultError::Unsupported(_))));
 }
+
+#[test]
+fn a_forgotten_passphrase_can_be_reset_only_after_a_recovery_unlock() {
+    let (_d, paths, vault) = new_vault();
+    let rk = vault.create_recovery_key().unwrap();
+    vault.journal().create("still here after the reset", &clock()).unwrap();
+    assert!(matches!(vault.reset_passphrase(&pass(OTHER)), Err(VaultError::RecoveryRequired)));
+    vault.lock();
+
+    let vault = Vault::unlock_with_recovery_key(&paths, &rk).unwrap();
+    assert!(vault.opened_with_recovery_key());
+    assert!(matches!(vault.reset_passphrase(&pass("abc")), Err(VaultError::WeakPassphrase)));
+    vault.reset_passphrase(&pass(OTHER)).unwrap();
+    vault.lock();
+
+    assert!(matches!(Vault::unlock(&paths, &pass(GOOD)), Err(VaultError::WrongPassphrase)));
+    let vault = Vault::unlock(&paths, &pass(OTHER)).unwrap();
+    assert!(!vault.opened_with_recovery_key());
+    assert_eq!(vault.journal().count().unwrap(), 1);
+    vault.lock();
+    assert!(Vault::unlock_with_recovery_key(&paths, &rk).is_ok(), "the recovery key still works");
+}

@@ -104,6 +104,13 @@ pub fn change_passphrase(
     state.with_vault(|v| Ok(v.change_passphrase(&current, &next)?))
 }
 
+/// Sets a new passphrase without the old one: only after unlocking with the recovery key.
+#[tauri::command(async)]
+pub fn reset_passphrase(state: State<'_, AppState>, next: String) -> CmdResult<()> {
+    let next = Passphrase::new(next);
+    state.with_vault(|v| Ok(v.reset_passphrase(&next)?))
+}
+
 #[tauri::command(async)]
 pub fn create_recovery_key(state: State<'_, AppState>) -> CmdResult<RecoveryKeyShown> {
     state.with_vault(|v| {

@@ -37,6 +37,10 @@ pub enum VaultError {
     Unsupported(u32),
     #[error("the vault has no recovery key")]
     NoRecoveryKey,
+    #[error(
+        "a new passphrase without the current one needs the vault opened with its recovery key"
+    )]
+    RecoveryRequired,
     #[error("the vault's files could not be read or written")]
     Io(#[from] std::io::Error),
     #[error("the vault's database reported an error")]
@@ -92,6 +96,8 @@ pub struct Vault {
     paths: VaultPaths,
     key: DataKey,
     conn: Connection,
+    /// Which secret opened it: a passphrase can be reset only after a recovery unlock.
+    opened_with: SlotKind,
 }
 
 impl std::fmt::Debug for Vault {
@@ -128,7 +134,7 @@ impl Vault {
         // The database first, then the key file: a vault "exists" once its key file does.
         let conn = store::open(&paths.database(), &key, true)?;
         Header::new(slot).write_atomically(&paths.key_file())?;
-        Ok(Vault { paths: paths.clone(), key, conn })
+        Ok(Vault { paths: paths.clone(), key, conn, opened_with: SlotKind::Passphrase })
     }
 
     /// Unlocks with the passphrase. A wrong passphrase changes nothing on disk.
@@ -138,7 +144,7 @@ impl Vault {
             .slot(SlotKind::Passphrase)
             .ok_or(VaultError::CorruptHeader("it has no passphrase slot"))?;
         let key = slot.open(passphrase.expose().as_bytes())?.ok_or(VaultError::WrongPassphrase)?;
-        Self::open_database(paths, key)
+        Self::open_database(paths, key, SlotKind::Passphrase)
     }
 
     /// Unlocks with a recovery key. A wrong key changes nothing on disk.
@@ -149,15 +155,60 @@ impl Vault {
         let header = Header::read(&paths.key_file())?;
         let slot = header.slot(SlotKind::Recovery).ok_or(VaultError::WrongRecoveryKey)?;
         let key = slot.open(recovery.expose().as_bytes())?.ok_or(VaultError::WrongRecoveryKey)?;
-        Self::open_database(paths, key)
+        Self::open_database(paths, key, SlotKind::Recovery)
     }
 
-    fn open_database(paths: &VaultPaths, key: DataKey) -> Result<Vault, VaultError> {
+    fn open_database(
+        paths: &VaultPaths,
+        key: DataKey,
+        opened_with: SlotKind,
+    ) -> Result<Vault, VaultError> {
         if !paths.database().exists() {
             return Err(VaultError::Corrupt);
         }
         let conn = store::open(&paths.database(), &key, false)?;
-        Ok(Vault { paths: paths.clone(), key, conn })
+        Ok(Vault { paths: paths.clone(), key, conn, opened_with })
+    }
+
+    /// Whether this vault was opened with its recovery key (so the passphrase may be reset).
+    pub fn opened_with_recovery_key(&self) -> bool {
+        self.opened_with == SlotKind::Recovery
+    }
+
+    /// Sets a new passphrase without the old one. Allowed only when the vault was opened
+    /// with its recovery key, which keeps working afterwards.
+    pub fn reset_passphrase(&self, next: &Passphrase) -> Result<(), VaultError> {
+        self.reset_passphrase_with(next, &mut OsRng)
+    }
+
+    pub fn reset_passphrase_with(
+        &self,
+        next: &Passphrase,
+        rng: &mut impl CryptoRngCore,
+    ) -> Result<(), VaultError> {
+        if !self.opened_with_recovery_key() {
+            return Err(VaultError::RecoveryRequired);
+        }
+        self.rewrap_passphrase(next, rng)
+    }
+
+    /// Seals the data key under `next` in the passphrase slot and writes the key file
+    /// atomically, keeping at least the current KDF cost.
+    fn rewrap_passphrase(
+        &self,
+        next: &Passphrase,
+        rng: &mut impl CryptoRngCore,
+    ) -> Result<(), VaultError> {
+        if !strength::assess(next.expose(), &[]).acceptable {
+            return Err(VaultError::WeakPassphrase);
+        }
+        let mut header = Header::read(&self.paths.key_file())?;
+        let kdf = header
+            .slot(SlotKind::Passphrase)
+            .map_or(KdfParams::RFC9106_SECOND, |s| s.kdf.max_with(KdfParams::RFC9106_SECOND));
+        let slot = Slot::seal(SlotKind::Passphrase, kdf, next.expose().as_bytes(), &self.key, rng)?;
+        header.put(slot);
+        header.write_atomically(&self.paths.key_file())
     }
 
     /// Re-wraps the data key under a new passphrase after checking the current one.
@@ -176,27 +227,15 @@ impl Vault {
         next: &Passphrase,
         rng: &mut impl CryptoRngCore,
     ) -> Result<(), VaultError> {
-        let mut header = Header::read(&self.paths.key_file())?;
+        let header = Header::read(&self.paths.key_file())?;
         let slot = header
             .slot(SlotKind::Passphrase)
             .ok_or(VaultError::CorruptHeader("it has no passphrase slot"))?;
-        let kdf = slot.kdf;
         match slot.open(current.expose().as_bytes())? {
             Some(k) if k.bytes() == self.key.bytes() => {}
             _ => return Err(VaultError::WrongPassphrase),
         }
-        if !strength::assess(next.expose(), &[]).acceptable {
-            return Err(VaultError::WeakPassphrase);
-        }
-        let kdf = kdf.max_with(KdfParams::RFC9106_SECOND);
-        header.put(Slot::seal(
-            SlotKind::Passphrase,
-            kdf,
-            next.expose().as_bytes(),
-            &self.key,
-            rng,
-        )?);
-        header.write_atomically(&self.paths.key_file())
+        self.rewrap_passphrase(next, rng)
     }
 
     /// Makes a new recovery key (replacing any earlier one) and returns it to be shown once.

@@ -3,4 +3,4 @@
 /**
  * What went wrong, as a code the UI can branch on.
  */
-export type ErrorCode = "noVault" | "vaultExists" | "locked" | "wrongPassphrase" | "wrongRecoveryKey" | "weakPassphrase" | "corruptVault" | "unsupportedVault" | "notFound" | "invalidInput" | "storage" | "internal";
+export type ErrorCode = "noVault" | "vaultExists" | "locked" | "wrongPassphrase" | "wrongRecoveryKey" | "recoveryRequired" | "weakPassphrase" | "corruptVault" | "unsupportedVault" | "notFound" | "invalidInput" | "storage" | "internal";

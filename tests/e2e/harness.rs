@@ -76,12 +76,21 @@ impl App {
         app
     }
 
+    pub fn data_dir(&self) -> PathBuf {
+        self.root.path().join("data")
+    }
+
     pub fn driver(&self) -> &WebDriver {
         self.driver.as_ref().unwrap()
     }
 
     /// Waits for an element to be present and shown, and returns it.
     pub async fn wait_for(&self, css: &str) -> WebElement {
+        self.wait_for_long(css, WAIT).await
+    }
+
+    /// [`App::wait_for`] with a longer limit, for things that take minutes by design.
+    pub async fn wait_for_long(&self, css: &str, limit: Duration) -> WebElement {
         let start = Instant::now();
         loop {
             if let Ok(el) = self.driver().find(By::Css(css)).await {
@@ -89,7 +98,7 @@ impl App {
                     return el;
                 }
             }
-            assert!(start.elapsed() < WAIT, "{css} did not appear; page:\n{}", self.text().await);
+            assert!(start.elapsed() < limit, "{css} did not appear; page:\n{}", self.text().await);
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -114,7 +123,14 @@ impl App {
             assert!(start.elapsed() < WAIT, "{css} stayed disabled");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        el.click().await.unwrap();
+        // Centre it first, so the sticky header never covers what a person would click.
+        self.driver()
+            .execute("arguments[0].scrollIntoView({block: 'center'});", vec![el.to_json().unwrap()])
+            .await
+            .unwrap();
+        if let Err(e) = el.click().await {
+            panic!("clicking {css} failed: {e}");
+        }
     }
 
     pub async fn type_into(&self, css: &str, text: &str) {
@@ -178,6 +194,36 @@ impl App {
         }
     }
 
+    /// The app's process id: the process running our binary with this test's data folder.
+    pub fn app_pid(&self) -> u32 {
+        let exe = std::fs::canonicalize(env!("CARGO_BIN_EXE_mend")).unwrap();
+        let want = format!("MEND_DATA_DIR={}", self.root.path().join("data").display());
+        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
+            let Ok(path) = std::fs::read_link(entry.path().join("exe")) else { continue };
+            if path != exe {
+                continue;
+            }
+            let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+            if environ.split(|b| *b == 0).any(|v| v == want.as_bytes()) {
+                return pid;
+            }
+        }
+        panic!("the app's process was not found");
+    }
+
+    /// Kills the app with SIGKILL, as a crash or power cut would, and stops the driver.
+    /// Returns the folders so the app can be started again on the same vault.
+    pub async fn crash(mut self) -> tempfile::TempDir {
+        let pid = self.app_pid();
+        let status = Command::new("kill").args(["-KILL", &pid.to_string()]).status().unwrap();
+        assert!(status.success());
+        self.driver.take();
+        self.stop_driver();
+        let root = tempfile::Builder::new().tempdir().unwrap();
+        std::mem::replace(&mut self.root, root)
+    }
+
     /// Closes the app and its driver, keeping the folders for inspection or reuse.
     pub async fn quit(mut self) -> tempfile::TempDir {
         if let Some(d) = self.driver.take() {
@@ -203,6 +249,20 @@ impl Drop for App {
             self.stop_driver();
         }
     }
+}
+
+/// Every file in `dir` with its bytes and modification time.
+pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>, std::time::SystemTime)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| {
+            let m = e.metadata().unwrap();
+            (e.path(), std::fs::read(e.path()).unwrap(), m.modified().unwrap())
+        })
+        .collect();
+    files.sort();
+    files
 }
 
 /// Every file under `dir` that contains `needle`.

@@ -1,5 +1,6 @@
 //! End-to-end tests of the real app window. Run with a display (Xvfb) and tauri-driver:
 //! `cargo test --features e2e --test e2e -- --test-threads=1` (see .ci/test).
+mod durability;
 mod harness;
 mod screens;
 mod vault;

@@ -86,3 +86,67 @@ async fn entry_text_never_leaves_the_vault() {
     // The scan itself works: the vault is there and is not empty.
     assert!(root.path().join("data/mend.vault").metadata().unwrap().len() > 0);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_forgotten_passphrase_is_replaced_with_the_recovery_key() {
+    let app = App::start().await;
+    app.type_into("#create-passphrase", PASSPHRASE).await;
+    app.type_into("#create-confirm", PASSPHRASE).await;
+    app.click("#create-submit").await;
+    app.click("#recovery-create").await;
+    let key: String =
+        app.wait_for("#recovery-key").await.text().await.unwrap().split_whitespace().collect();
+    app.click("#recovery-stored").await;
+    app.click("#recovery-done").await;
+    app.write_entry("Reachable with the recovery key.").await;
+    app.click("#lock").await;
+
+    app.click("#use-recovery").await;
+    app.type_into("#unlock-recovery-key", "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH").await;
+    app.click("#unlock-submit").await;
+    app.wait_for("#unlock-error").await;
+    // Typed sloppily: lower case, spaces for dashes.
+    app.type_into("#unlock-recovery-key", &key.to_lowercase().replace('-', " ")).await;
+    app.click("#unlock-submit").await;
+
+    let new_passphrase = "a different lamp above the ferry steps";
+    app.type_into("#reset-new", new_passphrase).await;
+    app.type_into("#reset-confirm", new_passphrase).await;
+    app.click("#reset-submit").await;
+    app.wait_for("#reset-done").await;
+    app.wait_until_text("the entry", |t| t.contains("Reachable with the recovery key.")).await;
+
+    app.click("#lock").await;
+    app.unlock(PASSPHRASE).await;
+    app.wait_for("#unlock-error").await;
+    app.unlock(new_passphrase).await;
+    app.wait_until_text("the entry", |t| t.contains("Reachable with the recovery key.")).await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn changing_the_passphrase_in_settings() {
+    let app = App::start().await;
+    app.create_vault().await;
+    app.click("#settings").await;
+    let next = "seven herons crossing a grey estuary";
+    app.type_into("#change-current", "wrong current passphrase").await;
+    app.type_into("#change-new", next).await;
+    app.type_into("#change-confirm", next).await;
+    app.click("#change-submit").await;
+    app.wait_until_text("the refusal", |t| t.contains("current passphrase isn't right")).await;
+
+    app.type_into("#change-current", PASSPHRASE).await;
+    app.type_into("#change-new", next).await;
+    app.type_into("#change-confirm", next).await;
+    app.click("#change-submit").await;
+    app.wait_until_text("the confirmation", |t| t.to_lowercase().contains("changed")).await;
+
+    app.click("#settings-back").await;
+    app.click("#lock").await;
+    app.unlock(PASSPHRASE).await;
+    app.wait_for("#unlock-error").await;
+    app.unlock(next).await;
+    app.wait_for("#timeline").await;
+    app.quit().await;
+}

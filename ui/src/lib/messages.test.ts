@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { MendError, errorCodeOf, isErrorCode, toMendError } from "./ipc/error";
-import { CHANGE_PASSPHRASE_WORDING, SAVE_WORDING, describeError } from "./messages";
+import { ERROR_CODES, MendError, errorCodeOf, isErrorCode, toMendError } from "./ipc/error";
+import {
+  CHANGE_PASSPHRASE_WORDING,
+  RESET_PASSPHRASE_WORDING,
+  SAVE_WORDING,
+  describeError,
+} from "./messages";
 
 describe("toMendError", () => {
   it("keeps the code and message of an IpcError", () => {
@@ -30,6 +35,7 @@ describe("toMendError", () => {
 describe("error codes", () => {
   it("recognises known codes only", () => {
     expect(isErrorCode("notFound")).toBe(true);
+    expect(isErrorCode("recoveryRequired")).toBe(true);
     expect(isErrorCode("toString")).toBe(false);
     expect(isErrorCode(3)).toBe(false);
   });
@@ -58,23 +64,16 @@ describe("describeError", () => {
     expect(text).not.toContain("SQLITE");
   });
 
+  it("explains that a reset needs the recovery key", () => {
+    const text = describeError(new MendError("recoveryRequired", "x"));
+    expect(text).toContain("recovery key");
+    expect(text).toContain("Nothing was changed.");
+  });
+
   it("has a calm sentence for every code, without exclamation marks", () => {
-    const codes = [
-      "noVault",
-      "vaultExists",
-      "locked",
-      "wrongPassphrase",
-      "wrongRecoveryKey",
-      "weakPassphrase",
-      "corruptVault",
-      "unsupportedVault",
-      "notFound",
-      "invalidInput",
-      "storage",
-      "internal",
-    ] as const;
-    for (const code of codes) {
-      for (const wording of [{}, CHANGE_PASSPHRASE_WORDING, SAVE_WORDING]) {
+    expect(ERROR_CODES).toContain("recoveryRequired");
+    for (const code of ERROR_CODES) {
+      for (const wording of [{}, CHANGE_PASSPHRASE_WORDING, RESET_PASSPHRASE_WORDING, SAVE_WORDING]) {
         const text = describeError(new MendError(code, ""), wording);
         expect(text.length).toBeGreaterThan(10);
         expect(text).not.toContain("!");

@@ -12,6 +12,8 @@ const SENTENCES: Record<ErrorCode, string> = {
   wrongPassphrase: "That passphrase didn't open the vault. Nothing was changed.",
   wrongRecoveryKey:
     "That recovery key didn't open the vault. Check it for a mistyped character. Nothing was changed.",
+  recoveryRequired:
+    "A new passphrase can only be chosen this way right after opening Mend with the recovery key. Nothing was changed.",
   weakPassphrase:
     "That passphrase would be too easy to guess. A few more unrelated words will make it stronger.",
   corruptVault:
@@ -36,6 +38,12 @@ export function describeError(reason: unknown, overrides: Overrides = {}): strin
 /** Context-specific wording, kept here so all failure text stays in one file. */
 export const CHANGE_PASSPHRASE_WORDING: Overrides = {
   wrongPassphrase: "The current passphrase isn't right. Nothing was changed.",
+  weakPassphrase:
+    "The new passphrase would be too easy to guess. A few more unrelated words will make it stronger.",
+};
+
+/** Choosing a new passphrase after opening Mend with the recovery key. */
+export const RESET_PASSPHRASE_WORDING: Overrides = {
   weakPassphrase:
     "The new passphrase would be too easy to guess. A few more unrelated words will make it stronger.",
 };

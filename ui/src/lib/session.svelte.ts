@@ -17,6 +17,7 @@ export type Screen =
   | "welcome" // no vault yet: explain and create one
   | "recoveryOffer" // right after creating the vault
   | "unlock"
+  | "passphraseReset" // unlocked with the recovery key: offer a new passphrase
   | "journal"
   | "settings";
 
@@ -60,6 +61,8 @@ export const session = $state({
   screen: "loading" as Screen,
   /** Why the vault was last locked, when it is worth telling ("idle"). */
   lockNote: null as LockReason | null,
+  /** A new passphrase was just set: say so at the top of the journal until dismissed. */
+  passphraseResetDone: false,
   journal: emptyJournal(),
 });
 
@@ -85,16 +88,40 @@ export function clearJournalState(): void {
 export function showLocked(reason: LockReason | null): void {
   clearJournalState();
   session.lockNote = reason === "idle" ? "idle" : null;
+  session.passphraseResetDone = false;
   session.screen = "unlock";
 }
 
 export function showJournal(): void {
   session.lockNote = null;
+  session.passphraseResetDone = false;
   session.screen = "journal";
 }
 
+/** Unlocked with the recovery key: offer to choose a new passphrase before the journal. */
+export function showPassphraseReset(): void {
+  session.lockNote = null;
+  session.passphraseResetDone = false;
+  session.screen = "passphraseReset";
+}
+
+/** The new passphrase is in place: go to the journal and say so there. */
+export function finishPassphraseReset(): void {
+  showJournal();
+  session.passphraseResetDone = true;
+}
+
+export function dismissPassphraseResetDone(): void {
+  session.passphraseResetDone = false;
+}
+
 export function isUnlockedScreen(screen: Screen): boolean {
-  return screen === "journal" || screen === "settings" || screen === "recoveryOffer";
+  return (
+    screen === "journal" ||
+    screen === "settings" ||
+    screen === "recoveryOffer" ||
+    screen === "passphraseReset"
+  );
 }
 
 // Hooks registered by the open editor.

@@ -16,13 +16,20 @@ const ipc = await import("./ipc");
 const {
   PAGE_SIZE,
   clearJournalState,
+  currentGeneration,
+  dismissPassphraseResetDone,
+  finishPassphraseReset,
+  isCurrent,
+  isUnlockedScreen,
   loadOlderEntries,
   lockNow,
   openNewEntry,
   registerEditor,
   removeEntry,
   session,
+  showJournal,
   showLocked,
+  showPassphraseReset,
   upsertEntry,
 } = await import("./session.svelte");
 
@@ -47,6 +54,7 @@ beforeEach(() => {
   clearJournalState();
   session.screen = "journal";
   session.lockNote = null;
+  session.passphraseResetDone = false;
   listEntries.mockReset();
   lock.mockReset();
 });
@@ -165,5 +173,50 @@ describe("locking", () => {
     await lockNow();
     expect(session.screen).toBe("unlock");
     expect(session.journal.entries).toEqual([]);
+  });
+});
+
+describe("after unlocking with the recovery key", () => {
+  it("offers a new passphrase first, on a screen that counts as unlocked", () => {
+    showLocked("idle");
+    showPassphraseReset();
+    expect(session.screen).toBe("passphraseReset");
+    expect(session.lockNote).toBeNull();
+    expect(isUnlockedScreen("passphraseReset")).toBe(true);
+    expect(isUnlockedScreen("unlock")).toBe(false);
+  });
+
+  it("goes to the journal and says so once the new passphrase is set", () => {
+    showPassphraseReset();
+    finishPassphraseReset();
+    expect(session.screen).toBe("journal");
+    expect(session.passphraseResetDone).toBe(true);
+    dismissPassphraseResetDone();
+    expect(session.passphraseResetDone).toBe(false);
+  });
+
+  it("goes to the journal quietly when the current passphrase is kept", () => {
+    showPassphraseReset();
+    showJournal();
+    expect(session.screen).toBe("journal");
+    expect(session.passphraseResetDone).toBe(false);
+  });
+
+  it("returns to the unlock screen on a lock, and forgets the confirmation", () => {
+    showPassphraseReset();
+    showLocked("idle");
+    expect(session.screen).toBe("unlock");
+
+    finishPassphraseReset();
+    showLocked("user");
+    expect(session.screen).toBe("unlock");
+    expect(session.passphraseResetDone).toBe(false);
+  });
+
+  it("lets a reset that finishes after a lock be recognised as stale", () => {
+    showPassphraseReset();
+    const requestedIn = currentGeneration();
+    showLocked("idle");
+    expect(isCurrent(requestedIn)).toBe(false);
   });
 });

@@ -17,6 +17,7 @@ const KNOWN_CODES = {
   locked: true,
   wrongPassphrase: true,
   wrongRecoveryKey: true,
+  recoveryRequired: true,
   weakPassphrase: true,
   corruptVault: true,
   unsupportedVault: true,
@@ -25,6 +26,9 @@ const KNOWN_CODES = {
   storage: true,
   internal: true,
 } as const satisfies Record<ErrorCode, true>;
+
+/** Every code the back end can send. */
+export const ERROR_CODES = Object.keys(KNOWN_CODES) as ErrorCode[];
 
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === "string" && Object.hasOwn(KNOWN_CODES, value);

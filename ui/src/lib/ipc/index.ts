@@ -74,6 +74,15 @@ export function changePassphrase(current: string, next: string): Promise<void> {
   return call("change_passphrase", { current, next });
 }
 
+/**
+ * Sets a new passphrase without the current one. Only allowed after unlocking
+ * with the recovery key in this session ("recoveryRequired" otherwise); the
+ * recovery key keeps working afterwards.
+ */
+export function resetPassphrase(next: string): Promise<void> {
+  return call("reset_passphrase", { next });
+}
+
 /** Replaces any previous recovery key. The key is returned once and never again. */
 export function createRecoveryKey(): Promise<RecoveryKey> {
   return call("create_recovery_key");

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import type { PassphraseStrength } from "./ipc";
+import { canSubmit, showMismatch } from "./newPassphrase";
+
+function verdict(acceptable: boolean): PassphraseStrength {
+  return { score: acceptable ? 4 : 1, acceptable, warning: null, suggestions: [], crackTime: "centuries" };
+}
+
+describe("showMismatch", () => {
+  it("stays quiet while the second field is empty or still being typed", () => {
+    expect(showMismatch("river stone lantern", "", false)).toBe(false);
+    expect(showMismatch("river stone lantern", "river st", false)).toBe(false);
+  });
+
+  it("speaks up once the second field is as long, or has been left", () => {
+    expect(showMismatch("river stone lantern", "river stone lanterm", false)).toBe(true);
+    expect(showMismatch("river stone lantern", "river", true)).toBe(true);
+  });
+
+  it("never complains about matching passphrases", () => {
+    expect(showMismatch("river stone lantern", "river stone lantern", true)).toBe(false);
+  });
+});
+
+describe("canSubmit", () => {
+  const text = "river stone lantern";
+
+  it("needs matching fields and a strong enough verdict", () => {
+    expect(canSubmit(text, text, verdict(true), false)).toBe(true);
+    expect(canSubmit(text, "river stone", verdict(true), false)).toBe(false);
+    expect(canSubmit(text, text, verdict(false), false)).toBe(false);
+    expect(canSubmit("", "", verdict(true), false)).toBe(false);
+  });
+
+  it("waits for a verdict on the current text, and for the previous attempt to finish", () => {
+    expect(canSubmit(text, text, null, false)).toBe(false);
+    expect(canSubmit(text, text, verdict(true), true)).toBe(false);
+  });
+});

@@ -1,0 +1,30 @@
+// The rules of a "choose a passphrase, then type it again" form, shared by
+// vault creation and the reset after opening with the recovery key.
+// Pure: no Svelte, no IPC.
+
+import type { PassphraseStrength } from "./ipc/bindings/PassphraseStrength";
+
+/**
+ * Whether to say the two passphrases differ. Only once the second field has
+ * been left, or is at least as long as the first: not while it is being typed.
+ */
+export function showMismatch(passphrase: string, confirmation: string, confirmTouched: boolean): boolean {
+  return (
+    confirmation !== "" &&
+    passphrase !== confirmation &&
+    (confirmTouched || confirmation.length >= passphrase.length)
+  );
+}
+
+/**
+ * The form may be sent: both fields agree and the back end judged the *current*
+ * text strong enough (`strength` is null while a fresh verdict is pending).
+ */
+export function canSubmit(
+  passphrase: string,
+  confirmation: string,
+  strength: PassphraseStrength | null,
+  busy: boolean,
+): boolean {
+  return !busy && passphrase !== "" && passphrase === confirmation && strength?.acceptable === true;
+}

@@ -1,5 +1,8 @@
 //! The one error type that crosses IPC: a code the UI branches on and a sentence it may
 //! show. Built from the core's error enums; never carries SQL or anything the user wrote.
+use mend_core::conversation::ConversationError;
+use mend_core::guide::GuideError;
+use mend_core::relationships::RelationshipError;
 use mend_core::settings::SettingsError;
 use mend_core::{JournalError, VaultError};
 use serde::Serialize;
@@ -72,8 +75,10 @@ impl From<VaultError> for IpcError {
 impl From<JournalError> for IpcError {
     fn from(e: JournalError) -> Self {
         let code = match &e {
-            JournalError::NotFound => ErrorCode::NotFound,
-            JournalError::Empty | JournalError::TooLong => ErrorCode::InvalidInput,
+            JournalError::NotFound | JournalError::RelationshipNotFound => ErrorCode::NotFound,
+            JournalError::Empty | JournalError::TooLong | JournalError::InvalidMeta(_) => {
+                ErrorCode::InvalidInput
+            }
             JournalError::Storage(_) => ErrorCode::Storage,
         };
         IpcError::new(code, sentence(&e))
@@ -85,6 +90,52 @@ impl From<SettingsError> for IpcError {
         let code = match &e {
             SettingsError::AutoLockOutOfRange => ErrorCode::InvalidInput,
             SettingsError::Storage(_) => ErrorCode::Storage,
+        };
+        IpcError::new(code, sentence(&e))
+    }
+}
+
+impl From<RelationshipError> for IpcError {
+    fn from(e: RelationshipError) -> Self {
+        let code = match &e {
+            RelationshipError::NotFound => ErrorCode::NotFound,
+            RelationshipError::InvalidName
+            | RelationshipError::InvalidDate(_)
+            | RelationshipError::TooLong => ErrorCode::InvalidInput,
+            RelationshipError::Storage(_) => ErrorCode::Storage,
+        };
+        IpcError::new(code, sentence(&e))
+    }
+}
+
+impl From<GuideError> for IpcError {
+    fn from(e: GuideError) -> Self {
+        match e {
+            GuideError::Journal(j) => j.into(),
+            e => {
+                let code = match &e {
+                    GuideError::RelationshipNotFound
+                    | GuideError::UnknownStep
+                    | GuideError::NotFound => ErrorCode::NotFound,
+                    GuideError::NothingAnswered | GuideError::Invalid(_) => ErrorCode::InvalidInput,
+                    GuideError::Storage(_) | GuideError::Journal(_) => ErrorCode::Storage,
+                };
+                IpcError::new(code, sentence(&e))
+            }
+        }
+    }
+}
+
+impl From<ConversationError> for IpcError {
+    fn from(e: ConversationError) -> Self {
+        let code = match &e {
+            ConversationError::NotFound | ConversationError::RelationshipNotFound => {
+                ErrorCode::NotFound
+            }
+            ConversationError::InvalidDate(_) | ConversationError::Invalid(_) => {
+                ErrorCode::InvalidInput
+            }
+            ConversationError::Storage(_) => ErrorCode::Storage,
         };
         IpcError::new(code, sentence(&e))
     }

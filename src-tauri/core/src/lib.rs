@@ -9,17 +9,24 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod clock;
+pub mod conversation;
+pub mod dates;
+pub mod frameworks;
+pub mod guide;
 pub mod idle;
 pub mod journal;
+pub mod relationships;
+pub mod search;
 pub mod secret;
 pub mod settings;
 pub mod store;
 pub mod strength;
+mod time;
 pub mod vault;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use idle::IdleTimer;
-pub use journal::{Cursor, Entry, Journal, JournalError, TimelinePage};
+pub use journal::{Cursor, Entry, EntryMeta, Journal, JournalError, TimelinePage};
 pub use secret::{Passphrase, RecoveryKey};
 pub use settings::Settings;
 pub use vault::{Vault, VaultError, VaultPaths};

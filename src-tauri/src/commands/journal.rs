@@ -1,17 +1,20 @@
 //! Writing, editing and reading journal entries.
 use crate::error::CmdResult;
 use crate::state::AppState;
-use mend_core::journal::{render_markdown as render, EntryView};
-use mend_core::{Cursor, TimelinePage};
+use mend_core::journal::{render_markdown as render, EntryView, TagCount, TimelineFilter};
+use mend_core::search::{SearchQuery, SearchResults};
+use mend_core::{Cursor, EntryMeta, TimelinePage};
 use tauri::State;
 
 #[tauri::command(async)]
 pub fn list_entries(
     state: State<'_, AppState>,
+    filter: Option<TimelineFilter>,
     before: Option<Cursor>,
     limit: u32,
 ) -> CmdResult<TimelinePage> {
-    state.with_vault(|v| Ok(v.journal().timeline(before, limit)?))
+    let filter = filter.unwrap_or_default();
+    state.with_vault(|v| Ok(v.journal().timeline_filtered(filter, before, limit)?))
 }
 
 #[tauri::command(async)]
@@ -20,8 +23,33 @@ pub fn get_entry(state: State<'_, AppState>, id: i64) -> CmdResult<EntryView> {
 }
 
 #[tauri::command(async)]
-pub fn create_entry(state: State<'_, AppState>, body: String) -> CmdResult<EntryView> {
-    state.with_vault(|v| Ok(v.journal().create(&body, &state.clock)?.into()))
+pub fn create_entry(
+    state: State<'_, AppState>,
+    body: String,
+    meta: Option<EntryMeta>,
+) -> CmdResult<EntryView> {
+    let meta = meta.unwrap_or_default();
+    state.with_vault(|v| Ok(v.journal().create_with(&body, &meta, &state.clock)?.into()))
+}
+
+/// Sets an entry's relationship, mood and tags.
+#[tauri::command(async)]
+pub fn set_entry_meta(
+    state: State<'_, AppState>,
+    id: i64,
+    meta: EntryMeta,
+) -> CmdResult<EntryView> {
+    state.with_vault(|v| Ok(v.journal().set_meta(id, &meta)?.into()))
+}
+
+#[tauri::command(async)]
+pub fn list_tags(state: State<'_, AppState>) -> CmdResult<Vec<TagCount>> {
+    state.with_vault(|v| Ok(v.journal().tags()?))
+}
+
+#[tauri::command(async)]
+pub fn search(state: State<'_, AppState>, query: SearchQuery) -> CmdResult<SearchResults> {
+    state.with_vault(|v| Ok(v.search().run(&query)?))
 }
 
 #[tauri::command(async)]

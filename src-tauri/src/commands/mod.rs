@@ -1,4 +1,5 @@
 //! Thin adapters: each command takes the app state, calls one core function and maps
 //! the error. Every command is declared in build.rs and granted in the capability.
 pub mod journal;
+pub mod relationships;
 pub mod vault;

@@ -7,7 +7,9 @@ mod markdown;
 pub use markdown::render as render_markdown;
 
 use crate::clock::Clock;
-use chrono::{DateTime, TimeZone, Utc};
+use crate::store::atomically;
+use crate::time::{from_millis, to_millis};
+use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -16,6 +18,8 @@ use ts_rs::TS;
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// The most entries one timeline page may ask for.
 pub const MAX_PAGE: u32 = 200;
+pub const MAX_TAGS: usize = 20;
+pub const MAX_LABEL_CHARS: usize = 40;
 
 #[derive(Debug, thiserror::Error)]
 pub enum JournalError {
@@ -25,8 +29,63 @@ pub enum JournalError {
     Empty,
     #[error("that entry is too long to save (the limit is 1 MiB of text)")]
     TooLong,
+    #[error("{0}")]
+    InvalidMeta(&'static str),
+    #[error("that relationship no longer exists")]
+    RelationshipNotFound,
     #[error("the vault's database reported an error")]
     Storage(#[from] rusqlite::Error),
+}
+
+/// What an entry is about, beyond its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct EntryMeta {
+    /// The relationship it belongs to, or none for free journaling.
+    #[ts(type = "number | null")]
+    pub relationship_id: Option<i64>,
+    /// The framework step it answers, if it came from a guided flow.
+    pub framework_id: Option<String>,
+    pub step_id: Option<String>,
+    /// A mood or feeling, in a word or two.
+    pub mood: Option<String>,
+    pub tags: Vec<String>,
+}
+
+impl EntryMeta {
+    /// Trims and checks labels; drops empty ones; de-duplicates tags ignoring case.
+    pub fn normalised(&self) -> Result<EntryMeta, JournalError> {
+        let label = |s: &Option<String>| -> Result<Option<String>, JournalError> {
+            match s.as_deref().map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")) {
+                None => Ok(None),
+                Some(t) if t.is_empty() => Ok(None),
+                Some(t) if t.chars().count() > MAX_LABEL_CHARS => {
+                    Err(JournalError::InvalidMeta("a mood or tag can be at most 40 characters"))
+                }
+                Some(t) => Ok(Some(t)),
+            }
+        };
+        let mut tags: Vec<String> = Vec::new();
+        for t in &self.tags {
+            if let Some(t) = label(&Some(t.trim_start_matches('#').to_owned()))? {
+                if !tags.iter().any(|x| x.to_lowercase() == t.to_lowercase()) {
+                    tags.push(t);
+                }
+            }
+        }
+        if tags.len() > MAX_TAGS {
+            return Err(JournalError::InvalidMeta("an entry can have at most 20 tags"));
+        }
+        tags.sort_by_key(|t| t.to_lowercase());
+        Ok(EntryMeta {
+            relationship_id: self.relationship_id,
+            framework_id: label(&self.framework_id)?,
+            step_id: label(&self.step_id)?,
+            mood: label(&self.mood)?,
+            tags,
+        })
+    }
 }
 
 /// One journal entry as stored.
@@ -36,6 +95,7 @@ pub struct Entry {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub body: String,
+    pub meta: EntryMeta,
 }
 
 /// An entry as the UI shows it: the Markdown body plus its sanitised HTML.
@@ -49,6 +109,7 @@ pub struct EntryView {
     pub updated_at: DateTime<Utc>,
     pub body: String,
     pub html: String,
+    pub meta: EntryMeta,
 }
 
 impl From<Entry> for EntryView {
@@ -60,6 +121,7 @@ impl From<Entry> for EntryView {
             updated_at: e.updated_at,
             body: e.body,
             html,
+            meta: e.meta,
         }
     }
 }
@@ -88,20 +150,30 @@ pub struct Journal<'a> {
     conn: &'a Connection,
 }
 
-fn to_millis(t: DateTime<Utc>) -> i64 {
-    t.timestamp_millis()
-}
+/// The columns every entry query selects, in the order [`entry_from_row`] reads them.
+pub(crate) const ENTRY_COLUMNS: &str =
+    "e.id, e.created_at, e.updated_at, e.body, e.relationship_id,
+    e.framework_id, e.step_id, e.mood,
+    (SELECT group_concat(t.name, char(31)) FROM entry_tag et JOIN tag t ON t.id = et.tag_id
+     WHERE et.entry_id = e.id)";
 
-fn from_millis(ms: i64) -> DateTime<Utc> {
-    Utc.timestamp_millis_opt(ms).single().unwrap_or(DateTime::<Utc>::UNIX_EPOCH)
-}
-
-fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<Entry> {
+pub(crate) fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<Entry> {
+    let tags: Option<String> = row.get(8)?;
+    let mut tags: Vec<String> =
+        tags.map(|t| t.split('\u{1f}').map(str::to_owned).collect()).unwrap_or_default();
+    tags.sort_by_key(|t| t.to_lowercase());
     Ok(Entry {
         id: row.get(0)?,
         created_at: from_millis(row.get(1)?),
         updated_at: from_millis(row.get(2)?),
         body: row.get(3)?,
+        meta: EntryMeta {
+            relationship_id: row.get(4)?,
+            framework_id: row.get(5)?,
+            step_id: row.get(6)?,
+            mood: row.get(7)?,
+            tags,
+        },
     })
 }
 
@@ -113,19 +185,72 @@ fn check_body(body: &str) -> Result<(), JournalError> {
     }
 }
 
+fn storage(e: rusqlite::Error) -> JournalError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::ConstraintViolation) => JournalError::RelationshipNotFound,
+        _ => JournalError::Storage(e),
+    }
+}
+
+/// Replaces an entry's tags (inside the caller's transaction).
+fn write_tags(conn: &Connection, entry_id: i64, tags: &[String]) -> Result<(), JournalError> {
+    conn.execute("DELETE FROM entry_tag WHERE entry_id = ?1", [entry_id])?;
+    for tag in tags {
+        conn.execute("INSERT INTO tag (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", [tag])?;
+        conn.execute(
+            "INSERT OR IGNORE INTO entry_tag (entry_id, tag_id) SELECT ?1, id FROM tag WHERE name = ?2",
+            params![entry_id, tag],
+        )?;
+    }
+    Ok(())
+}
+
+/// Which entries a timeline shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct TimelineFilter {
+    /// Only this relationship's entries; all entries when absent.
+    #[ts(type = "number | null")]
+    pub relationship_id: Option<i64>,
+}
+
 impl<'a> Journal<'a> {
     pub(crate) fn new(conn: &'a Connection) -> Self {
         Self { conn }
     }
 
-    /// Saves a new entry. Returns once it is durably committed.
+    /// Saves a new free entry. Returns once it is durably committed.
     pub fn create(&self, body: &str, clock: &dyn Clock) -> Result<Entry, JournalError> {
+        self.create_with(body, &EntryMeta::default(), clock)
+    }
+
+    /// Saves a new entry with its metadata, in one transaction.
+    pub fn create_with(
+        &self,
+        body: &str,
+        meta: &EntryMeta,
+        clock: &dyn Clock,
+    ) -> Result<Entry, JournalError> {
         check_body(body)?;
         if body.trim().is_empty() {
             return Err(JournalError::Empty);
         }
-        let now = clock.now();
-        self.insert_at(body, now)
+        let meta = meta.normalised()?;
+        let now = to_millis(clock.now());
+        let id = atomically(self.conn, || {
+            self.conn
+                .execute(
+                    "INSERT INTO entry (created_at, updated_at, body, relationship_id, framework_id, step_id, mood)
+                     VALUES (?1, ?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![now, body, meta.relationship_id, meta.framework_id, meta.step_id, meta.mood],
+                )
+                .map_err(storage)?;
+            let id = self.conn.last_insert_rowid();
+            write_tags(self.conn, id, &meta.tags)?;
+            Ok::<_, JournalError>(id)
+        })?;
+        self.get(id)
     }
 
     /// Saves an entry with an explicit creation time (imports, tests, benchmarks).
@@ -135,19 +260,13 @@ impl<'a> Journal<'a> {
             "INSERT INTO entry (created_at, updated_at, body) VALUES (?1, ?1, ?2)",
             params![to_millis(at), body],
         )?;
-        let id = self.conn.last_insert_rowid();
-        Ok(Entry {
-            id,
-            created_at: from_millis(to_millis(at)),
-            updated_at: from_millis(to_millis(at)),
-            body: body.to_owned(),
-        })
+        self.get(self.conn.last_insert_rowid())
     }
 
     pub fn get(&self, id: i64) -> Result<Entry, JournalError> {
         self.conn
             .query_row(
-                "SELECT id, created_at, updated_at, body FROM entry WHERE id = ?1",
+                &format!("SELECT {ENTRY_COLUMNS} FROM entry e WHERE e.id = ?1"),
                 [id],
                 entry_from_row,
             )
@@ -169,6 +288,25 @@ impl<'a> Journal<'a> {
         self.get(id)
     }
 
+    /// Replaces an entry's relationship, mood and tags (its framework step stays).
+    pub fn set_meta(&self, id: i64, meta: &EntryMeta) -> Result<Entry, JournalError> {
+        let meta = meta.normalised()?;
+        atomically(self.conn, || {
+            let changed = self
+                .conn
+                .execute(
+                    "UPDATE entry SET relationship_id = ?2, mood = ?3 WHERE id = ?1",
+                    params![id, meta.relationship_id, meta.mood],
+                )
+                .map_err(storage)?;
+            if changed == 0 {
+                return Err(JournalError::NotFound);
+            }
+            write_tags(self.conn, id, &meta.tags)
+        })?;
+        self.get(id)
+    }
+
     pub fn delete(&self, id: i64) -> Result<(), JournalError> {
         match self.conn.execute("DELETE FROM entry WHERE id = ?1", [id])? {
             0 => Err(JournalError::NotFound),
@@ -186,27 +324,34 @@ impl<'a> Journal<'a> {
         before: Option<Cursor>,
         limit: u32,
     ) -> Result<TimelinePage, JournalError> {
+        self.timeline_filtered(TimelineFilter::default(), before, limit)
+    }
+
+    pub fn timeline_filtered(
+        &self,
+        filter: TimelineFilter,
+        before: Option<Cursor>,
+        limit: u32,
+    ) -> Result<TimelinePage, JournalError> {
         let limit = limit.clamp(1, MAX_PAGE);
-        let mut rows: Vec<Entry> = match before {
-            None => {
-                let mut stmt = self.conn.prepare_cached(
-                    "SELECT id, created_at, updated_at, body FROM entry
-                     ORDER BY created_at DESC, id DESC LIMIT ?1",
-                )?;
-                let it = stmt.query_map([limit + 1], entry_from_row)?;
-                it.collect::<Result<_, _>>()?
+        let (after_ms, after_id) =
+            before.map_or((i64::MAX, i64::MAX), |c| (to_millis(c.created_at), c.id));
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM entry e
+             WHERE (e.created_at, e.id) < (?1, ?2) {}
+             ORDER BY e.created_at DESC, e.id DESC LIMIT ?3",
+            if filter.relationship_id.is_some() {
+                "AND e.relationship_id = ?4"
+            } else {
+                "AND ?4 IS NULL"
             }
-            Some(c) => {
-                let mut stmt = self.conn.prepare_cached(
-                    "SELECT id, created_at, updated_at, body FROM entry
-                     WHERE (created_at, id) < (?1, ?2)
-                     ORDER BY created_at DESC, id DESC LIMIT ?3",
-                )?;
-                let it = stmt
-                    .query_map(params![to_millis(c.created_at), c.id, limit + 1], entry_from_row)?;
-                it.collect::<Result<_, _>>()?
-            }
-        };
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            params![after_ms, after_id, limit + 1, filter.relationship_id],
+            entry_from_row,
+        )?;
+        let mut rows: Vec<Entry> = rows.collect::<Result<_, _>>()?;
         let next = if rows.len() > limit as usize {
             rows.truncate(limit as usize);
             rows.last().map(|e| Cursor { created_at: e.created_at, id: e.id })
@@ -221,10 +366,9 @@ impl<'a> Journal<'a> {
         &self,
         entries: impl IntoIterator<Item = (&'b str, DateTime<Utc>)>,
     ) -> Result<usize, JournalError> {
-        let tx = self.conn.unchecked_transaction()?;
-        let mut n = 0;
-        {
-            let mut stmt = tx.prepare_cached(
+        atomically(self.conn, || {
+            let mut n = 0;
+            let mut stmt = self.conn.prepare_cached(
                 "INSERT INTO entry (created_at, updated_at, body) VALUES (?1, ?1, ?2)",
             )?;
             for (body, at) in entries {
@@ -232,8 +376,27 @@ impl<'a> Journal<'a> {
                 stmt.execute(params![to_millis(at), body])?;
                 n += 1;
             }
-        }
-        tx.commit()?;
-        Ok(n)
+            Ok(n)
+        })
     }
+
+    /// Every tag in use, with how many entries carry it, most used first.
+    pub fn tags(&self) -> Result<Vec<TagCount>, JournalError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.name, count(*) FROM tag t JOIN entry_tag et ON et.tag_id = t.id
+             GROUP BY t.id ORDER BY count(*) DESC, t.name COLLATE NOCASE",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(TagCount { name: r.get(0)?, count: r.get::<_, i64>(1)? as u32 })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct TagCount {
+    pub name: String,
+    pub count: u32,
 }

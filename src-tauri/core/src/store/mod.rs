@@ -14,7 +14,10 @@ use rusqlite_migration::{Migrations, M};
 use std::path::Path;
 
 /// Every migration, in order. Append only: never edit or reorder one that has shipped.
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("migrations/0001_entries.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("migrations/0001_entries.sql")),
+    M::up(include_str!("migrations/0002_relationships.sql")),
+];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)
@@ -70,9 +73,44 @@ pub(crate) fn open(path: &Path, key: &DataKey, create: bool) -> Result<Connectio
     Ok(conn)
 }
 
+/// Runs `f` all-or-nothing inside a savepoint, so it nests inside a caller's own.
+pub(crate) fn atomically<T, E: From<rusqlite::Error>>(
+    conn: &Connection,
+    f: impl FnOnce() -> Result<T, E>,
+) -> Result<T, E> {
+    conn.execute_batch("SAVEPOINT mend")?;
+    match f() {
+        Ok(v) => {
+            conn.execute_batch("RELEASE mend")?;
+            Ok(v)
+        }
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK TO mend; RELEASE mend");
+            Err(e)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn atomically_rolls_back_and_nests() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE t (x INTEGER)").unwrap();
+        let r: Result<(), rusqlite::Error> = atomically(&conn, || {
+            conn.execute("INSERT INTO t VALUES (1)", [])?;
+            atomically(&conn, || conn.execute("INSERT INTO t VALUES (2)", []).map(|_| ()))?;
+            Err(rusqlite::Error::InvalidQuery)
+        });
+        assert!(r.is_err());
+        let n: i64 = conn.query_row("SELECT count(*) FROM t", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 0, "both inserts rolled back");
+        atomically(&conn, || conn.execute("INSERT INTO t VALUES (3)", []).map(|_| ())).unwrap();
+        let n: i64 = conn.query_row("SELECT count(*) FROM t", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 1);
+    }
 
     #[test]
     fn migrations_are_valid() {

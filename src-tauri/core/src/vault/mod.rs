@@ -284,6 +284,22 @@ impl Vault {
         Journal::new(&self.conn)
     }
 
+    pub fn relationships(&self) -> crate::relationships::Relationships<'_> {
+        crate::relationships::Relationships::new(&self.conn)
+    }
+
+    pub fn guide(&self) -> crate::guide::Guide<'_> {
+        crate::guide::Guide::new(&self.conn)
+    }
+
+    pub fn conversations(&self) -> crate::conversation::Conversations<'_> {
+        crate::conversation::Conversations::new(&self.conn)
+    }
+
+    pub fn search(&self) -> crate::search::Search<'_> {
+        crate::search::Search::new(&self.conn)
+    }
+
     pub fn settings(&self) -> SettingsStore<'_> {
         SettingsStore::new(&self.conn)
     }

@@ -1,0 +1,336 @@
+//! The five-step repair conversation: notes to prepare each step, then how it went,
+//! ending with one commitment from each person. Those commitments are stored in the
+//! `commitment` table, in the shape the commitments ledger uses.
+use crate::clock::Clock;
+use crate::dates::{self, DateError};
+use crate::relationships::{EventInput, EventKind, RelationshipError, Relationships};
+use crate::store::atomically;
+use crate::time::{from_millis, to_millis};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use ts_rs::TS;
+
+/// The conversation's steps, as in frameworks/repair-conversation.toml.
+pub const STEPS: [&str; 5] =
+    ["their-perspective", "ask-to-share", "share-impact", "align", "commit"];
+const MAX_TEXT_BYTES: usize = 64 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConversationError {
+    #[error("that conversation no longer exists")]
+    NotFound,
+    #[error("that relationship no longer exists")]
+    RelationshipNotFound,
+    #[error("{0}")]
+    InvalidDate(#[from] DateError),
+    #[error("{0}")]
+    Invalid(&'static str),
+    #[error("the vault's database reported an error")]
+    Storage(#[from] rusqlite::Error),
+}
+
+impl From<RelationshipError> for ConversationError {
+    fn from(e: RelationshipError) -> Self {
+        match e {
+            RelationshipError::Storage(e) => ConversationError::Storage(e),
+            RelationshipError::InvalidDate(d) => ConversationError::InvalidDate(d),
+            _ => ConversationError::RelationshipNotFound,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum CommitmentOwner {
+    /// The person keeping this journal.
+    Me,
+    /// The other person in the relationship.
+    Them,
+    Both,
+}
+
+impl CommitmentOwner {
+    fn as_str(self) -> &'static str {
+        match self {
+            CommitmentOwner::Me => "me",
+            CommitmentOwner::Them => "them",
+            CommitmentOwner::Both => "both",
+        }
+    }
+
+    fn parse(s: &str) -> Self {
+        match s {
+            "me" => CommitmentOwner::Me,
+            "them" => CommitmentOwner::Them,
+            _ => CommitmentOwner::Both,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Commitment {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub relationship_id: i64,
+    pub owner: CommitmentOwner,
+    pub promise: String,
+    /// An RFC 5545 recurrence rule; none for a one-off due on `starts_on`.
+    pub rrule: Option<String>,
+    pub starts_on: NaiveDate,
+    pub ends_on: Option<NaiveDate>,
+    /// How anyone could tell it was kept.
+    pub kept_looks_like: String,
+    #[ts(type = "number | null")]
+    pub conversation_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Conversation {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub relationship_id: i64,
+    /// Preparation notes by step id.
+    pub notes: BTreeMap<String, String>,
+    pub planned_on: Option<NaiveDate>,
+    pub held_on: Option<NaiveDate>,
+    pub outcome: String,
+    pub commitments: Vec<Commitment>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct ConversationPlan {
+    pub notes: BTreeMap<String, String>,
+    /// `YYYY-MM-DD`, or empty.
+    pub planned_on: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ConversationOutcome {
+    /// `YYYY-MM-DD`.
+    pub held_on: String,
+    pub outcome: String,
+    /// One clear commitment from the person keeping the journal…
+    pub my_commitment: String,
+    /// …and one from the other person.
+    pub their_commitment: String,
+}
+
+pub struct Conversations<'a> {
+    conn: &'a Connection,
+}
+
+fn check_plan(
+    plan: &ConversationPlan,
+) -> Result<(BTreeMap<String, String>, Option<NaiveDate>), ConversationError> {
+    let mut notes = BTreeMap::new();
+    for (step, text) in &plan.notes {
+        if !STEPS.contains(&step.as_str()) {
+            return Err(ConversationError::Invalid(
+                "those notes are for a step the conversation doesn't have",
+            ));
+        }
+        if text.len() > MAX_TEXT_BYTES {
+            return Err(ConversationError::Invalid("those notes are too long to save"));
+        }
+        if !text.trim().is_empty() {
+            notes.insert(step.clone(), text.clone());
+        }
+    }
+    Ok((notes, dates::parse_optional(plan.planned_on.as_deref())?))
+}
+
+fn commitment_from_row(row: &Row<'_>) -> rusqlite::Result<Commitment> {
+    let owner: String = row.get(2)?;
+    let starts: String = row.get(5)?;
+    let ends: Option<String> = row.get(6)?;
+    Ok(Commitment {
+        id: row.get(0)?,
+        relationship_id: row.get(1)?,
+        owner: CommitmentOwner::parse(&owner),
+        promise: row.get(3)?,
+        rrule: row.get(4)?,
+        starts_on: dates::parse(&starts).unwrap_or_default(),
+        ends_on: ends.and_then(|e| dates::parse(&e).ok()),
+        kept_looks_like: row.get(7)?,
+        conversation_id: row.get(8)?,
+    })
+}
+
+const COMMITMENT_COLUMNS: &str =
+    "id, relationship_id, owner, promise, rrule, starts_on, ends_on, kept_looks_like, conversation_id";
+
+impl<'a> Conversations<'a> {
+    pub(crate) fn new(conn: &'a Connection) -> Self {
+        Self { conn }
+    }
+
+    pub fn list(&self, relationship_id: i64) -> Result<Vec<Conversation>, ConversationError> {
+        Relationships::new(self.conn).get(relationship_id)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM conversation WHERE relationship_id = ?1 ORDER BY created_at DESC, id DESC",
+        )?;
+        let ids: Vec<i64> =
+            stmt.query_map([relationship_id], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        ids.into_iter().map(|id| self.get(id)).collect()
+    }
+
+    pub fn get(&self, id: i64) -> Result<Conversation, ConversationError> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT id, relationship_id, notes, planned_on, held_on, outcome, updated_at
+                 FROM conversation WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, Option<String>>(3)?,
+                        r.get::<_, Option<String>>(4)?,
+                        r.get::<_, String>(5)?,
+                        r.get::<_, i64>(6)?,
+                    ))
+                },
+            )
+            .optional()?
+            .ok_or(ConversationError::NotFound)?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COMMITMENT_COLUMNS} FROM commitment WHERE conversation_id = ?1 ORDER BY id"
+        ))?;
+        let commitments = stmt.query_map([id], commitment_from_row)?.collect::<Result<_, _>>()?;
+        Ok(Conversation {
+            id: row.0,
+            relationship_id: row.1,
+            notes: serde_json::from_str(&row.2).unwrap_or_default(),
+            planned_on: row.3.and_then(|d| dates::parse(&d).ok()),
+            held_on: row.4.and_then(|d| dates::parse(&d).ok()),
+            outcome: row.5,
+            commitments,
+            updated_at: from_millis(row.6),
+        })
+    }
+
+    pub fn create(
+        &self,
+        relationship_id: i64,
+        plan: &ConversationPlan,
+        clock: &dyn Clock,
+    ) -> Result<Conversation, ConversationError> {
+        Relationships::new(self.conn).get(relationship_id)?;
+        let (notes, planned_on) = check_plan(plan)?;
+        let now = to_millis(clock.now());
+        self.conn.execute(
+            "INSERT INTO conversation (relationship_id, notes, planned_on, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?4)",
+            params![relationship_id, to_json(&notes)?, planned_on.map(|d| d.to_string()), now],
+        )?;
+        self.get(self.conn.last_insert_rowid())
+    }
+
+    /// Saves the preparation notes (called as the person types).
+    pub fn save_plan(
+        &self,
+        id: i64,
+        plan: &ConversationPlan,
+        clock: &dyn Clock,
+    ) -> Result<Conversation, ConversationError> {
+        let (notes, planned_on) = check_plan(plan)?;
+        let changed = self.conn.execute(
+            "UPDATE conversation SET notes = ?2, planned_on = ?3, updated_at = ?4 WHERE id = ?1",
+            params![
+                id,
+                to_json(&notes)?,
+                planned_on.map(|d| d.to_string()),
+                to_millis(clock.now())
+            ],
+        )?;
+        if changed == 0 {
+            return Err(ConversationError::NotFound);
+        }
+        self.get(id)
+    }
+
+    /// Records how it went and the two commitments that closed it; marks the day as a
+    /// milestone in the relationship's events. Recording again replaces the commitments.
+    pub fn record_outcome(
+        &self,
+        id: i64,
+        outcome: &ConversationOutcome,
+        clock: &dyn Clock,
+    ) -> Result<Conversation, ConversationError> {
+        let conv = self.get(id)?;
+        let now = clock.now();
+        let held_on = dates::parse_past(&outcome.held_on, now)?;
+        let mine = outcome.my_commitment.trim();
+        let theirs = outcome.their_commitment.trim();
+        if mine.is_empty() || theirs.is_empty() {
+            return Err(ConversationError::Invalid(
+                "the conversation ends with one commitment from each of you",
+            ));
+        }
+        if outcome.outcome.len() > MAX_TEXT_BYTES || mine.len() > 2000 || theirs.len() > 2000 {
+            return Err(ConversationError::Invalid("that text is too long to save"));
+        }
+        let first_time = conv.held_on.is_none();
+        atomically(self.conn, || {
+            self.conn.execute(
+                "UPDATE conversation SET held_on = ?2, outcome = ?3, updated_at = ?4 WHERE id = ?1",
+                params![id, held_on.to_string(), outcome.outcome, to_millis(now)],
+            )?;
+            self.conn.execute("DELETE FROM commitment WHERE conversation_id = ?1", [id])?;
+            for (owner, promise) in [(CommitmentOwner::Me, mine), (CommitmentOwner::Them, theirs)] {
+                self.conn.execute(
+                    "INSERT INTO commitment (relationship_id, owner, promise, starts_on, conversation_id, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![conv.relationship_id, owner.as_str(), promise, held_on.to_string(), id, to_millis(now)],
+                )?;
+            }
+            if first_time {
+                let event = EventInput {
+                    kind: EventKind::Milestone,
+                    occurred_on: held_on.to_string(),
+                    note: "Repair conversation".into(),
+                };
+                Relationships::new(self.conn).add_event(conv.relationship_id, &event, clock)?;
+            }
+            Ok::<_, ConversationError>(())
+        })?;
+        self.get(id)
+    }
+
+    pub fn delete(&self, id: i64) -> Result<(), ConversationError> {
+        match self.conn.execute("DELETE FROM conversation WHERE id = ?1", [id])? {
+            0 => Err(ConversationError::NotFound),
+            _ => Ok(()),
+        }
+    }
+
+    /// Every commitment of a relationship, oldest first.
+    pub fn commitments(&self, relationship_id: i64) -> Result<Vec<Commitment>, ConversationError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COMMITMENT_COLUMNS} FROM commitment WHERE relationship_id = ?1 ORDER BY starts_on, id"
+        ))?;
+        let rows = stmt.query_map([relationship_id], commitment_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+fn to_json(notes: &BTreeMap<String, String>) -> Result<String, ConversationError> {
+    serde_json::to_string(notes)
+        .map_err(|_| ConversationError::Invalid("those notes could not be kept"))
+}

@@ -1,0 +1,307 @@
+//! The repair frameworks, as data. Each framework is one TOML file in
+//! `src-tauri/core/frameworks/`, compiled into the binary: its steps, the roles each
+//! step is for, and the prompts of each step written for each of those roles (with
+//! optional guidance per kind of breach). See `shared/FRAMEWORKS.md` for the sources.
+//!
+//! Invariants (checked by the tests below, so a bad file fails CI, not a person):
+//! - every file parses, ids are unique, and every step has at least one prompt for each
+//!   role it is for, and none for a role it is not for.
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+use ts_rs::TS;
+
+/// Which side of the breach the person is on, per relationship.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Role {
+    /// Broke the other person's trust and wants to rebuild it.
+    Repairer,
+    /// Had their trust broken and is deciding whether to trust again.
+    Decider,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Repairer => "repairer",
+            Role::Decider => "decider",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        match s {
+            "repairer" => Some(Role::Repairer),
+            "decider" => Some(Role::Decider),
+            _ => None,
+        }
+    }
+}
+
+/// What kind of trust was broken. An apology repairs a competence breach best; an
+/// integrity breach needs action and transparency; a breach of care needs both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum BreachKind {
+    Competence,
+    Integrity,
+    Care,
+}
+
+impl BreachKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BreachKind::Competence => "competence",
+            BreachKind::Integrity => "integrity",
+            BreachKind::Care => "care",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<BreachKind> {
+        match s {
+            "competence" => Some(BreachKind::Competence),
+            "integrity" => Some(BreachKind::Integrity),
+            "care" => Some(BreachKind::Care),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum FrameworkKind {
+    /// A published approach with ordered steps.
+    Framework,
+    /// Prompts for particular circumstances (no reply, living apart, …).
+    Situations,
+}
+
+/// The prompts of one step, per role. A role the step is not for has none.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct RolePrompts {
+    #[serde(default)]
+    pub repairer: Vec<String>,
+    #[serde(default)]
+    pub decider: Vec<String>,
+}
+
+impl RolePrompts {
+    pub fn for_role(&self, role: Role) -> &[String] {
+        match role {
+            Role::Repairer => &self.repairer,
+            Role::Decider => &self.decider,
+        }
+    }
+}
+
+/// Extra guidance for a step, by kind of breach.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct BreachGuidance {
+    #[serde(default)]
+    pub competence: Option<String>,
+    #[serde(default)]
+    pub integrity: Option<String>,
+    #[serde(default)]
+    pub care: Option<String>,
+}
+
+impl BreachGuidance {
+    pub fn for_kind(&self, kind: BreachKind) -> Option<&str> {
+        match kind {
+            BreachKind::Competence => self.competence.as_deref(),
+            BreachKind::Integrity => self.integrity.as_deref(),
+            BreachKind::Care => self.care.as_deref(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct Step {
+    /// Unique within its framework; kebab-case; stored with entries, never renamed.
+    pub id: String,
+    pub title: String,
+    /// One or two sentences on what the step is and why it matters.
+    pub summary: String,
+    pub for_roles: Vec<Role>,
+    pub prompts: RolePrompts,
+    #[serde(default)]
+    pub guidance: BreachGuidance,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct Framework {
+    /// Unique; kebab-case; stored with entries, never renamed.
+    pub id: String,
+    pub kind: FrameworkKind,
+    pub name: String,
+    pub summary: String,
+    pub for_roles: Vec<Role>,
+    pub steps: Vec<Step>,
+    /// A question to close any step of this framework with, if it has one.
+    #[serde(default)]
+    pub closing_prompt: Option<String>,
+}
+
+impl Framework {
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+}
+
+const FILES: &[(&str, &str)] = &[
+    (
+        "acknowledge-communicate-consistent",
+        include_str!("../../frameworks/acknowledge-communicate-consistent.toml"),
+    ),
+    ("repair-conversation", include_str!("../../frameworks/repair-conversation.toml")),
+    ("four-steps", include_str!("../../frameworks/four-steps.toml")),
+    ("five-as", include_str!("../../frameworks/five-as.toml")),
+    ("situations", include_str!("../../frameworks/situations.toml")),
+];
+
+/// Parses one framework file and checks its invariants.
+pub fn parse(text: &str) -> Result<Framework, String> {
+    let f: Framework = toml::from_str(text).map_err(|e| e.to_string())?;
+    let mut ids = std::collections::HashSet::new();
+    if f.steps.is_empty() {
+        return Err(format!("{}: no steps", f.id));
+    }
+    for step in &f.steps {
+        if !ids.insert(step.id.as_str()) {
+            return Err(format!("{}: step id {} repeats", f.id, step.id));
+        }
+        if step.for_roles.is_empty() {
+            return Err(format!("{}/{}: for no role", f.id, step.id));
+        }
+        for role in [Role::Repairer, Role::Decider] {
+            let prompts = step.prompts.for_role(role);
+            let for_it = step.for_roles.contains(&role);
+            if for_it && prompts.is_empty() {
+                return Err(format!("{}/{}: no prompts for the {}", f.id, step.id, role.as_str()));
+            }
+            if !for_it && !prompts.is_empty() {
+                return Err(format!(
+                    "{}/{}: prompts for the {}, whom it is not for",
+                    f.id,
+                    step.id,
+                    role.as_str()
+                ));
+            }
+            if prompts.iter().any(|p| p.trim().is_empty()) {
+                return Err(format!("{}/{}: an empty prompt", f.id, step.id));
+            }
+        }
+        if !step.for_roles.iter().all(|r| f.for_roles.contains(r)) {
+            return Err(format!("{}/{}: for a role the framework is not for", f.id, step.id));
+        }
+    }
+    Ok(f)
+}
+
+/// Every framework, in the order the app offers them.
+pub fn all() -> &'static [Framework] {
+    static ALL: OnceLock<Vec<Framework>> = OnceLock::new();
+    ALL.get_or_init(|| FILES.iter().filter_map(|(_, text)| parse(text).ok()).collect())
+}
+
+pub fn find(id: &str) -> Option<&'static Framework> {
+    all().iter().find(|f| f.id == id)
+}
+
+/// The step a guided flow is about, if both ids are known.
+pub fn find_step(framework: &str, step: &str) -> Option<(&'static Framework, &'static Step)> {
+    let f = find(framework)?;
+    Some((f, f.step(step)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_parses_and_keeps_the_invariants() {
+        for (name, text) in FILES {
+            let f = parse(text).unwrap_or_else(|e| panic!("{name}.toml: {e}"));
+            assert_eq!(&f.id, name, "file name matches id");
+        }
+        assert_eq!(all().len(), FILES.len());
+    }
+
+    #[test]
+    fn the_four_published_frameworks_are_there_with_their_steps() {
+        let steps = |id: &str| -> Vec<&str> {
+            find(id).unwrap().steps.iter().map(|s| s.id.as_str()).collect()
+        };
+        assert_eq!(
+            steps("acknowledge-communicate-consistent"),
+            ["acknowledge", "communicate", "be-consistent"]
+        );
+        let conv = steps("repair-conversation");
+        for s in [
+            "their-perspective",
+            "ask-to-share",
+            "share-impact",
+            "align",
+            "commit",
+            "misdiagnosis-check",
+        ] {
+            assert!(conv.contains(&s), "repair-conversation lacks {s}");
+        }
+        assert_eq!(
+            steps("four-steps"),
+            ["take-ownership", "show-compassion", "make-amends", "actions-not-words"]
+        );
+        assert_eq!(steps("five-as"), ["acknowledge", "admit", "apologise", "assess", "amend"]);
+        let situations = steps("situations");
+        for s in ["no-reply", "unsent-letter", "living-apart"] {
+            assert!(situations.contains(&s), "situations lacks {s}");
+        }
+    }
+
+    #[test]
+    fn the_four_steps_speak_to_both_roles() {
+        for step in &find("four-steps").unwrap().steps {
+            assert!(
+                step.for_roles.contains(&Role::Repairer) && step.for_roles.contains(&Role::Decider)
+            );
+        }
+    }
+
+    #[test]
+    fn the_misdiagnosis_check_covers_each_alternative_cause() {
+        let (_, step) = find_step("repair-conversation", "misdiagnosis-check").unwrap();
+        assert!(step.for_roles.contains(&Role::Decider));
+        let text = step.prompts.decider.join(" ").to_lowercase();
+        for cause in ["misunderstanding", "personal", "skill", "cultur", "stretched"] {
+            assert!(text.contains(cause), "no prompt about {cause}");
+        }
+    }
+
+    #[test]
+    fn a_step_with_missing_prompts_is_rejected() {
+        let bad = r#"
+            id = "x"
+            kind = "framework"
+            name = "X"
+            summary = "s"
+            forRoles = ["repairer", "decider"]
+            [[steps]]
+            id = "a"
+            title = "A"
+            summary = "s"
+            forRoles = ["repairer", "decider"]
+            prompts = { repairer = ["one"] }
+        "#;
+        assert!(parse(bad).unwrap_err().contains("no prompts for the decider"));
+    }
+}

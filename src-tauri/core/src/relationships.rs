@@ -1,0 +1,311 @@
+//! Relationships: whose trust is at stake, which side the person is on, what happened,
+//! and the events (the original breach, repeat breaches, milestones) that mark charts.
+use crate::clock::Clock;
+use crate::dates::{self, DateError};
+use crate::frameworks::{BreachKind, Role};
+use crate::store::atomically;
+use crate::time::{from_millis, to_millis};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub const MAX_NAME_CHARS: usize = 80;
+pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RelationshipError {
+    #[error("that relationship no longer exists")]
+    NotFound,
+    #[error("a relationship needs a name or nickname (up to 80 characters)")]
+    InvalidName,
+    #[error("{0}")]
+    InvalidDate(#[from] DateError),
+    #[error("that text is too long to save")]
+    TooLong,
+    #[error("the vault's database reported an error")]
+    Storage(#[from] rusqlite::Error),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Relationship {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// The other person: a name or a nickname.
+    pub name: String,
+    pub role: Role,
+    pub what_happened: String,
+    pub happened_on: Option<NaiveDate>,
+    pub breach_kind: BreachKind,
+    pub created_at: DateTime<Utc>,
+}
+
+/// What the person fills in. Dates arrive as text and are checked here.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RelationshipInput {
+    pub name: String,
+    pub role: Role,
+    #[serde(default)]
+    pub what_happened: String,
+    /// `YYYY-MM-DD`, or empty if unknown.
+    #[serde(default)]
+    pub happened_on: Option<String>,
+    pub breach_kind: BreachKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum EventKind {
+    /// The original breach.
+    Breach,
+    /// It happened again.
+    RepeatBreach,
+    /// Something worth marking: a conversation, a turning point.
+    Milestone,
+}
+
+impl EventKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Breach => "breach",
+            EventKind::RepeatBreach => "repeatBreach",
+            EventKind::Milestone => "milestone",
+        }
+    }
+
+    fn parse(s: &str) -> EventKind {
+        match s {
+            "breach" => EventKind::Breach,
+            "repeatBreach" => EventKind::RepeatBreach,
+            _ => EventKind::Milestone,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RelationshipEvent {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub relationship_id: i64,
+    pub kind: EventKind,
+    pub occurred_on: NaiveDate,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct EventInput {
+    pub kind: EventKind,
+    /// `YYYY-MM-DD`.
+    pub occurred_on: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+pub struct Relationships<'a> {
+    conn: &'a Connection,
+}
+
+fn relationship_from_row(row: &Row<'_>) -> rusqlite::Result<Relationship> {
+    let role: String = row.get(2)?;
+    let kind: String = row.get(5)?;
+    let happened: Option<String> = row.get(4)?;
+    Ok(Relationship {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        role: Role::parse(&role).unwrap_or(Role::Repairer),
+        what_happened: row.get(3)?,
+        happened_on: happened.and_then(|d| dates::parse(&d).ok()),
+        breach_kind: BreachKind::parse(&kind).unwrap_or(BreachKind::Care),
+        created_at: from_millis(row.get(6)?),
+    })
+}
+
+fn event_from_row(row: &Row<'_>) -> rusqlite::Result<RelationshipEvent> {
+    let kind: String = row.get(2)?;
+    let on: String = row.get(3)?;
+    Ok(RelationshipEvent {
+        id: row.get(0)?,
+        relationship_id: row.get(1)?,
+        kind: EventKind::parse(&kind),
+        occurred_on: dates::parse(&on).unwrap_or_default(),
+        note: row.get(4)?,
+    })
+}
+
+struct Checked {
+    name: String,
+    happened_on: Option<NaiveDate>,
+}
+
+fn check(input: &RelationshipInput, now: DateTime<Utc>) -> Result<Checked, RelationshipError> {
+    let name = input.name.trim().to_owned();
+    if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
+        return Err(RelationshipError::InvalidName);
+    }
+    if input.what_happened.len() > MAX_TEXT_BYTES {
+        return Err(RelationshipError::TooLong);
+    }
+    let happened_on = match input.happened_on.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(t) => Some(dates::parse_past(t, now)?),
+    };
+    Ok(Checked { name, happened_on })
+}
+
+const COLUMNS: &str = "id, name, role, what_happened, happened_on, breach_kind, created_at";
+
+impl<'a> Relationships<'a> {
+    pub(crate) fn new(conn: &'a Connection) -> Self {
+        Self { conn }
+    }
+
+    pub fn list(&self) -> Result<Vec<Relationship>, RelationshipError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM relationship ORDER BY created_at, id"
+        ))?;
+        let rows = stmt.query_map([], relationship_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn get(&self, id: i64) -> Result<Relationship, RelationshipError> {
+        self.conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM relationship WHERE id = ?1"),
+                [id],
+                relationship_from_row,
+            )
+            .optional()?
+            .ok_or(RelationshipError::NotFound)
+    }
+
+    /// Creates a relationship; a known date of the breach also becomes its first event.
+    pub fn create(
+        &self,
+        input: &RelationshipInput,
+        clock: &dyn Clock,
+    ) -> Result<Relationship, RelationshipError> {
+        let now = clock.now();
+        let c = check(input, now)?;
+        let id = atomically(self.conn, || {
+            self.conn.execute(
+            "INSERT INTO relationship (name, role, what_happened, happened_on, breach_kind, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                c.name,
+                input.role.as_str(),
+                input.what_happened,
+                c.happened_on.map(|d| d.to_string()),
+                input.breach_kind.as_str(),
+                to_millis(now)
+            ],
+        )?;
+            let id = self.conn.last_insert_rowid();
+            if let Some(on) = c.happened_on {
+                self.conn.execute(
+                    "INSERT INTO relationship_event (relationship_id, kind, occurred_on, note, created_at)
+                     VALUES (?1, 'breach', ?2, '', ?3)",
+                    params![id, on.to_string(), to_millis(now)],
+                )?;
+            }
+            Ok::<_, RelationshipError>(id)
+        })?;
+        self.get(id)
+    }
+
+    pub fn update(
+        &self,
+        id: i64,
+        input: &RelationshipInput,
+        clock: &dyn Clock,
+    ) -> Result<Relationship, RelationshipError> {
+        let c = check(input, clock.now())?;
+        let changed = self.conn.execute(
+            "UPDATE relationship SET name = ?2, role = ?3, what_happened = ?4, happened_on = ?5, breach_kind = ?6
+             WHERE id = ?1",
+            params![
+                id,
+                c.name,
+                input.role.as_str(),
+                input.what_happened,
+                c.happened_on.map(|d| d.to_string()),
+                input.breach_kind.as_str()
+            ],
+        )?;
+        if changed == 0 {
+            return Err(RelationshipError::NotFound);
+        }
+        self.get(id)
+    }
+
+    /// Deletes a relationship and what only makes sense with it (events, drafts, plans,
+    /// commitments). Its journal entries stay, as free entries.
+    pub fn delete(&self, id: i64) -> Result<(), RelationshipError> {
+        match self.conn.execute("DELETE FROM relationship WHERE id = ?1", [id])? {
+            0 => Err(RelationshipError::NotFound),
+            _ => Ok(()),
+        }
+    }
+
+    pub fn events(
+        &self,
+        relationship_id: i64,
+    ) -> Result<Vec<RelationshipEvent>, RelationshipError> {
+        self.get(relationship_id)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, relationship_id, kind, occurred_on, note FROM relationship_event
+             WHERE relationship_id = ?1 ORDER BY occurred_on, id",
+        )?;
+        let rows = stmt.query_map([relationship_id], event_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn add_event(
+        &self,
+        relationship_id: i64,
+        input: &EventInput,
+        clock: &dyn Clock,
+    ) -> Result<RelationshipEvent, RelationshipError> {
+        self.get(relationship_id)?;
+        let now = clock.now();
+        let on = dates::parse_past(&input.occurred_on, now)?;
+        if input.note.len() > MAX_TEXT_BYTES {
+            return Err(RelationshipError::TooLong);
+        }
+        self.conn.execute(
+            "INSERT INTO relationship_event (relationship_id, kind, occurred_on, note, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                relationship_id,
+                input.kind.as_str(),
+                on.to_string(),
+                input.note.trim(),
+                to_millis(now)
+            ],
+        )?;
+        let id = self.conn.last_insert_rowid();
+        Ok(RelationshipEvent {
+            id,
+            relationship_id,
+            kind: input.kind,
+            occurred_on: on,
+            note: input.note.trim().into(),
+        })
+    }
+
+    pub fn delete_event(&self, id: i64) -> Result<(), RelationshipError> {
+        match self.conn.execute("DELETE FROM relationship_event WHERE id = ?1", [id])? {
+            0 => Err(RelationshipError::NotFound),
+            _ => Ok(()),
+        }
+    }
+}

@@ -37,7 +37,14 @@ const listEntries = vi.mocked(ipc.listEntries);
 const lock = vi.mocked(ipc.lock);
 
 function entry(id: number, createdAt = `2025-11-${String(id).padStart(2, "0")}T09:00:00Z`): EntryView {
-  return { id, createdAt, updatedAt: createdAt, body: `body ${id}`, html: `<p>body ${id}</p>` };
+  return {
+    id,
+    createdAt,
+    updatedAt: createdAt,
+    body: `body ${id}`,
+    html: `<p>body ${id}</p>`,
+    meta: { relationshipId: null, frameworkId: null, stepId: null, mood: null, tags: [] },
+  };
 }
 
 function deferred<T>() {

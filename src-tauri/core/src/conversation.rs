@@ -2,12 +2,13 @@
 //! ending with one commitment from each person. Those commitments are stored in the
 //! `commitment` table, in the shape the commitments ledger uses.
 use crate::clock::Clock;
+use crate::commitments::{commitment_from_row, Commitment, CommitmentOwner, COMMITMENT_COLUMNS};
 use crate::dates::{self, DateError};
 use crate::relationships::{EventInput, EventKind, RelationshipError, Relationships};
 use crate::store::atomically;
 use crate::time::{from_millis, to_millis};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use ts_rs::TS;
@@ -39,55 +40,6 @@ impl From<RelationshipError> for ConversationError {
             _ => ConversationError::RelationshipNotFound,
         }
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub enum CommitmentOwner {
-    /// The person keeping this journal.
-    Me,
-    /// The other person in the relationship.
-    Them,
-    Both,
-}
-
-impl CommitmentOwner {
-    fn as_str(self) -> &'static str {
-        match self {
-            CommitmentOwner::Me => "me",
-            CommitmentOwner::Them => "them",
-            CommitmentOwner::Both => "both",
-        }
-    }
-
-    fn parse(s: &str) -> Self {
-        match s {
-            "me" => CommitmentOwner::Me,
-            "them" => CommitmentOwner::Them,
-            _ => CommitmentOwner::Both,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct Commitment {
-    #[ts(type = "number")]
-    pub id: i64,
-    #[ts(type = "number")]
-    pub relationship_id: i64,
-    pub owner: CommitmentOwner,
-    pub promise: String,
-    /// An RFC 5545 recurrence rule; none for a one-off due on `starts_on`.
-    pub rrule: Option<String>,
-    pub starts_on: NaiveDate,
-    pub ends_on: Option<NaiveDate>,
-    /// How anyone could tell it was kept.
-    pub kept_looks_like: String,
-    #[ts(type = "number | null")]
-    pub conversation_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -152,26 +104,6 @@ fn check_plan(
     }
     Ok((notes, dates::parse_optional(plan.planned_on.as_deref())?))
 }
-
-fn commitment_from_row(row: &Row<'_>) -> rusqlite::Result<Commitment> {
-    let owner: String = row.get(2)?;
-    let starts: String = row.get(5)?;
-    let ends: Option<String> = row.get(6)?;
-    Ok(Commitment {
-        id: row.get(0)?,
-        relationship_id: row.get(1)?,
-        owner: CommitmentOwner::parse(&owner),
-        promise: row.get(3)?,
-        rrule: row.get(4)?,
-        starts_on: dates::parse(&starts).unwrap_or_default(),
-        ends_on: ends.and_then(|e| dates::parse(&e).ok()),
-        kept_looks_like: row.get(7)?,
-        conversation_id: row.get(8)?,
-    })
-}
-
-const COMMITMENT_COLUMNS: &str =
-    "id, relationship_id, owner, promise, rrule, starts_on, ends_on, kept_looks_like, conversation_id";
 
 impl<'a> Conversations<'a> {
     pub(crate) fn new(conn: &'a Connection) -> Self {
@@ -318,15 +250,6 @@ impl<'a> Conversations<'a> {
             0 => Err(ConversationError::NotFound),
             _ => Ok(()),
         }
-    }
-
-    /// Every commitment of a relationship, oldest first.
-    pub fn commitments(&self, relationship_id: i64) -> Result<Vec<Commitment>, ConversationError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {COMMITMENT_COLUMNS} FROM commitment WHERE relationship_id = ?1 ORDER BY starts_on, id"
-        ))?;
-        let rows = stmt.query_map([relationship_id], commitment_from_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
     }
 }
 

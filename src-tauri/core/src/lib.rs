@@ -9,6 +9,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod clock;
+pub mod commitments;
 pub mod conversation;
 pub mod dates;
 pub mod frameworks;

@@ -17,6 +17,7 @@ use std::path::Path;
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_entries.sql")),
     M::up(include_str!("migrations/0002_relationships.sql")),
+    M::up(include_str!("migrations/0003_ledger.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -296,6 +296,10 @@ impl Vault {
         crate::conversation::Conversations::new(&self.conn)
     }
 
+    pub fn commitments(&self) -> crate::commitments::Commitments<'_> {
+        crate::commitments::Commitments::new(&self.conn)
+    }
+
     pub fn search(&self) -> crate::search::Search<'_> {
         crate::search::Search::new(&self.conn)
     }

@@ -1,0 +1,156 @@
+//! The commitments ledger on a real vault.
+use chrono::{NaiveDate, TimeZone, Utc};
+use mend_core::commitments::{CommitmentError, CommitmentInput, CommitmentOwner, OccurrenceLog};
+use mend_core::frameworks::{BreachKind, Role};
+use mend_core::ledger::OccurrenceStatus;
+use mend_core::relationships::RelationshipInput;
+use mend_core::{FixedClock, Passphrase, Vault, VaultPaths};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn setup() -> (tempfile::TempDir, Vault, i64, FixedClock) {
+    let dir = tempfile::tempdir().unwrap();
+    let v = Vault::create(
+        &VaultPaths::new(dir.path()),
+        &Passphrase::new("quiet lantern over the harbour wall".into()),
+    )
+    .unwrap();
+    let c = FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 20, 18, 0, 0).unwrap());
+    let rel = v
+        .relationships()
+        .create(
+            &RelationshipInput {
+                name: "Sam".into(),
+                role: Role::Repairer,
+                what_happened: String::new(),
+                happened_on: None,
+                breach_kind: BreachKind::Care,
+            },
+            &c,
+        )
+        .unwrap();
+    (dir, v, rel.id, c)
+}
+
+fn weekly() -> CommitmentInput {
+    CommitmentInput {
+        owner: CommitmentOwner::Me,
+        promise: "Call on Monday and Thursday evenings".into(),
+        rrule: Some("FREQ=WEEKLY;BYDAY=MO,TH".into()),
+        starts_on: "2026-11-02".into(),
+        ends_on: None,
+        kept_looks_like: "We spoke for at least ten minutes".into(),
+        due_time: Some("19:30".into()),
+        remind: true,
+        show_details: false,
+    }
+}
+
+fn log(due: &str, status: OccurrenceStatus) -> OccurrenceLog {
+    OccurrenceLog { due_on: due.into(), status, note: String::new() }
+}
+
+#[test]
+fn logging_occurrences_moves_the_score_and_the_streak() {
+    let (_d, v, rel, c) = setup();
+    let today = d(2026, 11, 20); // a Friday
+    let com = v.commitments().create(rel, &weekly(), &c).unwrap();
+    let ledger = v.commitments().ledger(rel, today).unwrap();
+    let due: Vec<NaiveDate> = ledger.commitments[0].occurrences.iter().map(|o| o.due_on).collect();
+    assert_eq!(
+        &due[..6],
+        [
+            d(2026, 11, 2),
+            d(2026, 11, 5),
+            d(2026, 11, 9),
+            d(2026, 11, 12),
+            d(2026, 11, 16),
+            d(2026, 11, 19)
+        ]
+    );
+    assert!(due.contains(&d(2026, 11, 23)), "the next two weeks are listed too");
+    assert_eq!(ledger.last30.score, None, "nothing logged yet: no score");
+    assert_eq!(ledger.last30.not_logged, 6, "shown as not logged, not counted as missed");
+
+    for day in ["2026-11-02", "2026-11-05", "2026-11-09"] {
+        v.commitments().log(com.id, &log(day, OccurrenceStatus::Kept), today, &c).unwrap();
+    }
+    v.commitments().log(com.id, &log("2026-11-12", OccurrenceStatus::Missed), today, &c).unwrap();
+    v.commitments().log(com.id, &log("2026-11-16", OccurrenceStatus::Kept), today, &c).unwrap();
+    let l = v.commitments().ledger(rel, today).unwrap();
+    let c30 = &l.commitments[0].last30;
+    assert_eq!((c30.kept, c30.missed, c30.not_logged), (4, 1, 1));
+    assert!((c30.score.unwrap() - 0.8).abs() < 1e-9);
+    assert_eq!(l.commitments[0].streak.best, 3);
+    assert_eq!(l.commitments[0].streak.current, 0, "the 19th went unlogged");
+    assert!((l.last30.score.unwrap() - 0.8).abs() < 1e-9);
+    assert!(l.formula.contains("never counted"));
+
+    // Logging again replaces; taking a log back shows it as not logged again.
+    v.commitments().log(com.id, &log("2026-11-12", OccurrenceStatus::Kept), today, &c).unwrap();
+    assert_eq!(v.commitments().ledger(rel, today).unwrap().last30.score, Some(1.0));
+    v.commitments().unlog(com.id, "2026-11-12").unwrap();
+    assert_eq!(v.commitments().ledger(rel, today).unwrap().last30.not_logged, 2);
+}
+
+#[test]
+fn only_real_due_days_can_be_logged_and_the_future_only_renegotiated() {
+    let (_d, v, rel, c) = setup();
+    let today = d(2026, 11, 20);
+    let com = v.commitments().create(rel, &weekly(), &c).unwrap();
+    let err = v
+        .commitments()
+        .log(com.id, &log("2026-11-03", OccurrenceStatus::Kept), today, &c)
+        .unwrap_err();
+    assert!(matches!(err, CommitmentError::Invalid(_)), "a Tuesday is not due");
+    let err = v
+        .commitments()
+        .log(com.id, &log("2026-11-23", OccurrenceStatus::Kept), today, &c)
+        .unwrap_err();
+    assert!(matches!(err, CommitmentError::Invalid(_)), "can't keep what hasn't come");
+    assert!(v
+        .commitments()
+        .log(com.id, &log("2026-02-30", OccurrenceStatus::Kept), today, &c)
+        .is_err());
+    let ahead = v
+        .commitments()
+        .log(com.id, &log("2026-11-23", OccurrenceStatus::Renegotiated), today, &c)
+        .unwrap();
+    assert!(ahead.ahead, "renegotiated before it was due");
+    let ledger = v.commitments().ledger(rel, today).unwrap();
+    assert_eq!(ledger.last30.score, None, "a future date is outside the window until it comes");
+}
+
+#[test]
+fn bad_commitments_are_refused() {
+    let (_d, v, rel, c) = setup();
+    let cases = [
+        CommitmentInput { promise: "  ".into(), ..weekly() },
+        CommitmentInput { rrule: Some("FREQ=HOURLY".into()), ..weekly() },
+        CommitmentInput { rrule: Some("EVERY=DAY".into()), ..weekly() },
+        CommitmentInput { starts_on: "2026-13-01".into(), ..weekly() },
+        CommitmentInput { ends_on: Some("2026-10-01".into()), ..weekly() },
+        CommitmentInput { due_time: Some("25:00".into()), ..weekly() },
+        CommitmentInput { due_time: None, remind: true, ..weekly() },
+    ];
+    for (i, input) in cases.iter().enumerate() {
+        assert!(v.commitments().create(rel, input, &c).is_err(), "case {i} was accepted");
+    }
+    assert!(v.commitments().list(rel).unwrap().is_empty());
+}
+
+#[test]
+fn reminders_carry_times_and_rules_only_for_commitments_that_asked() {
+    let (_d, v, rel, c) = setup();
+    let with = v.commitments().create(rel, &weekly(), &c).unwrap();
+    v.commitments().create(rel, &CommitmentInput { remind: false, ..weekly() }, &c).unwrap();
+    let reminders = v.commitments().reminders().unwrap();
+    assert_eq!(reminders.len(), 1);
+    assert_eq!(reminders[0].id, format!("commitment-{}", with.id));
+    assert_eq!(reminders[0].at.to_string(), "19:30:00");
+    let json = serde_json::to_string(&reminders).unwrap();
+    assert!(!json.contains("Call on Monday"), "no wording in a reminder");
+    assert!(!json.contains("Sam"));
+}

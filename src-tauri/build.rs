@@ -47,6 +47,15 @@ const COMMANDS: &[&str] = &[
     "record_conversation_outcome",
     "delete_conversation",
     "list_commitments",
+    "create_commitment",
+    "update_commitment",
+    "delete_commitment",
+    "log_occurrence",
+    "unlog_occurrence",
+    "relationship_ledger",
+    "get_reminder_settings",
+    "set_reminder_settings",
+    "snooze_reminder",
 ];
 
 fn main() {

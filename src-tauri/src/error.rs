@@ -1,5 +1,6 @@
 //! The one error type that crosses IPC: a code the UI branches on and a sentence it may
 //! show. Built from the core's error enums; never carries SQL or anything the user wrote.
+use mend_core::commitments::CommitmentError;
 use mend_core::conversation::ConversationError;
 use mend_core::guide::GuideError;
 use mend_core::relationships::RelationshipError;
@@ -88,7 +89,7 @@ impl From<JournalError> for IpcError {
 impl From<SettingsError> for IpcError {
     fn from(e: SettingsError) -> Self {
         let code = match &e {
-            SettingsError::AutoLockOutOfRange => ErrorCode::InvalidInput,
+            SettingsError::AutoLockOutOfRange | SettingsError::BadTime => ErrorCode::InvalidInput,
             SettingsError::Storage(_) => ErrorCode::Storage,
         };
         IpcError::new(code, sentence(&e))
@@ -136,6 +137,21 @@ impl From<ConversationError> for IpcError {
                 ErrorCode::InvalidInput
             }
             ConversationError::Storage(_) => ErrorCode::Storage,
+        };
+        IpcError::new(code, sentence(&e))
+    }
+}
+
+impl From<CommitmentError> for IpcError {
+    fn from(e: CommitmentError) -> Self {
+        let code = match &e {
+            CommitmentError::NotFound | CommitmentError::RelationshipNotFound => {
+                ErrorCode::NotFound
+            }
+            CommitmentError::InvalidDate(_)
+            | CommitmentError::InvalidRule(_)
+            | CommitmentError::Invalid(_) => ErrorCode::InvalidInput,
+            CommitmentError::Storage(_) => ErrorCode::Storage,
         };
         IpcError::new(code, sentence(&e))
     }

@@ -7,12 +7,16 @@
 //!   capability in src-tauri/capabilities/, and cannot navigate away from the app.
 pub mod commands;
 pub mod error;
+pub mod scheduler;
 pub mod state;
+mod tray;
 
 use commands::vault::{lock_and_announce, LockReason};
 use mend_core::VaultPaths;
+use scheduler::Scheduler;
 use state::AppState;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 use tauri::{Manager, Runtime};
 
@@ -62,12 +66,18 @@ fn spawn_idle_watch<R: Runtime>(app: tauri::AppHandle<R>) {
 pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .plugin(navigation_guard())
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let dir = vault_dir(app)?;
-            app.manage(AppState::new(VaultPaths::new(dir)));
+            std::fs::create_dir_all(&dir)?;
+            let scheduler = Arc::new(Scheduler::load(dir.clone()));
+            app.manage(AppState::new(VaultPaths::new(dir), scheduler.clone()));
+            scheduler.spawn(app.handle().clone());
             spawn_idle_watch(app.handle().clone());
+            tray::install(app.handle())?;
             Ok(())
         })
+        .on_window_event(tray::on_window_event)
         .invoke_handler(tauri::generate_handler![
             commands::vault::vault_status,
             commands::vault::assess_passphrase,
@@ -114,6 +124,15 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::relationships::record_conversation_outcome,
             commands::relationships::delete_conversation,
             commands::relationships::list_commitments,
+            commands::ledger::create_commitment,
+            commands::ledger::update_commitment,
+            commands::ledger::delete_commitment,
+            commands::ledger::log_occurrence,
+            commands::ledger::unlog_occurrence,
+            commands::ledger::relationship_ledger,
+            commands::ledger::get_reminder_settings,
+            commands::ledger::set_reminder_settings,
+            commands::ledger::snooze_reminder,
         ])
 }
 

@@ -2,10 +2,11 @@
 //! any) and the idle timer. One small mutex per concern; the vault itself is `None`
 //! whenever it is locked, so a locked app holds no key and no open database.
 use crate::error::{CmdResult, IpcError};
+use crate::scheduler::Scheduler;
 use chrono::Utc;
 use mend_core::{IdleTimer, SystemClock, Vault, VaultPaths};
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 pub struct AppState {
@@ -15,6 +16,7 @@ pub struct AppState {
     idle: Mutex<IdleTimer>,
     started: Instant,
     auto_lock_minutes: AtomicU32,
+    pub scheduler: Arc<Scheduler>,
 }
 
 fn lock_ignoring_poison<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -22,7 +24,7 @@ fn lock_ignoring_poison<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl AppState {
-    pub fn new(paths: VaultPaths) -> Self {
+    pub fn new(paths: VaultPaths, scheduler: Arc<Scheduler>) -> Self {
         let started = Instant::now();
         Self {
             paths,
@@ -31,6 +33,7 @@ impl AppState {
             idle: Mutex::new(IdleTimer::new(Duration::ZERO, Utc::now())),
             started,
             auto_lock_minutes: AtomicU32::new(mend_core::settings::DEFAULT_AUTO_LOCK_MINUTES),
+            scheduler,
         }
     }
 
@@ -54,8 +57,23 @@ impl AppState {
             .auto_lock_minutes()
             .unwrap_or(mend_core::settings::DEFAULT_AUTO_LOCK_MINUTES);
         self.set_auto_lock_minutes(minutes);
+        self.sync_reminders(&vault);
         *self.slot() = Some(vault);
         self.touch();
+    }
+
+    /// Copies the vault's reminder times (never their words) to the scheduler, so they
+    /// fire while the vault is locked.
+    pub fn sync_reminders(&self, vault: &Vault) {
+        match vault.reminder_schedule() {
+            Ok(reminders) => self.scheduler.replace(reminders),
+            Err(_) => eprintln!("Mend could not read its reminders from the vault."),
+        }
+    }
+
+    /// Runs `f` on the vault if it is unlocked, without counting as the person's activity.
+    pub fn peek<T>(&self, f: impl FnOnce(&Vault) -> Option<T>) -> Option<T> {
+        self.slot().as_ref().and_then(f)
     }
 
     /// Locks: drops the vault (closing the database, wiping the key). Returns whether it

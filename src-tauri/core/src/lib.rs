@@ -8,6 +8,7 @@
 //! - Time comes from an injected [`Clock`]; this crate never reads the system clock itself.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod apology;
 pub mod clock;
 pub mod commitments;
 pub mod conversation;

@@ -363,8 +363,9 @@ mod tests {
         let json =
             serde_json::to_string(&Schedule { reminders: vec![r], checked_until: None }).unwrap();
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-        let keys: Vec<&str> =
+        let mut keys: Vec<&str> =
             v["reminders"][0].as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort_unstable();
         assert_eq!(
             keys,
             [

@@ -1,6 +1,8 @@
 //! Settings kept inside the vault (so they are encrypted with everything else).
+use crate::reminders::{Reminder, ReminderKind};
+use chrono::{NaiveTime, Weekday};
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 5;
@@ -19,8 +21,82 @@ pub struct Settings {
 pub enum SettingsError {
     #[error("auto-lock must be between 1 and 240 minutes")]
     AutoLockOutOfRange,
+    #[error("that time or day isn't valid")]
+    BadTime,
     #[error("the vault's database reported an error")]
     Storage(#[from] rusqlite::Error),
+}
+
+/// The daily reflection and weekly review reminders.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ReminderSettings {
+    pub daily_enabled: bool,
+    /// "HH:MM", local.
+    pub daily_time: String,
+    pub weekly_enabled: bool,
+    /// 0 = Monday … 6 = Sunday.
+    pub weekly_day: u8,
+    pub weekly_time: String,
+}
+
+impl Default for ReminderSettings {
+    fn default() -> Self {
+        ReminderSettings {
+            daily_enabled: false,
+            daily_time: "21:00".into(),
+            weekly_enabled: false,
+            weekly_day: 6,
+            weekly_time: "18:00".into(),
+        }
+    }
+}
+
+impl ReminderSettings {
+    fn time(text: &str) -> Result<NaiveTime, SettingsError> {
+        NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| SettingsError::BadTime)
+    }
+
+    fn weekday(&self) -> Result<Weekday, SettingsError> {
+        Weekday::try_from(self.weekly_day).map_err(|_| SettingsError::BadTime)
+    }
+
+    pub fn check(&self) -> Result<(), SettingsError> {
+        Self::time(&self.daily_time)?;
+        Self::time(&self.weekly_time)?;
+        self.weekday().map(|_| ())
+    }
+
+    /// The two reminders these settings describe.
+    pub fn reminders(&self) -> Result<Vec<Reminder>, SettingsError> {
+        let base = |id: &str, kind, enabled, at| Reminder {
+            id: id.into(),
+            kind,
+            enabled,
+            at,
+            weekday: None,
+            rrule: None,
+            starts_on: None,
+            ends_on: None,
+            snoozed_until: None,
+            show_details: false,
+        };
+        let daily = base(
+            "daily",
+            ReminderKind::DailyReflection,
+            self.daily_enabled,
+            Self::time(&self.daily_time)?,
+        );
+        let mut weekly = base(
+            "weekly",
+            ReminderKind::WeeklyReview,
+            self.weekly_enabled,
+            Self::time(&self.weekly_time)?,
+        );
+        weekly.weekday = Some(self.weekday()?);
+        Ok(vec![daily, weekly])
+    }
 }
 
 pub struct SettingsStore<'a> {
@@ -61,5 +137,15 @@ impl<'a> SettingsStore<'a> {
             return Err(SettingsError::AutoLockOutOfRange);
         }
         self.set("auto_lock_minutes", &minutes.to_string())
+    }
+
+    pub fn reminders(&self) -> Result<ReminderSettings, SettingsError> {
+        Ok(self.get("reminders")?.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default())
+    }
+
+    pub fn set_reminders(&self, r: &ReminderSettings) -> Result<(), SettingsError> {
+        r.check()?;
+        let json = serde_json::to_string(r).map_err(|_| SettingsError::BadTime)?;
+        self.set("reminders", &json)
     }
 }

@@ -1,6 +1,7 @@
 //! Relationships, guided steps, conversations and search on a real vault.
 use chrono::{Duration, TimeZone, Utc};
-use mend_core::conversation::{CommitmentOwner, ConversationOutcome, ConversationPlan};
+use mend_core::commitments::CommitmentOwner;
+use mend_core::conversation::{ConversationOutcome, ConversationPlan};
 use mend_core::frameworks::{BreachKind, Role};
 use mend_core::guide::{GuideError, StepRef, StepStatus, UserPromptInput};
 use mend_core::journal::TimelineFilter;
@@ -309,10 +310,10 @@ fn a_conversation_ends_with_one_commitment_from_each_person() {
     assert_eq!(done.commitments[1].owner, CommitmentOwner::Them);
     assert_eq!(done.commitments[1].promise, "Tell me before plans change.");
     assert_eq!(done.commitments[0].rrule, None, "a one-off until the ledger gives it a schedule");
-    assert_eq!(v.conversations().commitments(rel.id).unwrap().len(), 2);
+    assert_eq!(v.commitments().list(rel.id).unwrap().len(), 2);
     // Recording again replaces rather than duplicates, and marks the day once.
     v.conversations().record_outcome(conv.id, &outcome, &c).unwrap();
-    assert_eq!(v.conversations().commitments(rel.id).unwrap().len(), 2);
+    assert_eq!(v.commitments().list(rel.id).unwrap().len(), 2);
     let milestones = v.relationships().events(rel.id).unwrap();
     assert_eq!(milestones.iter().filter(|e| e.kind == EventKind::Milestone).count(), 1);
 }

@@ -1,7 +1,8 @@
 //! Relationships, their events, the guided frameworks, and repair conversations.
 use crate::error::CmdResult;
 use crate::state::AppState;
-use mend_core::conversation::{Commitment, Conversation, ConversationOutcome, ConversationPlan};
+use mend_core::commitments::Commitment;
+use mend_core::conversation::{Conversation, ConversationOutcome, ConversationPlan};
 use mend_core::guide::{Draft, RelationshipGuide, StepRef, Template, UserPromptInput};
 use mend_core::journal::EntryView;
 use mend_core::relationships::{EventInput, Relationship, RelationshipEvent, RelationshipInput};
@@ -171,5 +172,5 @@ pub fn list_commitments(
     state: State<'_, AppState>,
     relationship_id: i64,
 ) -> CmdResult<Vec<Commitment>> {
-    state.with_vault(|v| Ok(v.conversations().commitments(relationship_id)?))
+    state.with_vault(|v| Ok(v.commitments().list(relationship_id)?))
 }

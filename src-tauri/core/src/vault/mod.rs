@@ -344,8 +344,22 @@ impl Vault {
 fn settings_error(e: crate::settings::SettingsError) -> VaultError {
     match e {
         crate::settings::SettingsError::Storage(e) => VaultError::Storage(StoreError::Sqlite(e)),
-        crate::settings::SettingsError::AutoLockOutOfRange => {
-            VaultError::Internal("setting out of range")
-        }
+        _ => VaultError::Internal("setting out of range"),
+    }
+}
+
+impl Vault {
+    /// Every reminder the vault asks for (daily, weekly, commitments): times only, to be
+    /// kept outside the vault so they fire while it is locked.
+    pub fn reminder_schedule(&self) -> Result<Vec<crate::reminders::Reminder>, VaultError> {
+        let settings = self.settings().reminders().map_err(settings_error)?;
+        let mut all = settings.reminders().map_err(settings_error)?;
+        all.extend(self.commitments().reminders().map_err(|e| match e {
+            crate::commitments::CommitmentError::Storage(e) => {
+                VaultError::Storage(StoreError::Sqlite(e))
+            }
+            _ => VaultError::Internal("a commitment's reminder could not be read"),
+        })?);
+        Ok(all)
     }
 }

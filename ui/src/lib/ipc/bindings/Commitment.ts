@@ -9,4 +9,12 @@ rrule: string | null, startsOn: string, endsOn: string | null,
 /**
  * How anyone could tell it was kept.
  */
-keptLooksLike: string, conversationId: number | null, };
+keptLooksLike: string, conversationId: number | null, 
+/**
+ * Local time of day for its reminder, "HH:MM".
+ */
+dueTime: string | null, remind: boolean, 
+/**
+ * Whether its reminder may show the promise's wording (only while unlocked).
+ */
+showDetails: boolean, };

@@ -1,0 +1,99 @@
+//! The commitments ledger and reminders.
+use crate::error::CmdResult;
+use crate::scheduler::local_tz;
+use crate::state::AppState;
+use chrono::{NaiveDate, Utc};
+use mend_core::commitments::{
+    Commitment, CommitmentInput, OccurrenceLog, OccurrenceView, RelationshipLedger,
+};
+use mend_core::settings::ReminderSettings;
+use tauri::State;
+
+/// The person's calendar date now, in their time zone.
+fn today() -> NaiveDate {
+    Utc::now().with_timezone(&local_tz()).date_naive()
+}
+
+#[tauri::command(async)]
+pub fn create_commitment(
+    state: State<'_, AppState>,
+    relationship_id: i64,
+    input: CommitmentInput,
+) -> CmdResult<Commitment> {
+    state.with_vault(|v| {
+        let c = v.commitments().create(relationship_id, &input, &state.clock)?;
+        state.sync_reminders(v);
+        Ok(c)
+    })
+}
+
+#[tauri::command(async)]
+pub fn update_commitment(
+    state: State<'_, AppState>,
+    id: i64,
+    input: CommitmentInput,
+) -> CmdResult<Commitment> {
+    state.with_vault(|v| {
+        let c = v.commitments().update(id, &input)?;
+        state.sync_reminders(v);
+        Ok(c)
+    })
+}
+
+#[tauri::command(async)]
+pub fn delete_commitment(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    state.with_vault(|v| {
+        v.commitments().delete(id)?;
+        state.sync_reminders(v);
+        Ok(())
+    })
+}
+
+#[tauri::command(async)]
+pub fn log_occurrence(
+    state: State<'_, AppState>,
+    commitment_id: i64,
+    log: OccurrenceLog,
+) -> CmdResult<OccurrenceView> {
+    state.with_vault(|v| Ok(v.commitments().log(commitment_id, &log, today(), &state.clock)?))
+}
+
+#[tauri::command(async)]
+pub fn unlog_occurrence(
+    state: State<'_, AppState>,
+    commitment_id: i64,
+    due_on: String,
+) -> CmdResult<()> {
+    state.with_vault(|v| Ok(v.commitments().unlog(commitment_id, &due_on)?))
+}
+
+#[tauri::command(async)]
+pub fn relationship_ledger(
+    state: State<'_, AppState>,
+    relationship_id: i64,
+) -> CmdResult<RelationshipLedger> {
+    state.with_vault(|v| Ok(v.commitments().ledger(relationship_id, today())?))
+}
+
+#[tauri::command(async)]
+pub fn get_reminder_settings(state: State<'_, AppState>) -> CmdResult<ReminderSettings> {
+    state.with_vault(|v| Ok(v.settings().reminders()?))
+}
+
+#[tauri::command(async)]
+pub fn set_reminder_settings(
+    state: State<'_, AppState>,
+    settings: ReminderSettings,
+) -> CmdResult<ReminderSettings> {
+    state.with_vault(|v| {
+        v.settings().set_reminders(&settings)?;
+        state.sync_reminders(v);
+        Ok(v.settings().reminders()?)
+    })
+}
+
+/// Puts a reminder off: it fires once more `minutes` from now.
+#[tauri::command(async)]
+pub fn snooze_reminder(state: State<'_, AppState>, id: String, minutes: u32) -> CmdResult<bool> {
+    state.with_vault(|_| Ok(state.scheduler.snooze(&id, minutes, Utc::now())))
+}

@@ -1,0 +1,50 @@
+//! The system tray, and what closing the window means.
+//!
+//! While any reminder is on, closing the window hides it and Mend keeps running in the
+//! tray so reminders still arrive; the tray menu opens it again, locks it, or quits.
+//! With no reminders on, closing the window quits, as people expect. Where the desktop
+//! shows no tray (no host), the app still runs and "Quit" stays reachable from a second
+//! launch's window (see the closing note).
+use crate::commands::vault::{lock_and_announce, LockReason};
+use crate::state::AppState;
+use tauri::menu::{Menu, MenuItem};
+use tauri::tray::TrayIconBuilder;
+use tauri::{AppHandle, Manager, Runtime, Window, WindowEvent};
+
+pub fn install<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+    let open = MenuItem::with_id(app, "open", "Open Mend", true, None::<&str>)?;
+    let lock = MenuItem::with_id(app, "lock", "Lock", true, None::<&str>)?;
+    let quit = MenuItem::with_id(app, "quit", "Quit Mend", true, None::<&str>)?;
+    let menu = Menu::with_items(app, &[&open, &lock, &quit])?;
+    let mut tray = TrayIconBuilder::with_id("mend").menu(&menu).tooltip("Mend");
+    if let Some(icon) = app.default_window_icon() {
+        tray = tray.icon(icon.clone());
+    }
+    tray.on_menu_event(|app, event| match event.id().as_ref() {
+        "open" => show_main(app),
+        "lock" => lock_and_announce(app, &app.state::<AppState>(), LockReason::User),
+        "quit" => app.exit(0),
+        _ => {}
+    })
+    .build(app)?;
+    Ok(())
+}
+
+pub fn show_main<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.show();
+        let _ = w.unminimize();
+        let _ = w.set_focus();
+    }
+}
+
+/// Closing the window keeps Mend running in the tray while reminders are on.
+pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
+    if let WindowEvent::CloseRequested { api, .. } = event {
+        let state = window.state::<AppState>();
+        if state.scheduler.has_enabled_reminders() {
+            api.prevent_close();
+            let _ = window.hide();
+        }
+    }
+}

@@ -24,6 +24,7 @@ const COMMANDS: &[&str] = &[
     "set_entry_meta",
     "list_tags",
     "search",
+    "review_apology",
     "list_relationships",
     "create_relationship",
     "update_relationship",

@@ -101,6 +101,7 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::journal::set_entry_meta,
             commands::journal::list_tags,
             commands::journal::search,
+            commands::journal::review_apology,
             commands::relationships::list_relationships,
             commands::relationships::create_relationship,
             commands::relationships::update_relationship,

@@ -537,7 +537,7 @@ const GROUPS: &[Group] = &[
         keep: Keep::Always,
         patterns: &[
             r"\b(?P<q>for (?:everything|all of (?:it|this|that)|it all|what(?:ever)? happened|whatever (?:I did|I said|happened)|anything I (?:did|said|may have (?:done|said))))\b",
-            r"\b(?:sorry|apologi[sz]e|apologies|apology) (?P<q>(?:for|about) (?:the (?:whole )?(?:situation|thing|mess|misunderstanding|confusion|inconvenience)|(?:any|all the) (?:hurt|pain|trouble|inconvenience|confusion|misunderstanding|upset)|my mistakes))\b",
+            r"\b(?:sorry|apologi[sz]e|apologies|apology) (?P<q>(?:for|about) (?:the (?:whole )?(?:situation|thing|mess|misunderstanding|confusion|inconvenience|mix-up|mixup|mix up)|(?:any|all the) (?:hurt|pain|trouble|inconvenience|confusion|misunderstanding|upset)|my mistakes))\b",
         ],
     },
     Group {
@@ -566,15 +566,15 @@ const GROUPS: &[Group] = &[
             r"\bmy (?:sincere |deepest |honest |heartfelt )?apolog(?:y|ies)\b",
             r"\bI owe you an apology\b",
             r"\bI was (?:so |very |really |completely |totally |absolutely |badly )?wrong\b",
-            r"\b(?:it|that|this|what I did|what I said)(?:'s| is| was) (?:so |very |really |completely |totally |deeply |utterly |incredibly |just |plain |absolutely )?(?:wrong|unfair|selfish|cruel|thoughtless|careless|unkind|out of line|bad|terrible|awful|inexcusable|a betrayal|not okay|not ok|not fair|not right)\b",
+            r"\b(?:it|that|this|what I did|what I said|my (?:behaviou?r|reaction|words|comments?|actions))(?:'s| is| was) (?:so |very |really |completely |totally |deeply |utterly |incredibly |just |plain |absolutely )?(?:wrong|unfair|selfish|cruel|thoughtless|careless|unkind|out of line|bad|terrible|awful|inexcusable|unacceptable|a betrayal|not okay|not ok|not fair|not right)\b",
             r"\b(?:it|that|this) (?:wasn't|was not|isn't|is not) (?:fair|okay|ok|right|kind)\b",
             r"\b(?:it(?:'s| is| was)|that(?:'s| is| was)|this(?:'s| is| was)|the blame is|all of (?:this|it) (?:is|was))(?: all| entirely| completely| totally| fully| only)? (?:my fault|on me|my responsibility|mine)\b",
             r"\bI take (?:full |complete |total )?(?:responsibility|ownership)\b",
             r"\bI(?:'m| am) (?:fully |completely |solely )?responsible\b",
             r"\bI own (?:this|it|that|what I did)\b",
             r"\bI (?:deeply |really |truly )?regret\b",
-            r"\bI (?:shouldn't|should not|should never|never should) have\b",
-            r"\bI should have\b",
+            r"\bI (?:shouldn't|should not|should never|never should)(?:'ve| have)\b",
+            r"\bI should(?:'ve| have)\b",
             r"\bI(?:'m| am) (?:so |deeply |really |truly )?ashamed\b",
             r"\bI (?:messed|screwed) up\b",
             r"\bI let you down\b",
@@ -582,6 +582,13 @@ const GROUPS: &[Group] = &[
             r"\bI had no right\b",
             r"\bI was out of line\b",
         ],
+    },
+    Group {
+        check: AcceptsResponsibility,
+        kind: Good,
+        message: M_OWNS,
+        keep: Keep::NotAfter(&["not", "wasn't", "isn't", "never", "hardly"]),
+        patterns: &[r"\b(?:all |entirely |completely |totally )?my fault\b"],
     },
     Group {
         check: AcceptsResponsibility,
@@ -757,6 +764,8 @@ const GROUPS: &[Group] = &[
             r"\boverreact\w*\b",
             r"\b(?:too|so|overly|very|hyper|a bit) sensitive\b",
             r"\boversensitive\b",
+            r"\b(?:read|reading|reads) (?:way )?too much into\b",
+            r"\b(?:imagining things|being paranoid|so paranoid)\b",
             r"\b(?:being|so|too|a bit|overly) dramatic\b",
             r"\bmaking (?:a |such a |this into a |it into a )?(?:big )?(?:fuss|drama|scene|mountain)\b",
             r"\bmaking (?:a |such a )big deal\b",
@@ -792,6 +801,7 @@ const GROUPS: &[Group] = &[
             r"\b(?:it|that|this) must (?:have )?(?:been|felt|hurt|made you|left you)\b",
             r"\bit must've\b",
             r"\b(?:left|leaving|made|making|put|putting|caused|causing) you (?:to )?(?:feel|feeling|alone|waiting|embarrassed|humiliated|scared|worried|exposed|hurt|through|doubt|question|\w+ing)\b",
+            r"\b(?:it|that|this|and|which|what I (?:did|said)|my \w+) (?:really |deeply |must have |must've )?(?:hurt|upset|humiliated|embarrassed|scared|frightened|worried|disappointed|wounded) you\b",
             r"\bhurt your feelings\b",
             r"\byour (?:pain|hurt|anger|sadness|embarrassment|disappointment|fear|feelings|tears|grief)\b",
             r"\byou(?:'re| are| were|'ve been| have been) (?:\w+ )?(?:hurt|angry|upset|scared|frightened|humiliated|embarrassed|alone|heartbroken|devastated|worried|anxious|furious|sad|disappointed|let down|waiting|crying|exposed|lonely)\b",
@@ -819,7 +829,7 @@ const GROUPS: &[Group] = &[
             r"\b(?:let me|allow me to) (?:make|fix|replace|pay|repair|show|earn|help)\b",
             r"\bI want to (?:make (?:it|this|things) (?:right|up)|fix|repair|earn|rebuild|do better|change|show you|pay)\b",
             r"\bI(?:'d| would) like to (?:make|fix|repair|earn|rebuild|pay|replace|talk|take you|show you)\b",
-            r"\bI(?:'ve| have) (?:already )?(?:started|booked|set up|made an appointment|deleted|returned|paid|transferred|blocked|signed up|joined|enrolled|scheduled|arranged|apologi[sz]ed to|stopped|quit|handed|ended|emailed|put|set)\b",
+            r"\bI(?:'ve| have) (?:already )?(?:started|booked|set up|made an appointment|deleted|returned|paid|transferred|blocked|signed up|joined|enrolled|scheduled|arranged|apologi[sz]ed to|stopped|quit|handed|ended|emailed|put|set|fixed|sorted|rebooked|replaced|refunded|repaid|contacted|moved)\b",
             r"\bmake (?:it|this|things) (?:right|up to you)\b",
             r"\bmake amends\b",
         ],
@@ -864,6 +874,7 @@ const GROUPS: &[Group] = &[
             r"\b(?:can|could|shall) we (?:just )?(?:forget|move on|put (?:this|it|that) behind|drop it|not talk)\b",
             r"\bI(?: said| already said|'ve said|'ve already said| have said| have already said) (?:I(?:'m| am| was) )?sorry\b",
             r"\bwhat (?:more|else) do you want\b",
+            r"\b(?:don't|do not) know what (?:more|else) you want\b",
             r"\b(?:just )?forgive me (?:now|already|right now)\b",
             r"\bjust forgive me\b",
             r"\b(?:it's|it is) time (?:for you )?to (?:move on|let (?:it|this|that) go|get over)\b",
@@ -936,7 +947,7 @@ fn apology_marker() -> Option<&'static Regex> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     cached(
         &RE,
-        r"\b(?:sorry|apologi[sz]e|apologies|my apology|I was wrong|my fault|I regret|I (?:shouldn't|should not|should never) have|I should have)\b",
+        r"\b(?:sorry|apologi[sz]e|apologies|my apology|I was wrong|my fault|I regret|I (?:shouldn't|should not|should never)(?:'ve| have)|I should(?:'ve| have))\b",
     )
 }
 

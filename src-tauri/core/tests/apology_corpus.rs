@@ -141,7 +141,18 @@ fn scratch_print() {
         let r = review(line);
         println!("\n== {line}");
         for c in &r.checks {
-            let q: Vec<String> = r.findings.iter().filter(|f| f.check == c.id).map(|f| format!("{}{:?}", if f.kind == FindingKind::Problem { "!" } else { "+" }, f.quote)).collect();
+            let q: Vec<String> = r
+                .findings
+                .iter()
+                .filter(|f| f.check == c.id)
+                .map(|f| {
+                    format!(
+                        "{}{:?}",
+                        if f.kind == FindingKind::Problem { "!" } else { "+" },
+                        f.quote
+                    )
+                })
+                .collect();
             println!("  {:22} {:8} {}", c.id.as_str(), c.status.as_str(), q.join(" "));
         }
     }

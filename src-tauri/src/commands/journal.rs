@@ -1,6 +1,7 @@
 //! Writing, editing and reading journal entries.
 use crate::error::CmdResult;
 use crate::state::AppState;
+use mend_core::apology::ApologyReview;
 use mend_core::journal::{render_markdown as render, EntryView, TagCount, TimelineFilter};
 use mend_core::search::{SearchQuery, SearchResults};
 use mend_core::{Cursor, EntryMeta, TimelinePage};
@@ -45,6 +46,12 @@ pub fn set_entry_meta(
 #[tauri::command(async)]
 pub fn list_tags(state: State<'_, AppState>) -> CmdResult<Vec<TagCount>> {
     state.with_vault(|v| Ok(v.journal().tags()?))
+}
+
+/// Feedback on a draft apology: what it does well and where it slips, pointing at its words.
+#[tauri::command(async)]
+pub fn review_apology(state: State<'_, AppState>, draft: String) -> CmdResult<ApologyReview> {
+    state.with_vault(|_| Ok(mend_core::apology::review(&draft)))
 }
 
 #[tauri::command(async)]

@@ -291,3 +291,79 @@ pub fn files_containing(dir: &Path, needle: &[u8]) -> Vec<PathBuf> {
     }
     hits
 }
+
+/// A real notification daemon (dunst) on this test's D-Bus session, read through its
+/// own history: proof that a notification reached the desktop, not that a call returned.
+pub struct NotificationDaemon {
+    child: Child,
+}
+
+fn bus_has_notifications() -> bool {
+    Command::new("dbus-send")
+        .args([
+            "--session",
+            "--print-reply",
+            "--dest=org.freedesktop.DBus",
+            "/org/freedesktop/DBus",
+            "org.freedesktop.DBus.NameHasOwner",
+            "string:org.freedesktop.Notifications",
+        ])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).contains("boolean true"))
+        .unwrap_or(false)
+}
+
+impl NotificationDaemon {
+    pub fn start() -> NotificationDaemon {
+        assert!(
+            std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
+            "run inside dbus-run-session"
+        );
+        assert!(!bus_has_notifications(), "another notification daemon owns the bus name");
+        let child = Command::new("dunst")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dunst is installed (apt install dunst)");
+        let start = Instant::now();
+        while !bus_has_notifications() {
+            assert!(start.elapsed() < WAIT, "dunst did not take the notification bus name");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        NotificationDaemon { child }
+    }
+
+    /// Every notification the daemon has received: (summary, body).
+    pub fn history(&self) -> Vec<(String, String)> {
+        let _ = Command::new("dunstctl").arg("close-all").status();
+        let out = Command::new("dunstctl").arg("history").output().expect("dunstctl history");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+        let field =
+            |n: &serde_json::Value, k: &str| n[k]["data"].as_str().unwrap_or_default().to_owned();
+        json["data"]
+            .as_array()
+            .and_then(|a| a.first())
+            .and_then(|a| a.as_array())
+            .map(|items| items.iter().map(|n| (field(n, "summary"), field(n, "body"))).collect())
+            .unwrap_or_default()
+    }
+
+    /// Waits until at least `n` notifications arrived, and returns them all.
+    pub fn wait_for(&self, n: usize, limit: Duration) -> Vec<(String, String)> {
+        let start = Instant::now();
+        loop {
+            let h = self.history();
+            if h.len() >= n || start.elapsed() > limit {
+                return h;
+            }
+            std::thread::sleep(Duration::from_millis(250));
+        }
+    }
+}
+
+impl Drop for NotificationDaemon {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

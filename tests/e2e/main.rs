@@ -2,5 +2,6 @@
 //! `cargo test --features e2e --test e2e -- --test-threads=1` (see .ci/test).
 mod durability;
 mod harness;
+mod reminders;
 mod screens;
 mod vault;

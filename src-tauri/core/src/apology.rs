@@ -46,11 +46,12 @@
 //!   ("sorry if you were hurt", "sorry you feel that way") do not count, nor do phrases
 //!   after "if" or "when" ("when you feel ready").
 //! - **offersRepair**: met by a commitment or an offer ("I will…", "I'm going to…", "from
-//!   now on…", "what can I do…", "I've already booked…", "make it up to you"). "I'll
+//!   now on…", "what can I do…", "I've already booked…", "make it up to you", "it won't
+//!   happen again"). "I'll
 //!   understand", "I'll wait", "I'll respect…" and "I'll be honest," are not repairs.
 //! - **asksForgiveness**: met by asking gently ("will you forgive me", "I hope in time
 //!   you can forgive me", "when you're ready", "I'd understand if you need time", "only you
-//!   can decide"). Problem: demanding it ("you have to forgive me", "get over it", "let's
+//!   can decide", "please give me another chance"). Problem: demanding it ("you have to forgive me", "get over it", "let's
 //!   move on", "can we just forget it", "I said I'm sorry", "what more do you want",
 //!   "forgive me now"). Missing is only a gentle prompt.
 //!
@@ -58,11 +59,11 @@
 //! A problem wins over met when both kinds of evidence are present. A strength that lies
 //! inside a problem of the same check is dropped (the "sorry" of "sorry if"), and so is an
 //! owning word inside a demand ("I said I'm sorry") or a feeling inside a conditional.
-//! The three "absence" checks (acceptsResponsibility aside, that is noBlameShifting and
-//! noMinimising) are met when no problem is found and the draft is an apology attempt,
-//! meaning it uses apology language (sorry, apologise, forgive, or an owning phrase); a
-//! draft with no apology language at all leaves them missing unless a problem is found.
-//! acceptsResponsibility is met only by an owning phrase that survives the rules above.
+//! noBlameShifting and noMinimising pass by absence: they are met when no problem is found
+//! and the draft is an apology attempt, meaning it uses apology language (sorry, apologise,
+//! forgive, or an owning phrase). A draft with no apology language at all leaves them
+//! missing unless a problem is found. acceptsResponsibility is met only by an owning phrase
+//! that survives the rules above, so "I said sorry, what more do you want" leaves it missing.
 //! A draft of fewer than [`MIN_WORDS`] words is too short to review: every check is
 //! missing and there are no findings.
 use regex::{Regex, RegexBuilder};
@@ -315,16 +316,20 @@ pub fn review(draft: &str) -> ApologyReview {
         })
         .collect();
 
+    // `raw` is sorted by start, so UTF-16 offsets are counted in one pass over the draft.
+    let mut cursor = (0usize, 0usize); // (byte offset, UTF-16 offset) of the last start
     let findings = raw
         .into_iter()
         .filter_map(|r| {
-            let (start, end) = utf16_range(draft, r.span.clone())?;
+            let gap = draft.get(cursor.0..r.span.start)?;
+            cursor = (r.span.start, cursor.1 + gap.encode_utf16().count());
+            let quote = draft.get(r.span)?;
             Some(Finding {
                 check: r.check,
                 kind: r.kind,
-                start,
-                end,
-                quote: draft.get(r.span)?.to_owned(),
+                start: u32::try_from(cursor.1).ok()?,
+                end: u32::try_from(cursor.1 + quote.encode_utf16().count()).ok()?,
+                quote: quote.to_owned(),
                 message: r.message.to_owned(),
             })
         })
@@ -415,10 +420,10 @@ const M_DEMANDS: &str =
 // below. Matching is case-insensitive. A named group `q` narrows the quoted words.
 
 /// Things one does that break trust, in the past tense, after "I".
-const HARM: &str = r"(?:lied|cheated|yelled|shouted|screamed|snapped|swore at|cursed at|missed|forgot|broke|betrayed|ignored|shared|told|read|went through|looked through|snooped|spent|took (?:your|the money|money|credit|it out on)|hid|kept|blamed|critici[sz]ed|mocked|insulted|humiliated|belittled|dismissed|interrupted|stood you up|cancell?ed|bailed|flaked|left|walked out|hung up|called you|made fun|gossiped|repeated|passed on|raised my voice|lost my temper|went behind your back|used your|borrowed|drank|gambled|flirted|kissed|slept with|stole|lost|ghosted|deceived|misled|manipulated|disrespected|threatened|hit|pushed|shoved|slammed|posted|presented|scratched|damaged|said (?:\w+ )?(?:things|that|you|those|something|what|such)|(?:didn't|did not) (?:show up|come|call|tell|turn up|keep|pick up|answer|reply|text|listen|stand up|defend|back you|follow through|pay|invite|include|visit|check|warn)|never (?:told|showed|called|came|paid|replied|answered|visited|turned up)|(?:wasn't|was not) (?:there|honest|truthful|faithful|listening)|was (?:late|cruel|dishonest|unfair|rude|harsh|unkind|disrespectful|careless|mean|condescending|dismissive|controlling|jealous|unfaithful)|embarrassed you|let (?:it|that|this|your \w+) slip|talked over|went silent|gave you the silent treatment|made a promise|promised|brought up|ruined|skipped|blew off|dropped the ball|failed to|neglected)";
+const HARM: &str = r"(?:lied|cheated|yelled|shouted|screamed|snapped|swore at|cursed at|missed|forgot|broke|betrayed|ignored|shared|told|read|went through|looked through|snooped|spent|took (?:your|the money|money|credit|it out on)|hid|kept|blamed|critici[sz]ed|mocked|insulted|humiliated|belittled|dismissed|interrupted|stood you up|cancell?ed|bailed|flaked|left|walked out|hung up|called you|made fun|gossiped|repeated|passed on|raised my voice|lost my temper|went behind your back|used your|borrowed|drank|gambled|flirted|kissed|slept with|stole|lost|ghosted|deceived|misled|manipulated|disrespected|threatened|hit|pushed|shoved|slammed|posted|presented|scratched|damaged|said (?:\w+ )?(?:things|that|you|those|something|what|such)|(?:didn't|did not) (?:show up|come|call|tell|turn up|keep|pick up|answer|reply|text|listen|stand up|defend|back you|follow through|pay|invite|include|visit|check|warn)|never (?:told|showed|called|came|paid|replied|answered|visited|turned up)|(?:wasn't|was not) (?:there|honest|truthful|faithful|listening)|was (?:(?:a bit|so|really|very) )?(?:late|cruel|dishonest|unfair|rude|harsh|unkind|disrespectful|careless|mean|condescending|dismissive|controlling|jealous|unfaithful|short with you|snappy|grumpy|cold|sarcastic|defensive|pushy)|embarrassed you|let (?:it|that|this|your \w+) slip|talked over|went silent|gave you the silent treatment|made a promise|promised|brought up|ruined|skipped|blew off|dropped the ball|failed to|neglected)";
 
 /// The same, as -ing forms after "sorry for", "I've been", "I regret".
-const HARM_ING: &str = r"(?:lying|cheating|hiding|ignoring|keeping|drinking|gambling|flirting|texting|snooping|reading|missing|forgetting|breaking|yelling|shouting|snapping|screaming|swearing|cancell?ing|leaving|sharing|telling|spending|blaming|critici[sz]ing|mocking|insulting|belittling|humiliating|embarrassing|dismissing|interrupting|standing you up|not (?:telling|showing|calling|coming|being there|keeping|listening|following through|paying|picking up|answering|replying|turning up|defending|standing up|backing|inviting|including|visiting)|going behind|going through|looking through|betraying|deceiving|misleading|bailing|ghosting|raising my voice|losing my temper|making fun|gossiping|repeating|passing on|posting|bringing up|ruining|skipping|blowing off|taking credit|talking over|stealing|borrowing|using your|being (?:late|cruel|dishonest|unfair|rude|harsh|unkind|disrespectful|careless|mean|condescending|dismissive|controlling|jealous|absent|distant|unfaithful))";
+const HARM_ING: &str = r"(?:lying|cheating|hiding|ignoring|keeping|drinking|gambling|flirting|texting|snooping|reading|missing|forgetting|breaking|yelling|shouting|snapping|screaming|swearing|cancell?ing|leaving|sharing|telling|spending|blaming|critici[sz]ing|mocking|insulting|belittling|humiliating|embarrassing|dismissing|interrupting|standing you up|not (?:telling|showing|calling|coming|being there|keeping|listening|following through|paying|picking up|answering|replying|turning up|defending|standing up|backing|inviting|including|visiting)|going behind|going through|looking through|betraying|deceiving|misleading|bailing|ghosting|raising my voice|losing my temper|making fun|gossiping|repeating|passing on|posting|bringing up|ruining|skipping|blowing off|taking credit|talking over|stealing|borrowing|using your|being (?:(?:a bit|so|really|very) )?(?:late|cruel|dishonest|unfair|rude|harsh|unkind|disrespectful|careless|mean|condescending|dismissive|controlling|jealous|absent|distant|unfaithful|short with you|snappy|grumpy|cold|sarcastic|defensive|pushy))";
 
 /// -ing forms that name a harm even without "sorry for" in front.
 const HARM_ING_STRONG: &str = r"(?:lying|cheating|hiding|ignoring|betraying|deceiving|misleading|yelling|shouting|screaming|snapping|swearing|mocking|insulting|belittling|humiliating|gossiping|snooping|ghosting|forgetting|cancell?ing|blaming|bailing|standing you up|losing my temper|raising my voice|going behind your back|going through|reading your|making fun|taking credit|talking over|blowing off)";
@@ -522,10 +527,12 @@ const GROUPS: &[Group] = &[
         keep: Keep::NotAfter(&["not", "never"]),
         patterns: &[
             r"\bI(?:'ve| have| had)? been {HARM_ING}\b",
-            r"\b(?:sorry|apologi[sz]e|apologies|apology|forgive me|regret|ashamed of myself)(?: \w+){0,3}? (?:for|about) {HARM_ING}\b",
+            r"\b(?:sorry|apologi[sz]e|apologies|apology|forgive me|regret|ashamed of myself)(?: \w+){0,3}? (?P<q>(?:for|about) {HARM_ING})\b",
             r"\bregret {HARM_ING}\b",
             r"\b{HARM_ING_STRONG} (?:to|about|behind|your|you|at|on|in|with|from|our|my|the|him|her|them|me|of)\b",
-            r"\bmy (?:lie|lies|lying|affair|outburst|comments? about|remarks? about|jokes? about)\b",
+            r"\b(?:my|the) (?:lie|lies|affair|outburst)\b",
+            r"\bmy (?:lying|comments? about|remarks? about|jokes? about)\b",
+            r"\bI (?:wish I(?:'d| had)|should(?:'ve| have)) (?:been honest|told you the truth)\b",
             r"\bwhat I (?:said|wrote|posted) (?:about|to you about|at|in front of|on|behind)\b",
             r"\b(?:the|those) (?:things|words|comments?|remarks?) I (?:said|made|wrote|posted)\b",
         ],
@@ -552,6 +559,7 @@ const GROUPS: &[Group] = &[
             r"\b(?:it|things|stuff) just happened\b",
             r"\b(?:it|that|this|the (?:secret|news|money|comment|message|photo)|your (?:\w+ )?(?:secret|news|message|messages|texts|photo|diagnosis|plans?)) (?:just )?(?:slipped out|got out|got shared|got posted|got forwarded|was shared|was forwarded|was posted|got spent|was spent|went missing|got lost|got broken|was broken|got forgotten|was forgotten)\b",
             r"\bthe (?:promise|ball|deadline|date|appointment) (?:was|got) (?:broken|dropped|missed|forgotten)\b",
+            r"\b(?:the|your) \w+ (?:got|was|were) (?:damaged|broken|scratched|dented|ruined|lost|leaked|deleted)\b",
         ],
     },
     // ---- acceptsResponsibility
@@ -800,7 +808,8 @@ const GROUPS: &[Group] = &[
             r"\byou (?:must have |must've |must |probably |might have |may have |have |'ve )?(?:felt|feel|were feeling|have been feeling)\b",
             r"\b(?:it|that|this) must (?:have )?(?:been|felt|hurt|made you|left you)\b",
             r"\bit must've\b",
-            r"\b(?:left|leaving|made|making|put|putting|caused|causing) you (?:to )?(?:feel|feeling|alone|waiting|embarrassed|humiliated|scared|worried|exposed|hurt|through|doubt|question|\w+ing)\b",
+            r"\b(?:left|leaving|made|making|put|putting|caused|causing) you (?:to )?(?:feel|feeling|alone|waiting|embarrassed|humiliated|scared|worried|exposed|hurt|through|doubt|question|in (?:a|an|such a) \w+ (?:position|spot|situation)|\w+ing)\b",
+            r"\b(?:regret|sorry for|sorry about|apologi[sz]e for) (?:hurting|upsetting|humiliating|embarrassing|scaring|frightening|worrying|disappointing) you\b",
             r"\b(?:it|that|this|and|which|what I (?:did|said)|my \w+) (?:really |deeply |must have |must've )?(?:hurt|upset|humiliated|embarrassed|scared|frightened|worried|disappointed|wounded) you\b",
             r"\bhurt your feelings\b",
             r"\byour (?:pain|hurt|anger|sadness|embarrassment|disappointment|fear|feelings|tears|grief)\b",
@@ -829,9 +838,10 @@ const GROUPS: &[Group] = &[
             r"\b(?:let me|allow me to) (?:make|fix|replace|pay|repair|show|earn|help)\b",
             r"\bI want to (?:make (?:it|this|things) (?:right|up)|fix|repair|earn|rebuild|do better|change|show you|pay)\b",
             r"\bI(?:'d| would) like to (?:make|fix|repair|earn|rebuild|pay|replace|talk|take you|show you)\b",
-            r"\bI(?:'ve| have) (?:already )?(?:started|booked|set up|made an appointment|deleted|returned|paid|transferred|blocked|signed up|joined|enrolled|scheduled|arranged|apologi[sz]ed to|stopped|quit|handed|ended|emailed|put|set|fixed|sorted|rebooked|replaced|refunded|repaid|contacted|moved)\b",
+            r"\bI(?:'ve| have) (?:already )?(?:started|booked|set up|made an appointment|deleted|returned|paid|transferred|blocked|signed up|joined|enrolled|scheduled|arranged|apologi[sz]ed to|called|stopped|quit|handed|ended|emailed|put|set|fixed|sorted|rebooked|replaced|refunded|repaid|contacted|moved)\b",
             r"\bmake (?:it|this|things) (?:right|up to you)\b",
             r"\bmake amends\b",
+            r"\b(?:it|this|that) (?:won't|will not|will never|is never going to|isn't going to) happen again\b",
         ],
     },
     // ---- asksForgiveness
@@ -843,6 +853,7 @@ const GROUPS: &[Group] = &[
         patterns: &[
             r"\b(?:will|would|could|can) you (?:\w+ ){0,2}?forgive me\b",
             r"\bplease forgive me\b",
+            r"\b(?:please )?give me (?:a|another|one more|a second) chance\b",
             r"\bI(?:'m| am)? (?:hope|hoping|pray|wish) (?:\w+ ){0,6}?(?:forgive|trust me again|give me (?:a|another) chance)\b",
             r"\bI don't expect you to (?:forgive|trust)\b",
             r"\b(?:ask|asking) (?:for )?(?:your )?forgiveness\b",
@@ -947,7 +958,7 @@ fn apology_marker() -> Option<&'static Regex> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     cached(
         &RE,
-        r"\b(?:sorry|apologi[sz]e|apologies|my apology|I was wrong|my fault|I regret|I (?:shouldn't|should not|should never)(?:'ve| have)|I should(?:'ve| have))\b",
+        r"\b(?:sorry|apologi[sz]e|apologies|my apology|I was wrong|(?:it(?:'s| is| was)|that(?:'s| is| was)) (?:all )?my fault|I regret|I (?:shouldn't|should not|should never)(?:'ve| have)|I should(?:'ve| have))\b",
     )
 }
 
@@ -1276,6 +1287,19 @@ mod tests {
         let sorry = review.findings.iter().find(|f| f.check == AcceptsResponsibility).unwrap();
         assert_eq!((sorry.start, sorry.end), (0, 9));
         assert_eq!(sorry.quote, "I\u{2019}m sorry");
+    }
+
+    #[test]
+    fn offsets_stay_exact_across_many_findings_and_non_ascii_text() {
+        let draft = "Caf\u{e9} \u{1f494} \u{2014} I\u{2019}m sorry I lied to you, and I\u{2019}ll tell you everything. "
+            .repeat(200);
+        let r = review(&draft);
+        let units: Vec<u16> = draft.encode_utf16().collect();
+        assert!(r.findings.len() >= 600);
+        for f in &r.findings {
+            let slice = String::from_utf16(&units[f.start as usize..f.end as usize]).unwrap();
+            assert_eq!(slice, f.quote);
+        }
     }
 
     #[test]

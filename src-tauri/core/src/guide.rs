@@ -154,6 +154,30 @@ struct Progress {
     last: Option<DateTime<Utc>>,
 }
 
+/// (framework id, step id)
+type StepKey = (String, String);
+/// The person's own prompts by step: (prompt id, text).
+type OwnPrompts = HashMap<StepKey, Vec<(i64, String)>>;
+
+/// What has happened to each step in one relationship.
+struct Activity {
+    progress: HashMap<StepKey, Progress>,
+    drafts: Vec<StepKey>,
+}
+
+impl Activity {
+    fn state(&self, fw: &str, step: &str) -> (StepStatus, u32, Option<DateTime<Utc>>) {
+        let key = (fw.to_owned(), step.to_owned());
+        let drafted = self.drafts.contains(&key);
+        match self.progress.get(&key) {
+            Some(p) if drafted => (StepStatus::InProgress, p.entries, p.last),
+            Some(p) => (StepStatus::Done, p.entries, p.last),
+            None if drafted => (StepStatus::InProgress, 0, None),
+            None => (StepStatus::Untouched, 0, None),
+        }
+    }
+}
+
 fn check_prompt(text: &str) -> Result<String, GuideError> {
     let t = text.trim();
     if t.is_empty() || t.chars().count() > MAX_PROMPT_CHARS {
@@ -174,29 +198,22 @@ impl<'a> Guide<'a> {
     /// The relationship's frameworks from its role, each step with its status.
     pub fn overview(&self, relationship_id: i64) -> Result<RelationshipGuide, GuideError> {
         let rel = self.relationship(relationship_id)?;
-        let progress = self.progress(relationship_id)?;
-        let drafts = self.draft_keys(relationship_id)?;
-        let own = self.user_prompts(rel.role)?;
-        let status = |fw: &str, step: &str| -> (StepStatus, u32, Option<DateTime<Utc>>) {
-            let key = (fw.to_owned(), step.to_owned());
-            match progress.get(&key) {
-                Some(p) if drafts.contains(&key) => (StepStatus::InProgress, p.entries, p.last),
-                Some(p) => (StepStatus::Done, p.entries, p.last),
-                None if drafts.contains(&key) => (StepStatus::InProgress, 0, None),
-                None => (StepStatus::Untouched, 0, None),
-            }
+        let activity = Activity {
+            progress: self.progress(relationship_id)?,
+            drafts: self.draft_keys(relationship_id)?,
         };
+        let own = self.user_prompts(rel.role)?;
         let frameworks = frameworks::all()
             .iter()
             .filter(|f| f.for_roles.contains(&rel.role))
-            .map(|f| self.framework_view(f, rel.role, rel.breach_kind, &own, &status))
+            .map(|f| self.framework_view(f, rel.role, rel.breach_kind, &own, &activity))
             .collect();
         let templates = self
             .templates()?
             .into_iter()
             .map(|t| {
                 let id = t.id.to_string();
-                let (status, entries, last_done_at) = status(TEMPLATE_FRAMEWORK, &id);
+                let (status, entries, last_done_at) = activity.state(TEMPLATE_FRAMEWORK, &id);
                 StepView {
                     id,
                     title: t.name,
@@ -221,8 +238,8 @@ impl<'a> Guide<'a> {
         f: &Framework,
         role: Role,
         kind: BreachKind,
-        own: &HashMap<(String, String), Vec<(i64, String)>>,
-        status: &dyn Fn(&str, &str) -> (StepStatus, u32, Option<DateTime<Utc>>),
+        own: &OwnPrompts,
+        activity: &Activity,
     ) -> FrameworkView {
         let steps = f
             .steps
@@ -241,7 +258,7 @@ impl<'a> Guide<'a> {
                         user_prompt_id: Some(*id),
                     }));
                 }
-                let (status, entries, last_done_at) = status(&f.id, &s.id);
+                let (status, entries, last_done_at) = activity.state(&f.id, &s.id);
                 StepView {
                     id: s.id.clone(),
                     title: s.title.clone(),
@@ -264,10 +281,7 @@ impl<'a> Guide<'a> {
         }
     }
 
-    fn progress(
-        &self,
-        relationship_id: i64,
-    ) -> Result<HashMap<(String, String), Progress>, GuideError> {
+    fn progress(&self, relationship_id: i64) -> Result<HashMap<StepKey, Progress>, GuideError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT framework_id, step_id, count(*), max(created_at) FROM entry
              WHERE relationship_id = ?1 AND framework_id IS NOT NULL AND step_id IS NOT NULL
@@ -285,7 +299,7 @@ impl<'a> Guide<'a> {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    fn draft_keys(&self, relationship_id: i64) -> Result<Vec<(String, String)>, GuideError> {
+    fn draft_keys(&self, relationship_id: i64) -> Result<Vec<StepKey>, GuideError> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT framework_id, step_id FROM draft WHERE relationship_id = ?1")?;
@@ -293,10 +307,7 @@ impl<'a> Guide<'a> {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    fn user_prompts(
-        &self,
-        role: Role,
-    ) -> Result<HashMap<(String, String), Vec<(i64, String)>>, GuideError> {
+    fn user_prompts(&self, role: Role) -> Result<OwnPrompts, GuideError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, framework_id, step_id, text FROM user_prompt WHERE role = ?1 ORDER BY id",
         )?;

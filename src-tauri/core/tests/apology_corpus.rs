@@ -133,27 +133,3 @@ fn findings_quote_the_draft_at_their_utf16_offsets() {
         }
     }
 }
-
-#[test]
-#[ignore]
-fn scratch_print() {
-    for line in std::fs::read_to_string("/tmp/drafts.txt").unwrap().lines() {
-        let r = review(line);
-        println!("\n== {line}");
-        for c in &r.checks {
-            let q: Vec<String> = r
-                .findings
-                .iter()
-                .filter(|f| f.check == c.id)
-                .map(|f| {
-                    format!(
-                        "{}{:?}",
-                        if f.kind == FindingKind::Problem { "!" } else { "+" },
-                        f.quote
-                    )
-                })
-                .collect();
-            println!("  {:22} {:8} {}", c.id.as_str(), c.status.as_str(), q.join(" "));
-        }
-    }
-}

@@ -57,6 +57,8 @@ const COMMANDS: &[&str] = &[
     "get_reminder_settings",
     "set_reminder_settings",
     "snooze_reminder",
+    "get_autostart",
+    "set_autostart",
 ];
 
 fn main() {

@@ -67,6 +67,10 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .plugin(navigation_guard())
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            Some(vec![tray::HIDDEN_ARG]),
+        ))
         .setup(|app| {
             let dir = vault_dir(app)?;
             std::fs::create_dir_all(&dir)?;
@@ -75,6 +79,12 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             scheduler.spawn(app.handle().clone());
             spawn_idle_watch(app.handle().clone());
             tray::install(app.handle())?;
+            if std::env::args().any(|a| a == tray::HIDDEN_ARG) {
+                // Started at login: stay in the tray until asked for.
+                if let Some(w) = app.get_webview_window("main") {
+                    let _ = w.hide();
+                }
+            }
             Ok(())
         })
         .on_window_event(tray::on_window_event)
@@ -134,6 +144,8 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::ledger::get_reminder_settings,
             commands::ledger::set_reminder_settings,
             commands::ledger::snooze_reminder,
+            commands::ledger::get_autostart,
+            commands::ledger::set_autostart,
         ])
 }
 

@@ -1,5 +1,5 @@
 //! The commitments ledger and reminders.
-use crate::error::CmdResult;
+use crate::error::{CmdResult, ErrorCode, IpcError};
 use crate::scheduler::local_tz;
 use crate::state::AppState;
 use chrono::{NaiveDate, Utc};
@@ -7,7 +7,8 @@ use mend_core::commitments::{
     Commitment, CommitmentInput, OccurrenceLog, OccurrenceView, RelationshipLedger,
 };
 use mend_core::settings::ReminderSettings;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_autostart::ManagerExt;
 
 /// The person's calendar date now, in their time zone.
 fn today() -> NaiveDate {
@@ -90,6 +91,29 @@ pub fn set_reminder_settings(
         state.sync_reminders(v);
         Ok(v.settings().reminders()?)
     })
+}
+
+/// Whether Mend starts (hidden, in the tray) when the person logs in.
+#[tauri::command(async)]
+pub fn get_autostart<R: Runtime>(app: AppHandle<R>) -> CmdResult<bool> {
+    app.autolaunch()
+        .is_enabled()
+        .map_err(|_| IpcError::new(ErrorCode::Internal, "Mend could not read the login setting."))
+}
+
+#[tauri::command(async)]
+pub fn set_autostart<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    enabled: bool,
+) -> CmdResult<bool> {
+    state.with_vault(|_| Ok(()))?;
+    let launcher = app.autolaunch();
+    let result = if enabled { launcher.enable() } else { launcher.disable() };
+    result.map_err(|_| {
+        IpcError::new(ErrorCode::Internal, "Mend could not change the login setting.")
+    })?;
+    Ok(enabled)
 }
 
 /// Puts a reminder off: it fires once more `minutes` from now.

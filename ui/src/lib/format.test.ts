@@ -77,3 +77,27 @@ describe("iso helpers", () => {
     expect(isoTime(d)).toBe("07:03");
   });
 });
+
+describe("calendar days and dates", () => {
+  it("reads a stored calendar day as a local day, never the day before", async () => {
+    const { formatCalendarDay } = await import("./format");
+    const text = formatCalendarDay("2025-11-01", "en-GB");
+    expect(text).toContain("1");
+    expect(text).toContain("November");
+    expect(text).not.toContain("31");
+  });
+
+  it("leaves text that is not a day as it is", async () => {
+    const { formatCalendarDay } = await import("./format");
+    expect(formatCalendarDay("someday")).toBe("someday");
+  });
+
+  it("falls back to an ISO day when Intl throws", async () => {
+    const { formatCalendarDay, formatDate } = await import("./format");
+    vi.spyOn(Intl, "DateTimeFormat").mockImplementation(function () {
+      throw new RangeError("Incorrect locale information provided");
+    });
+    expect(formatCalendarDay("2025-11-01")).toBe("2025-11-01");
+    expect(formatDate(iso)).toBe("2025-11-22");
+  });
+});

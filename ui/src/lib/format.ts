@@ -5,8 +5,16 @@
 // try/catch, falling back to a plain ISO-like local date ("2025-11-22",
 // "09:04"). Nothing here may throw, whatever string it is given.
 
+import { parseDay } from "./days";
+
 const DAY_OPTIONS: Intl.DateTimeFormatOptions = {
   weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+};
+
+const DATE_OPTIONS: Intl.DateTimeFormatOptions = {
   day: "numeric",
   month: "long",
   year: "numeric",
@@ -70,4 +78,21 @@ export function formatDayAndTime(iso: string, locale?: string): string {
   const time = formatTime(iso, locale);
   const day = formatDay(iso, locale);
   return time === "" ? day : `${day}, ${time}`;
+}
+
+/** A date without the weekday, such as "22 November 2025", for an instant. */
+export function formatDate(iso: string, locale?: string): string {
+  const date = parse(iso);
+  if (date === null) return iso;
+  return withIntl(date, DATE_OPTIONS, locale, isoDay);
+}
+
+/**
+ * A calendar day stored as "YYYY-MM-DD" (when something happened), read as a
+ * local day, so it never shifts by a day in time zones behind UTC.
+ */
+export function formatCalendarDay(day: string, locale?: string): string {
+  const date = parseDay(day);
+  if (date === null) return day;
+  return withIntl(date, DATE_OPTIONS, locale, isoDay);
 }

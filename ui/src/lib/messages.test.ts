@@ -5,6 +5,7 @@ import {
   RESET_PASSPHRASE_WORDING,
   SAVE_WORDING,
   describeError,
+  describeRefusal,
 } from "./messages";
 
 describe("toMendError", () => {
@@ -80,5 +81,18 @@ describe("describeError", () => {
         expect(text.endsWith(".")).toBe(true);
       }
     }
+  });
+});
+
+describe("describeRefusal", () => {
+  it("shows the back end's own sentence when it refused what was typed", () => {
+    const error = new MendError("invalidInput", "That date is in the future.");
+    expect(describeRefusal(error)).toBe("That date is in the future.");
+  });
+
+  it("uses the usual sentences for everything else", () => {
+    expect(describeRefusal(new MendError("storage", "disk full at /home/x"))).toBe(describeError(new MendError("storage", "")));
+    expect(describeRefusal(new MendError("invalidInput", "  "))).toBe(describeError(new MendError("invalidInput", "")));
+    expect(describeRefusal("boom")).toBe(describeError("boom"));
   });
 });

@@ -3,7 +3,7 @@
 // (for example "wrongPassphrase" while changing the passphrase).
 // Sentences are calm, plain and never blame the person.
 
-import { errorCodeOf, type ErrorCode } from "./ipc/error";
+import { MendError, errorCodeOf, type ErrorCode } from "./ipc/error";
 
 const SENTENCES: Record<ErrorCode, string> = {
   noVault: "There is no vault on this computer yet.",
@@ -35,6 +35,18 @@ export function describeError(reason: unknown, overrides: Overrides = {}): strin
   return overrides[code] ?? SENTENCES[code];
 }
 
+/**
+ * Like describeError, but when the back end refused what was typed
+ * ("invalidInput") its own sentence says exactly what to change (a date in
+ * the future, a name that is too long), so that sentence is shown.
+ */
+export function describeRefusal(reason: unknown, overrides: Overrides = {}): string {
+  if (reason instanceof MendError && reason.code === "invalidInput" && reason.message.trim() !== "") {
+    return reason.message;
+  }
+  return describeError(reason, overrides);
+}
+
 /** Context-specific wording, kept here so all failure text stays in one file. */
 export const CHANGE_PASSPHRASE_WORDING: Overrides = {
   wrongPassphrase: "The current passphrase isn't right. Nothing was changed.",
@@ -54,4 +66,24 @@ export const SAVE_WORDING: Overrides = {
     "This couldn't be saved just now. Your text is still here, and Mend will try again as you keep writing.",
   storage:
     "This couldn't be saved because Mend couldn't write to the disk. Your text is still here.",
+};
+
+/** Anything done to a relationship or its events, plans and steps. */
+export const RELATIONSHIP_WORDING: Overrides = {
+  notFound: "That couldn't be found. It may have been deleted a moment ago.",
+};
+
+/** Loading something to show (a relationship page, search results). */
+export const LOAD_WORDING: Overrides = {
+  notFound: "That couldn't be found. It may have been deleted.",
+  internal: "This couldn't be loaded just now. Please try again in a moment.",
+};
+
+/** Saving a step's answers, a plan or an entry's labels as they are typed. */
+export const DRAFT_WORDING: Overrides = {
+  locked: "Mend is locked, so this couldn't be saved.",
+  internal:
+    "This couldn't be saved just now. What you wrote is still here, and Mend will try again as you keep writing.",
+  storage:
+    "This couldn't be saved because Mend couldn't write to the disk. What you wrote is still here.",
 };

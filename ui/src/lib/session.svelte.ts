@@ -8,8 +8,23 @@
 //   so nothing written before the lock can reappear after it;
 // - nothing here is persisted (no web storage of any kind).
 
+import { emptyCatalog, type Catalog } from "./catalog";
 import * as ipc from "./ipc";
-import type { Cursor, EntryView, LockReason } from "./ipc";
+import type {
+  ApologyReview,
+  Commitment,
+  Conversation,
+  Cursor,
+  EntryMeta,
+  EntryView,
+  LockReason,
+  Relationship,
+  RelationshipEvent,
+  RelationshipGuide,
+  SearchHit,
+  StepRef,
+  TagCount,
+} from "./ipc";
 
 export type Screen =
   | "loading" // asking the back end whether a vault exists
@@ -21,15 +36,29 @@ export type Screen =
   | "journal"
   | "settings";
 
+/** What the unlocked shell shows (the editor, when open, covers it). */
+export type View =
+  | { kind: "journal" } // every entry
+  | { kind: "relationship"; id: number }
+  | { kind: "relationshipForm"; id: number | null } // null: a new relationship
+  | { kind: "step"; step: StepRef }
+  | { kind: "search" }
+  | { kind: "apology"; relationshipId: number }
+  | { kind: "planner"; relationshipId: number };
+
 /** An entry open in the editor. `id` is null until the first save creates it. */
 export interface EditorDraft {
   id: number | null;
   body: string;
   /** True when this editor session created the entry (so leaving it blank removes it). */
   createdHere: boolean;
+  meta: EntryMeta;
 }
 
-export interface JournalState {
+/** A list of entries, newest first, loaded a page at a time. */
+export interface Feed {
+  /** Only this relationship's entries; every entry when null. */
+  relationshipId: number | null;
   /** Newest first, as the back end returns them. */
   entries: EntryView[];
   /** Cursor for the next (older) page; null when every entry is loaded. */
@@ -38,22 +67,134 @@ export interface JournalState {
   loaded: boolean;
   loading: boolean;
   loadFailed: unknown;
+}
+
+/** The relationship page: its guide, events and commitments. */
+export interface RelationshipPage {
+  id: number;
+  guide: RelationshipGuide | null;
+  events: RelationshipEvent[];
+  commitments: Commitment[];
+  loading: boolean;
+  failed: unknown;
+}
+
+/** A guided step being answered. */
+export interface StepState {
+  step: StepRef;
+  /** One per prompt, in prompt order. */
+  answers: string[];
+  /** The prompt shown; the number of prompts means the review. */
+  index: number;
+  loaded: boolean;
+  failed: unknown;
+  mood: string;
+  tags: string;
+}
+
+export interface SearchState {
+  text: string;
+  /** Select values: "" means any. */
+  relationship: string;
+  step: string;
+  tag: string;
+  mood: string;
+  from: string;
+  to: string;
+  /** Null until something has been asked. */
+  hits: SearchHit[] | null;
+  more: boolean;
+  busy: boolean;
+  failed: unknown;
+  tags: TagCount[];
+  /** Where Escape goes back to. */
+  back: View;
+}
+
+export interface ApologyState {
+  relationshipId: number;
+  text: string;
+  /** The review of `reviewedText` (it quotes the draft). */
+  review: ApologyReview | null;
+  reviewedText: string;
+  reviewFailed: unknown;
+  /** The entry the draft was saved as, once saved. */
+  entryId: number | null;
+}
+
+export interface PlannerState {
+  relationshipId: number;
+  conversations: Conversation[];
+  loaded: boolean;
+  failed: unknown;
+  selected: number | null;
+}
+
+export interface JournalState {
+  view: View;
+  /** Every entry. */
+  timeline: Feed;
+  /** The entries of the relationship page, when one is shown. */
+  relationshipFeed: Feed | null;
   editor: EditorDraft | null;
   /** Rendered Markdown of the editor text, when the preview is shown. */
   preview: string | null;
+  relationships: Relationship[];
+  relationshipsLoaded: boolean;
+  relationshipsFailed: unknown;
+  /** Step titles for labelling entries and filtering search. */
+  catalog: Catalog;
+  page: RelationshipPage | null;
+  step: StepState | null;
+  search: SearchState;
+  apology: ApologyState | null;
+  planner: PlannerState | null;
 }
 
 export const PAGE_SIZE = 50;
 
+export function emptyFeed(relationshipId: number | null): Feed {
+  return { relationshipId, entries: [], next: null, loaded: false, loading: false, loadFailed: null };
+}
+
+export function emptyMeta(relationshipId: number | null = null): EntryMeta {
+  return { relationshipId, frameworkId: null, stepId: null, mood: null, tags: [] };
+}
+
+function emptySearch(): SearchState {
+  return {
+    text: "",
+    relationship: "",
+    step: "",
+    tag: "",
+    mood: "",
+    from: "",
+    to: "",
+    hits: null,
+    more: false,
+    busy: false,
+    failed: null,
+    tags: [],
+    back: { kind: "journal" },
+  };
+}
+
 function emptyJournal(): JournalState {
   return {
-    entries: [],
-    next: null,
-    loaded: false,
-    loading: false,
-    loadFailed: null,
+    view: { kind: "journal" },
+    timeline: emptyFeed(null),
+    relationshipFeed: null,
     editor: null,
     preview: null,
+    relationships: [],
+    relationshipsLoaded: false,
+    relationshipsFailed: null,
+    catalog: emptyCatalog(),
+    page: null,
+    step: null,
+    search: emptySearch(),
+    apology: null,
+    planner: null,
   };
 }
 
@@ -81,6 +222,7 @@ export function clearJournalState(): void {
   generation += 1;
   editorLeave = null;
   saveFlush = null;
+  viewFlush = null;
   session.journal = emptyJournal();
 }
 
@@ -128,6 +270,7 @@ export function isUnlockedScreen(screen: Screen): boolean {
 
 let saveFlush: (() => Promise<boolean>) | null = null;
 let editorLeave: (() => Promise<boolean>) | null = null;
+let viewFlush: (() => Promise<boolean>) | null = null;
 
 /** The editor registers how to flush its pending save and how to close itself. */
 export function registerEditor(hooks: {
@@ -138,9 +281,22 @@ export function registerEditor(hooks: {
   editorLeave = hooks?.leave ?? null;
 }
 
-/** Save whatever the editor has not saved yet. True when nothing is left unsaved. */
-export function flushPendingSave(): Promise<boolean> {
-  return saveFlush ? saveFlush() : Promise.resolve(true);
+/**
+ * A view that saves as the person types (a guided step, a conversation plan)
+ * registers how to flush it, so leaving the view or locking saves it first.
+ */
+export function registerViewWork(flush: () => Promise<boolean>): () => void {
+  viewFlush = flush;
+  return () => {
+    if (viewFlush === flush) viewFlush = null;
+  };
+}
+
+/** Save whatever the editor and the view have not saved yet. True when nothing is left unsaved. */
+export async function flushPendingSave(): Promise<boolean> {
+  const editorSaved = saveFlush ? await saveFlush() : true;
+  const viewSaved = viewFlush ? await viewFlush() : true;
+  return editorSaved && viewSaved;
 }
 
 /** Close the editor the way "Done" does. False when it has to stay open. */
@@ -148,58 +304,91 @@ export function leaveEditor(): Promise<boolean> {
   return editorLeave ? editorLeave() : Promise.resolve(true);
 }
 
-// Timeline
+// Feeds
 
-/** Put a saved entry into the timeline: replace an older copy, or add a new one on top. */
+function sameFeed(a: Feed | null, b: Feed | null): boolean {
+  return a !== null && b !== null && a === b;
+}
+
+/** Put a saved entry where it belongs: replace an older copy, add a new one on top, or drop it from a feed it left. */
 export function upsertEntry(entry: EntryView): void {
-  const entries = session.journal.entries;
-  const index = entries.findIndex((e) => e.id === entry.id);
-  if (index >= 0) entries[index] = entry;
-  else entries.unshift(entry);
+  const journal = session.journal;
+  const place = (feed: Feed) => {
+    const index = feed.entries.findIndex((e) => e.id === entry.id);
+    const belongs = feed.relationshipId === null || entry.meta.relationshipId === feed.relationshipId;
+    if (!belongs) {
+      if (index >= 0) feed.entries.splice(index, 1);
+    } else if (index >= 0) feed.entries[index] = entry;
+    else feed.entries.unshift(entry);
+  };
+  place(journal.timeline);
+  if (journal.relationshipFeed !== null) place(journal.relationshipFeed);
+  const hits = journal.search.hits;
+  if (hits !== null) {
+    for (const hit of hits) if (hit.entry.id === entry.id) hit.entry = entry;
+  }
 }
 
 export function removeEntry(id: number): void {
-  session.journal.entries = session.journal.entries.filter((e) => e.id !== id);
+  const journal = session.journal;
+  journal.timeline.entries = journal.timeline.entries.filter((e) => e.id !== id);
+  if (journal.relationshipFeed !== null) {
+    journal.relationshipFeed.entries = journal.relationshipFeed.entries.filter((e) => e.id !== id);
+  }
+  if (journal.search.hits !== null) journal.search.hits = journal.search.hits.filter((h) => h.entry.id !== id);
 }
 
-/** Load the first page, or the next older page. Safe to call repeatedly. */
-export async function loadOlderEntries(): Promise<void> {
-  const journal = session.journal;
-  if (journal.loading) return;
-  if (journal.loaded && journal.next === null) return;
+/** Load the first page of a feed, or its next older page. Safe to call repeatedly. */
+export async function loadOlder(feed: Feed): Promise<void> {
+  if (feed.loading) return;
+  if (feed.loaded && feed.next === null) return;
   const requestedIn = generation;
-  journal.loading = true;
-  journal.loadFailed = null;
+  const stillShown = () =>
+    isCurrent(requestedIn) && (sameFeed(session.journal.timeline, feed) || sameFeed(session.journal.relationshipFeed, feed));
+  feed.loading = true;
+  feed.loadFailed = null;
   try {
-    const page = await ipc.listEntries(journal.loaded ? journal.next : null, PAGE_SIZE);
-    if (!isCurrent(requestedIn)) return;
-    const known = new Set(journal.entries.map((e) => e.id));
-    journal.entries.push(...page.entries.filter((e) => !known.has(e.id)));
-    journal.next = page.next;
-    journal.loaded = true;
+    const filter = feed.relationshipId === null ? null : { relationshipId: feed.relationshipId };
+    const page = await ipc.listEntries(filter, feed.loaded ? feed.next : null, PAGE_SIZE);
+    if (!stillShown()) return;
+    const known = new Set(feed.entries.map((e) => e.id));
+    feed.entries.push(...page.entries.filter((e) => !known.has(e.id)));
+    feed.next = page.next;
+    feed.loaded = true;
   } catch (error) {
-    if (!isCurrent(requestedIn)) return;
+    if (!stillShown()) return;
     if (ipc.errorCodeOf(error) === "locked") {
       showLocked("idle");
       return;
     }
-    journal.loadFailed = error;
+    feed.loadFailed = error;
   } finally {
-    if (isCurrent(requestedIn)) journal.loading = false;
+    if (stillShown()) feed.loading = false;
   }
+}
+
+/** The journal of every entry. */
+export function loadOlderEntries(): Promise<void> {
+  return loadOlder(session.journal.timeline);
 }
 
 // Opening and closing the editor
 
-export function openNewEntry(): void {
+/** A new entry; started from a relationship, it belongs to that relationship. */
+export function openNewEntry(relationshipId: number | null = null): void {
   session.journal.preview = null;
-  session.journal.editor = { id: null, body: "", createdHere: true };
+  session.journal.editor = { id: null, body: "", createdHere: true, meta: emptyMeta(relationshipId) };
   session.screen = "journal";
 }
 
 export function openEntry(entry: EntryView): void {
   session.journal.preview = null;
-  session.journal.editor = { id: entry.id, body: entry.body, createdHere: false };
+  session.journal.editor = {
+    id: entry.id,
+    body: entry.body,
+    createdHere: false,
+    meta: { ...entry.meta, tags: [...entry.meta.tags] },
+  };
   session.screen = "journal";
 }
 
@@ -207,6 +396,51 @@ export function closeEditor(): void {
   registerEditor(null);
   session.journal.preview = null;
   session.journal.editor = null;
+}
+
+// Moving around
+
+/** The relationship the current view is about, if any. */
+export function viewRelationshipId(view: View): number | null {
+  switch (view.kind) {
+    case "relationship":
+      return view.id;
+    case "relationshipForm":
+      return view.id;
+    case "step":
+      return view.step.relationshipId;
+    case "apology":
+    case "planner":
+      return view.relationshipId;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Show another view: close the editor the way "Done" does and save what the
+ * current view has pending first. False when something has to stay open.
+ */
+export async function navigate(view: View): Promise<boolean> {
+  if (session.journal.editor !== null && !(await leaveEditor())) return false;
+  if (!(await flushPendingSave())) return false;
+  session.journal.view = view;
+  session.screen = "journal";
+  return true;
+}
+
+/** Open search, remembering where to go back to. */
+export async function openSearch(): Promise<boolean> {
+  const current = session.journal.view;
+  if (current.kind === "search" && session.screen === "journal" && session.journal.editor === null) return true;
+  const back = current.kind === "search" ? session.journal.search.back : current;
+  if (!(await navigate({ kind: "search" }))) return false;
+  session.journal.search.back = back;
+  return true;
+}
+
+export function closeSearch(): Promise<boolean> {
+  return navigate(session.journal.search.back);
 }
 
 // Locking

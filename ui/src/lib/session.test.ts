@@ -21,10 +21,17 @@ const {
   finishPassphraseReset,
   isCurrent,
   isUnlockedScreen,
+  emptyFeed,
+  loadOlder,
   loadOlderEntries,
   lockNow,
+  navigate,
+  openEntry,
   openNewEntry,
+  openSearch,
+  closeSearch,
   registerEditor,
+  registerViewWork,
   removeEntry,
   session,
   showJournal,
@@ -75,15 +82,15 @@ describe("loading the timeline", () => {
     const cursor = { createdAt: "2025-11-02T09:00:00Z", id: 2 };
     listEntries.mockResolvedValueOnce({ entries: [entry(3), entry(2)], next: cursor });
     await loadOlderEntries();
-    expect(listEntries).toHaveBeenLastCalledWith(null, PAGE_SIZE);
-    expect(session.journal.entries.map((e) => e.id)).toEqual([3, 2]);
-    expect(session.journal.loaded).toBe(true);
+    expect(listEntries).toHaveBeenLastCalledWith(null, null, PAGE_SIZE);
+    expect(session.journal.timeline.entries.map((e) => e.id)).toEqual([3, 2]);
+    expect(session.journal.timeline.loaded).toBe(true);
 
     listEntries.mockResolvedValueOnce({ entries: [entry(2), entry(1)], next: null });
     await loadOlderEntries();
-    expect(listEntries).toHaveBeenLastCalledWith(cursor, PAGE_SIZE);
-    expect(session.journal.entries.map((e) => e.id)).toEqual([3, 2, 1]);
-    expect(session.journal.next).toBeNull();
+    expect(listEntries).toHaveBeenLastCalledWith(null, cursor, PAGE_SIZE);
+    expect(session.journal.timeline.entries.map((e) => e.id)).toEqual([3, 2, 1]);
+    expect(session.journal.timeline.next).toBeNull();
 
     await loadOlderEntries();
     expect(listEntries).toHaveBeenCalledTimes(2);
@@ -96,15 +103,15 @@ describe("loading the timeline", () => {
     showLocked("idle");
     page.resolve({ entries: [entry(1)], next: null });
     await loading;
-    expect(session.journal.entries).toEqual([]);
-    expect(session.journal.loaded).toBe(false);
-    expect(session.journal.loading).toBe(false);
+    expect(session.journal.timeline.entries).toEqual([]);
+    expect(session.journal.timeline.loaded).toBe(false);
+    expect(session.journal.timeline.loading).toBe(false);
   });
 
   it("keeps the failure to show, and goes to the unlock screen if the vault is locked", async () => {
     listEntries.mockRejectedValueOnce(new ipc.MendError("storage", "x"));
     await loadOlderEntries();
-    expect(session.journal.loadFailed).toBeInstanceOf(ipc.MendError);
+    expect(session.journal.timeline.loadFailed).toBeInstanceOf(ipc.MendError);
 
     listEntries.mockRejectedValueOnce(new ipc.MendError("locked", "x"));
     await loadOlderEntries();
@@ -114,19 +121,19 @@ describe("loading the timeline", () => {
 
 describe("keeping the timeline in step with the editor", () => {
   it("puts a new entry on top and replaces an edited one", () => {
-    session.journal.entries = [entry(2), entry(1)];
+    session.journal.timeline.entries = [entry(2), entry(1)];
     upsertEntry(entry(3));
     upsertEntry({ ...entry(1), body: "changed" });
-    expect(session.journal.entries.map((e) => e.id)).toEqual([3, 2, 1]);
-    expect(session.journal.entries[2]?.body).toBe("changed");
+    expect(session.journal.timeline.entries.map((e) => e.id)).toEqual([3, 2, 1]);
+    expect(session.journal.timeline.entries[2]?.body).toBe("changed");
     removeEntry(2);
-    expect(session.journal.entries.map((e) => e.id)).toEqual([3, 1]);
+    expect(session.journal.timeline.entries.map((e) => e.id)).toEqual([3, 1]);
   });
 });
 
 describe("locking", () => {
   it("drops every piece of journal content and notes an idle lock", () => {
-    session.journal.entries = [entry(1)];
+    session.journal.timeline.entries = [entry(1)];
     openNewEntry();
     session.journal.editor!.body = "private words";
     session.journal.preview = "<p>private words</p>";
@@ -135,7 +142,7 @@ describe("locking", () => {
 
     expect(session.screen).toBe("unlock");
     expect(session.lockNote).toBe("idle");
-    expect(session.journal.entries).toEqual([]);
+    expect(session.journal.timeline.entries).toEqual([]);
     expect(session.journal.editor).toBeNull();
     expect(session.journal.preview).toBeNull();
     expect(JSON.stringify(session)).not.toContain("private words");
@@ -175,11 +182,11 @@ describe("locking", () => {
   });
 
   it("hides the journal even when the back end fails to lock", async () => {
-    session.journal.entries = [entry(1)];
+    session.journal.timeline.entries = [entry(1)];
     lock.mockRejectedValue(new ipc.MendError("internal", "x"));
     await lockNow();
     expect(session.screen).toBe("unlock");
-    expect(session.journal.entries).toEqual([]);
+    expect(session.journal.timeline.entries).toEqual([]);
   });
 });
 
@@ -225,5 +232,153 @@ describe("after unlocking with the recovery key", () => {
     const requestedIn = currentGeneration();
     showLocked("idle");
     expect(isCurrent(requestedIn)).toBe(false);
+  });
+});
+
+function about(id: number, relationshipId: number | null): EntryView {
+  const e = entry(id);
+  return { ...e, meta: { ...e.meta, relationshipId } };
+}
+
+describe("a relationship's own entries", () => {
+  it("asks for that relationship's entries only", async () => {
+    session.journal.relationshipFeed = emptyFeed(4);
+    listEntries.mockResolvedValueOnce({ entries: [about(2, 4)], next: null });
+    await loadOlder(session.journal.relationshipFeed);
+    expect(listEntries).toHaveBeenLastCalledWith({ relationshipId: 4 }, null, PAGE_SIZE);
+    expect(session.journal.relationshipFeed.entries.map((e) => e.id)).toEqual([2]);
+  });
+
+  it("drops a page for a relationship page that was left meanwhile", async () => {
+    session.journal.relationshipFeed = emptyFeed(4);
+    const page = deferred<TimelinePage>();
+    listEntries.mockReturnValueOnce(page.promise);
+    const loading = loadOlder(session.journal.relationshipFeed);
+    session.journal.relationshipFeed = emptyFeed(5);
+    page.resolve({ entries: [about(2, 4)], next: null });
+    await loading;
+    expect(session.journal.relationshipFeed.entries).toEqual([]);
+  });
+
+  it("follows an entry when its relationship changes", () => {
+    session.journal.relationshipFeed = emptyFeed(4);
+    session.journal.relationshipFeed.loaded = true;
+    upsertEntry(about(1, 4));
+    upsertEntry(about(2, null));
+    expect(session.journal.relationshipFeed.entries.map((e) => e.id)).toEqual([1]);
+    expect(session.journal.timeline.entries.map((e) => e.id)).toEqual([2, 1]);
+
+    upsertEntry(about(1, 9));
+    expect(session.journal.relationshipFeed.entries).toEqual([]);
+    expect(session.journal.timeline.entries.find((e) => e.id === 1)?.meta.relationshipId).toBe(9);
+  });
+
+  it("keeps search results in step with edits and deletions", () => {
+    session.journal.search.hits = [{ entry: about(1, null), snippet: "old" }];
+    upsertEntry({ ...about(1, 3), body: "new" });
+    expect(session.journal.search.hits[0]?.entry.body).toBe("new");
+    removeEntry(1);
+    expect(session.journal.search.hits).toEqual([]);
+  });
+});
+
+describe("the editor's labels", () => {
+  it("starts a new entry for the relationship it was started from", () => {
+    openNewEntry(6);
+    expect(session.journal.editor?.meta).toEqual({ relationshipId: 6, frameworkId: null, stepId: null, mood: null, tags: [] });
+  });
+
+  it("copies an entry's labels, so editing them changes nothing until saved", () => {
+    const original = { ...about(1, 2), meta: { ...about(1, 2).meta, tags: ["a"] } };
+    openEntry(original);
+    session.journal.editor!.meta.tags.push("b");
+    expect(original.meta.tags).toEqual(["a"]);
+  });
+});
+
+describe("moving between views", () => {
+  it("saves what the view has pending before leaving it", async () => {
+    const flush = vi.fn(async () => true);
+    const unregister = registerViewWork(flush);
+    expect(await navigate({ kind: "relationship", id: 3 })).toBe(true);
+    expect(flush).toHaveBeenCalledTimes(1);
+    expect(session.journal.view).toEqual({ kind: "relationship", id: 3 });
+    unregister();
+  });
+
+  it("stays when the pending save fails", async () => {
+    const unregister = registerViewWork(async () => false);
+    expect(await navigate({ kind: "journal" })).toBe(false);
+    unregister();
+  });
+
+  it("only unregisters its own work", async () => {
+    const first = vi.fn(async () => true);
+    const second = vi.fn(async () => true);
+    const unregisterFirst = registerViewWork(first);
+    const unregisterSecond = registerViewWork(second);
+    unregisterFirst();
+    await navigate({ kind: "journal" });
+    expect(second).toHaveBeenCalled();
+    unregisterSecond();
+  });
+
+  it("goes back from search to where the person was", async () => {
+    await navigate({ kind: "relationship", id: 8 });
+    await openSearch();
+    expect(session.journal.view).toEqual({ kind: "search" });
+    await openSearch();
+    await closeSearch();
+    expect(session.journal.view).toEqual({ kind: "relationship", id: 8 });
+  });
+});
+
+describe("locking with relationships open", () => {
+  it("drops relationships, guides, answers, search results and drafts", () => {
+    const journal = session.journal;
+    journal.relationships = [
+      {
+        id: 1,
+        name: "private name",
+        role: "decider",
+        whatHappened: "private words",
+        happenedOn: null,
+        breachKind: "care",
+        createdAt: "2025-01-01T00:00:00Z",
+      },
+    ];
+    journal.relationshipFeed = emptyFeed(1);
+    journal.relationshipFeed.entries = [about(1, 1)];
+    journal.step = {
+      step: { relationshipId: 1, frameworkId: "f", stepId: "s" },
+      answers: ["private words"],
+      index: 0,
+      loaded: true,
+      failed: null,
+      mood: "private words",
+      tags: "",
+    };
+    journal.search.text = "private words";
+    journal.search.hits = [{ entry: about(1, 1), snippet: "private words" }];
+    journal.apology = { relationshipId: 1, text: "private words", review: null, reviewedText: "private words", reviewFailed: null, entryId: null };
+    journal.view = { kind: "relationship", id: 1 };
+
+    showLocked("idle");
+
+    const after = JSON.stringify(session);
+    expect(after).not.toContain("private");
+    expect(session.journal.view).toEqual({ kind: "journal" });
+    expect(session.journal.relationships).toEqual([]);
+    expect(session.journal.step).toBeNull();
+    expect(session.journal.search.hits).toBeNull();
+  });
+
+  it("forgets the view's pending work, so nothing is saved after the lock", async () => {
+    const flush = vi.fn(async () => true);
+    registerViewWork(flush);
+    showLocked("idle");
+    lock.mockResolvedValue(undefined);
+    await lockNow();
+    expect(flush).not.toHaveBeenCalled();
   });
 });

@@ -1,0 +1,105 @@
+// The commitments ledger and the reminder settings, over IPC.
+//
+// Same rules as index.ts: one typed async function per command, camelCase
+// argument keys (Tauri maps them to the Rust snake_case parameters), every
+// rejection rethrown as a MendError, and nothing logged: promises, notes and
+// logs are journal text.
+
+import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
+
+import type { Commitment } from "./bindings/Commitment";
+import type { CommitmentInput } from "./bindings/CommitmentInput";
+import type { CommitmentLedger } from "./bindings/CommitmentLedger";
+import type { CommitmentOwner } from "./bindings/CommitmentOwner";
+import type { Consistency } from "./bindings/Consistency";
+import type { OccurrenceLog } from "./bindings/OccurrenceLog";
+import type { OccurrenceStatus } from "./bindings/OccurrenceStatus";
+import type { OccurrenceView } from "./bindings/OccurrenceView";
+import type { RelationshipLedger } from "./bindings/RelationshipLedger";
+import type { ReminderSettings } from "./bindings/ReminderSettings";
+import type { Streak } from "./bindings/Streak";
+import { toMendError } from "./error";
+
+export type {
+  Commitment,
+  CommitmentInput,
+  CommitmentLedger,
+  CommitmentOwner,
+  Consistency,
+  OccurrenceLog,
+  OccurrenceStatus,
+  OccurrenceView,
+  RelationshipLedger,
+  ReminderSettings,
+  Streak,
+};
+
+/** The reminders that can be put off: the two check-ins and each commitment's. */
+export type ReminderId = "daily" | "weekly" | `commitment-${number}`;
+
+async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (reason) {
+    throw toMendError(reason);
+  }
+}
+
+// Commitments
+
+export function createCommitment(relationshipId: number, input: CommitmentInput): Promise<Commitment> {
+  return call("create_commitment", { relationshipId, input });
+}
+
+/** Logged occurrences stay, even on days the new schedule no longer falls due. */
+export function updateCommitment(id: number, input: CommitmentInput): Promise<Commitment> {
+  return call("update_commitment", { id, input });
+}
+
+/** Deletes the commitment and everything logged for it. */
+export function deleteCommitment(id: number): Promise<void> {
+  return call("delete_commitment", { id });
+}
+
+/**
+ * Logs one due day; logging it again replaces the earlier log. Refused
+ * ("invalidInput", with a readable sentence) for a day that isn't due, and for
+ * a day still ahead unless it is "renegotiated".
+ */
+export function logOccurrence(commitmentId: number, log: OccurrenceLog): Promise<OccurrenceView> {
+  return call("log_occurrence", { commitmentId, log });
+}
+
+/** Takes a log back: the day shows as not logged again. */
+export function unlogOccurrence(commitmentId: number, dueOn: string): Promise<void> {
+  return call("unlog_occurrence", { commitmentId, dueOn });
+}
+
+/** Every commitment with its due days (the last 90 and next 14), scores and streaks. */
+export function relationshipLedger(relationshipId: number): Promise<RelationshipLedger> {
+  return call("relationship_ledger", { relationshipId });
+}
+
+// Reminders
+
+export function getReminderSettings(): Promise<ReminderSettings> {
+  return call("get_reminder_settings");
+}
+
+export function setReminderSettings(settings: ReminderSettings): Promise<ReminderSettings> {
+  return call("set_reminder_settings", { settings });
+}
+
+/** Fires the reminder once more `minutes` from now; false when no such reminder is on. */
+export function snoozeReminder(id: ReminderId, minutes: number): Promise<boolean> {
+  return call("snooze_reminder", { id, minutes });
+}
+
+/** Whether Mend starts, quietly in the tray, when the person logs in. */
+export function getAutostart(): Promise<boolean> {
+  return call("get_autostart");
+}
+
+export function setAutostart(enabled: boolean): Promise<boolean> {
+  return call("set_autostart", { enabled });
+}

@@ -1,0 +1,158 @@
+//! Relationships, guided steps, search and the apology workshop in the real window.
+use crate::harness::App;
+use thirtyfour::prelude::*;
+
+/// Sets a form control's value the way a person's typing would, for controls
+/// WebKitWebDriver cannot type into reliably (date pickers, selects).
+async fn set_value(app: &App, css: &str, value: &str) {
+    let el = app.wait_for(css).await;
+    app.driver()
+        .execute(
+            "const e = arguments[0]; e.value = arguments[1]; \
+             e.dispatchEvent(new Event('input', {bubbles: true})); \
+             e.dispatchEvent(new Event('change', {bubbles: true}));",
+            vec![el.to_json().unwrap(), serde_json::json!(value)],
+        )
+        .await
+        .unwrap();
+}
+
+async fn add_relationship(app: &App, name: &str, role: &str, kind: &str, when: &str, theme: &str) {
+    app.click("#nav-add-relationship").await;
+    app.type_into("#rel-name", name).await;
+    app.click(&format!("#rel-role-{role}")).await;
+    app.type_into("#rel-what", "Plans changed without a word, more than once.").await;
+    set_value(app, "#rel-when", when).await;
+    set_value(app, "#rel-kind", kind).await;
+    app.screenshot(&format!("{theme}-20-relationship-form-{role}")).await;
+    app.click("#rel-save").await;
+    app.wait_for("#relationship-page").await;
+}
+
+async fn status_of(app: &App, framework: &str, step: &str) -> String {
+    let el = app
+        .wait_for(&format!("button.step[data-framework=\"{framework}\"][data-step=\"{step}\"]"))
+        .await;
+    el.attr("data-status").await.unwrap().unwrap_or_default()
+}
+
+async fn decider_walk(theme: &str, env: &[(&str, &str)]) {
+    let app = App::start_with(env).await;
+    app.create_vault().await;
+    add_relationship(&app, "Sam", "decider", "integrity", "2026-09-14", theme).await;
+    app.screenshot(&format!("{theme}-21-relationship-decider")).await;
+    assert!(
+        app.driver().find(By::Css("#before-you-decide")).await.is_ok(),
+        "the misdiagnosis check is offered"
+    );
+    assert!(
+        app.driver().find(By::Css("#open-apology")).await.is_err(),
+        "the apology workshop is the repairer's"
+    );
+    let text = app.text().await;
+    assert!(text.contains("Sam"));
+    assert_eq!(status_of(&app, "four-steps", "take-ownership").await, "untouched");
+
+    // Walk the first of the four steps: answer two prompts, skip the rest, finish.
+    app.click("button.step[data-framework=\"four-steps\"][data-step=\"take-ownership\"]").await;
+    app.wait_for("#guided-step").await;
+    let first = app.wait_for("#prompt-text").await.text().await.unwrap();
+    let answer = app.wait_for("#answer").await;
+    answer.send_keys("On Tuesday they said zqownershipqz plainly, with no excuse.").await.unwrap();
+    app.wait_until_text("the draft to save", |t| t.contains("Saved")).await;
+    app.screenshot(&format!("{theme}-22-guided-step")).await;
+    app.click("#prompt-next").await;
+    app.wait_until_text("the second prompt", |t| !t.contains(&first)).await;
+    app.wait_for("#answer").await.send_keys("It landed better than I expected.").await.unwrap();
+    while app.driver().find(By::Css("#guided-review")).await.is_err() {
+        app.click("#prompt-next").await;
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    }
+    app.screenshot(&format!("{theme}-23-guided-review")).await;
+    app.click("#step-finish").await;
+    app.wait_for("#relationship-page").await;
+    assert_eq!(status_of(&app, "four-steps", "take-ownership").await, "done");
+    app.wait_until_text("the entry on the relationship page", |t| t.contains("zqownershipqz"))
+        .await;
+
+    // The entry is in the journal's timeline, with its answers under their prompts.
+    app.click("#nav-journal").await;
+    app.wait_for("#timeline").await;
+    app.wait_until_text("the entry in the timeline", |t| {
+        t.contains("zqownershipqz") && t.contains(&first)
+    })
+    .await;
+
+    // And search finds it.
+    app.click("#nav-search").await;
+    app.type_into("#search-input", "zqownershipqz").await;
+    let hit = app.wait_for(".search-hit").await;
+    assert!(hit.text().await.unwrap().contains("zqownershipqz"));
+    app.wait_for(".search-hit mark").await;
+    app.screenshot(&format!("{theme}-24-search")).await;
+    app.type_into("#search-input", "nothing-like-this-anywhere").await;
+    app.wait_for("#search-empty").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_decider_walks_a_step_and_finds_it_again() {
+    decider_walk("light", &[("GTK_THEME", "Adwaita")]).await;
+    if std::env::var_os("MEND_SCREENSHOT_DIR").is_some() {
+        decider_walk("dark", &[("GTK_THEME", "Adwaita:dark")]).await;
+    }
+}
+
+async fn repairer_walk(theme: &str, env: &[(&str, &str)]) {
+    let app = App::start_with(env).await;
+    app.create_vault().await;
+    add_relationship(&app, "Jo", "repairer", "competence", "2026-10-01", theme).await;
+    assert!(app.driver().find(By::Css("#before-you-decide")).await.is_err());
+    assert_eq!(
+        status_of(&app, "acknowledge-communicate-consistent", "acknowledge").await,
+        "untouched"
+    );
+    app.screenshot(&format!("{theme}-25-relationship-repairer")).await;
+
+    app.click("#open-apology").await;
+    app.wait_for("#apology-workshop").await;
+    let draft = app.wait_for("#apology-draft").await;
+    draft
+        .send_keys("I'm sorry if you were upset, but you made me late by changing the plan.")
+        .await
+        .unwrap();
+    app.wait_for(".check[data-check=\"acceptsResponsibility\"][data-status=\"problem\"]").await;
+    app.wait_for(".check[data-check=\"noBlameShifting\"][data-status=\"problem\"]").await;
+    let marks =
+        app.driver().find_all(By::Css("#apology-marked mark.finding.problem")).await.unwrap();
+    let mut quoted = Vec::new();
+    for m in &marks {
+        quoted.push(m.text().await.unwrap().to_lowercase());
+    }
+    assert!(quoted.iter().any(|q| q.contains("if")), "the excuse is pointed at: {quoted:?}");
+    assert!(
+        quoted.iter().any(|q| q.contains("you made me")),
+        "the blame is pointed at: {quoted:?}"
+    );
+    app.screenshot(&format!("{theme}-26-apology-workshop")).await;
+
+    app.click("#nav-relationship-1").await;
+    app.click("#open-planner").await;
+    app.wait_for("#conversation-planner").await;
+    app.click("#conv-new").await;
+    app.wait_for("#conv-note-their-perspective")
+        .await
+        .send_keys("Ask how the week felt for them.")
+        .await
+        .unwrap();
+    app.screenshot(&format!("{theme}-27-conversation-planner")).await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_repairer_gets_the_apology_workshop_and_an_excuse_is_flagged() {
+    repairer_walk("light", &[("GTK_THEME", "Adwaita")]).await;
+    if std::env::var_os("MEND_SCREENSHOT_DIR").is_some() {
+        repairer_walk("dark", &[("GTK_THEME", "Adwaita:dark")]).await;
+    }
+}

@@ -47,7 +47,6 @@ const COMMANDS: &[&str] = &[
     "save_conversation_plan",
     "record_conversation_outcome",
     "delete_conversation",
-    "list_commitments",
     "create_commitment",
     "update_commitment",
     "delete_commitment",

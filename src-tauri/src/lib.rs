@@ -134,7 +134,6 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::relationships::save_conversation_plan,
             commands::relationships::record_conversation_outcome,
             commands::relationships::delete_conversation,
-            commands::relationships::list_commitments,
             commands::ledger::create_commitment,
             commands::ledger::update_commitment,
             commands::ledger::delete_commitment,

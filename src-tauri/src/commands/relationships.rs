@@ -1,7 +1,6 @@
 //! Relationships, their events, the guided frameworks, and repair conversations.
 use crate::error::CmdResult;
 use crate::state::AppState;
-use mend_core::commitments::Commitment;
 use mend_core::conversation::{Conversation, ConversationOutcome, ConversationPlan};
 use mend_core::guide::{Draft, RelationshipGuide, StepRef, Template, UserPromptInput};
 use mend_core::journal::EntryView;
@@ -165,12 +164,4 @@ pub fn record_conversation_outcome(
 #[tauri::command(async)]
 pub fn delete_conversation(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
     state.with_vault(|v| Ok(v.conversations().delete(id)?))
-}
-
-#[tauri::command(async)]
-pub fn list_commitments(
-    state: State<'_, AppState>,
-    relationship_id: i64,
-) -> CmdResult<Vec<Commitment>> {
-    state.with_vault(|v| Ok(v.commitments().list(relationship_id)?))
 }

@@ -101,24 +101,19 @@ export async function loadPage(id: number): Promise<void> {
   const request = ++pageRequest;
   const journal = session.journal;
   if (journal.page?.id !== id) {
-    journal.page = { id, guide: null, events: [], commitments: [], loading: true, failed: null };
+    journal.page = { id, guide: null, events: [], loading: true, failed: null };
   } else {
     journal.page.loading = true;
     journal.page.failed = null;
   }
   if (journal.relationshipFeed?.relationshipId !== id) journal.relationshipFeed = emptyFeed(id);
   try {
-    const [guide, events, commitments] = await Promise.all([
-      ipc.relationshipGuide(id),
-      ipc.listEvents(id),
-      ipc.listCommitments(id),
-    ]);
+    const [guide, events] = await Promise.all([ipc.relationshipGuide(id), ipc.listEvents(id)]);
     if (!pageShown(id, request, requestedIn)) return;
     const page = session.journal.page;
     if (page === null) return;
     page.guide = guide;
     page.events = events;
-    page.commitments = commitments;
     page.loading = false;
   } catch (error) {
     if (!pageShown(id, request, requestedIn) || lockedOut(error)) return;
@@ -150,17 +145,14 @@ export async function refreshGuide(id: number): Promise<void> {
   }
 }
 
-/** Fetch events and commitments again (a conversation outcome adds both). */
+/** Fetch events again (a conversation outcome adds a milestone; the ledger loads its own commitments). */
 export async function refreshHistory(id: number): Promise<void> {
   const requestedIn = currentGeneration();
   try {
-    const [events, commitments] = await Promise.all([ipc.listEvents(id), ipc.listCommitments(id)]);
+    const events = await ipc.listEvents(id);
     if (!isCurrent(requestedIn)) return;
     const page = session.journal.page;
-    if (page !== null && page.id === id) {
-      page.events = events;
-      page.commitments = commitments;
-    }
+    if (page !== null && page.id === id) page.events = events;
   } catch (error) {
     if (!isCurrent(requestedIn)) return;
     lockedOut(error);

@@ -12,7 +12,6 @@ import { emptyCatalog, type Catalog } from "./catalog";
 import * as ipc from "./ipc";
 import type {
   ApologyReview,
-  Commitment,
   Conversation,
   Cursor,
   EntryMeta,
@@ -69,12 +68,11 @@ export interface Feed {
   loadFailed: unknown;
 }
 
-/** The relationship page: its guide, events and commitments. */
+/** The relationship page: its guide and events (the ledger loads its own commitments). */
 export interface RelationshipPage {
   id: number;
   guide: RelationshipGuide | null;
   events: RelationshipEvent[];
-  commitments: Commitment[];
   loading: boolean;
   failed: unknown;
 }

@@ -317,10 +317,6 @@ export function deleteConversation(id: number): Promise<void> {
   return call("delete_conversation", { id });
 }
 
-export function listCommitments(relationshipId: number): Promise<Commitment[]> {
-  return call("list_commitments", { relationshipId });
-}
-
 // Settings
 
 export function getSettings(): Promise<Settings> {

@@ -1,42 +1,95 @@
-//! Reminders reach the real notification daemon on D-Bus, with generic text, while the
-//! vault is locked.
-use crate::harness::{App, NotificationDaemon};
+//! The commitments ledger and its reminders in the real window: a reminder reaches the
+//! real notification daemon on D-Bus, once, with generic text, while the vault is
+//! locked; logging the occurrence as kept moves the score.
+use crate::harness::{App, NotificationDaemon, PASSPHRASE};
 use std::time::Duration;
+use thirtyfour::prelude::*;
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_daily_reminder_arrives_generic_while_locked() {
-    let daemon = NotificationDaemon::start();
-    let app = App::start().await;
-    app.create_vault().await;
-    app.write_entry("A secret that must never reach a notification.").await;
-    // Set the daily reminder for the next whole minute through the app's own command.
-    let at = app
-        .driver()
-        .execute(
-            "const d = new Date(Date.now() + 60000); \
-             return String(d.getHours()).padStart(2,'0') + ':' + String(d.getMinutes()).padStart(2,'0');",
-            vec![],
-        )
-        .await
-        .unwrap()
-        .json()
-        .as_str()
-        .unwrap()
-        .to_owned();
+async fn set_value(app: &App, css: &str, value: &str) {
+    let el = app.wait_for(css).await;
     app.driver()
         .execute(
-            "return window.__TAURI_INTERNALS__.invoke('set_reminder_settings', { settings: { dailyEnabled: true, dailyTime: arguments[0], weeklyEnabled: false, weeklyDay: 6, weeklyTime: '18:00' } });",
-            vec![serde_json::json!(at)],
+            "const e = arguments[0]; e.value = arguments[1]; \
+             e.dispatchEvent(new Event('input', {bubbles: true})); \
+             e.dispatchEvent(new Event('change', {bubbles: true}));",
+            vec![el.to_json().unwrap(), serde_json::json!(value)],
         )
         .await
         .unwrap();
+}
+
+/// Local "HH:MM" between 30 and 90 seconds from now, as the app's web view sees time.
+async fn soon(app: &App) -> String {
+    let v = app
+        .driver()
+        .execute(
+            "const d = new Date(Date.now() + 90000); \
+             return String(d.getHours()).padStart(2, '0') + ':' + String(d.getMinutes()).padStart(2, '0');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    v.json().as_str().unwrap().to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_commitment_reminder_arrives_once_generic_while_locked_and_logging_moves_the_score() {
+    let daemon = NotificationDaemon::start();
+    let theme = "light";
+    let app = App::start_with(&[("GTK_THEME", "Adwaita")]).await;
+    app.create_vault().await;
+    app.click("#nav-add-relationship").await;
+    app.type_into("#rel-name", "Robin").await;
+    app.click("#rel-role-repairer").await;
+    set_value(&app, "#rel-kind", "care").await;
+    app.click("#rel-save").await;
+    app.wait_for("#ledger").await;
+    app.wait_until_text("an empty ledger", |t| t.contains("Nothing logged yet")).await;
+
+    let promise = "Phone Robin zqpromiseqz before nine";
+    app.click("#commitment-new").await;
+    app.type_into("#commitment-promise", promise).await;
+    app.type_into("#commitment-kept-looks-like", "We spoke, however briefly").await;
+    set_value(&app, "#commitment-repeat", "daily").await;
+    app.click("#commitment-remind").await;
+    set_value(&app, "#commitment-time", &soon(&app).await).await;
+    app.screenshot(&format!("{theme}-30-commitment-form")).await;
+    app.click("#commitment-save").await;
+    app.wait_for(".commitment[data-commitment-id]").await;
+    app.wait_until_text("the commitment", |t| t.contains(promise)).await;
+
     app.click("#lock").await;
     app.wait_for("#unlock-passphrase").await;
-    let got = daemon.wait_for(1, Duration::from_secs(130));
-    assert_eq!(got.len(), 1, "exactly one notification: {got:?}");
+    let got = daemon.wait_for(1, Duration::from_secs(150));
+    assert_eq!(got.len(), 1, "one notification: {got:?}");
     assert_eq!(got[0].0, "Mend");
-    assert_eq!(got[0].1, "Time for your check-in.");
-    std::thread::sleep(Duration::from_secs(3));
-    assert_eq!(daemon.history().len(), 1, "and no second one");
+    assert_eq!(got[0].1, "Something you planned is due today.");
+    assert!(!got[0].1.contains("zqpromiseqz") && !got[0].0.contains("Robin"));
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    assert_eq!(daemon.history().len(), 1, "and not a second time");
+
+    app.unlock(PASSPHRASE).await;
+    app.wait_for("#timeline").await;
+    app.click("#nav-relationship-1").await;
+    let before = app.wait_for("#ledger-score-30").await.text().await.unwrap();
+    assert!(before.contains("Nothing logged yet"), "{before}");
+    app.click(".log-latest").await;
+    app.click("#log-kept").await;
+    app.click("#log-save").await;
+    app.wait_until_text("the score", |t| t.contains("100%")).await;
+    let after = app.wait_for("#ledger-score-30").await.text().await.unwrap();
+    assert!(after.contains("100%"), "{after}");
+    let kept = app.driver().find(By::Css(".occurrence[data-status=\"kept\"]")).await;
+    assert!(kept.is_ok(), "today's occurrence shows as kept");
+    app.screenshot(&format!("{theme}-31-ledger")).await;
+
+    app.click("#settings").await;
+    app.wait_for("#reminder-settings").await;
+    app.driver()
+        .execute("document.getElementById('reminder-settings').scrollIntoView();", vec![])
+        .await
+        .unwrap();
+    app.screenshot(&format!("{theme}-32-reminder-settings")).await;
+    // Reminders are on, so closing the window would only hide it: end the process.
     app.crash().await;
 }

@@ -267,20 +267,26 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>, std::time::SystemTime)> {
 
 /// Every file under `dir` that contains `needle`.
 pub fn files_containing(dir: &Path, needle: &[u8]) -> Vec<PathBuf> {
+    files_containing_since(dir, needle, std::time::UNIX_EPOCH)
+}
+
+/// Every file under `dir` modified at or after `since` that contains `needle` (the
+/// time is checked first, so big unrelated trees are not read).
+pub fn files_containing_since(
+    dir: &Path,
+    needle: &[u8],
+    since: std::time::SystemTime,
+) -> Vec<PathBuf> {
     let mut hits = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(read) = std::fs::read_dir(&d) else {
-            continue;
-        };
+        let Ok(read) = std::fs::read_dir(&d) else { continue };
         for entry in read.flatten() {
             let path = entry.path();
-            let Ok(meta) = std::fs::symlink_metadata(&path) else {
-                continue;
-            };
+            let Ok(meta) = std::fs::symlink_metadata(&path) else { continue };
             if meta.is_dir() {
                 stack.push(path);
-            } else if meta.is_file() {
+            } else if meta.is_file() && meta.modified().map(|t| t >= since).unwrap_or(true) {
                 if let Ok(bytes) = std::fs::read(&path) {
                     if bytes.windows(needle.len()).any(|w| w == needle) {
                         hits.push(path);

@@ -1,7 +1,7 @@
 //! The commitments ledger and its reminders in the real window: a reminder reaches the
 //! real notification daemon on D-Bus, once, with generic text, while the vault is
 //! locked; logging the occurrence as kept moves the score.
-use crate::harness::{App, NotificationDaemon, PASSPHRASE};
+use crate::harness::{files_containing, App, NotificationDaemon, PASSPHRASE};
 use std::time::Duration;
 use thirtyfour::prelude::*;
 
@@ -91,5 +91,10 @@ async fn a_commitment_reminder_arrives_once_generic_while_locked_and_logging_mov
         .unwrap();
     app.screenshot(&format!("{theme}-32-reminder-settings")).await;
     // Reminders are on, so closing the window would only hide it: end the process.
-    app.crash().await;
+    let root = app.crash().await;
+    // The schedule kept outside the vault (reminders.json) holds times, not words.
+    let schedule = std::fs::read_to_string(root.path().join("data/reminders.json")).unwrap();
+    assert!(schedule.contains("commitment-1"), "{schedule}");
+    let leaks = files_containing(root.path(), b"zqpromiseqz");
+    assert!(leaks.is_empty(), "the promise's words are outside the vault: {leaks:?}");
 }

@@ -1,5 +1,5 @@
 //! Create a vault, write, lock, unlock: in the real window, on the real SQLCipher file.
-use crate::harness::{files_containing, App, PASSPHRASE};
+use crate::harness::{files_containing, files_containing_since, App, PASSPHRASE};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 fn marker(tag: &str) -> String {
@@ -75,12 +75,7 @@ async fn entry_text_never_leaves_the_vault() {
     assert!(hits.is_empty(), "entry text found in {hits:?}");
     // Files the app may have put in the shared temp folders during the test.
     for shared in [std::env::temp_dir(), "/dev/shm".into(), "/var/tmp".into()] {
-        let hits: Vec<_> = files_containing(&shared, secret.as_bytes())
-            .into_iter()
-            .filter(|p| {
-                p.metadata().and_then(|m| m.modified()).map(|t| t >= started).unwrap_or(false)
-            })
-            .collect();
+        let hits = files_containing_since(&shared, secret.as_bytes(), started);
         assert!(hits.is_empty(), "entry text found in {hits:?}");
     }
     // The scan itself works: the vault is there and is not empty.

@@ -139,6 +139,21 @@ impl App {
         el.send_keys(text).await.unwrap();
     }
 
+    /// Sets a form control's value the way a person's typing would, for controls
+    /// WebKitWebDriver cannot type into reliably (date and time pickers, selects).
+    pub async fn set_value(&self, css: &str, value: &str) {
+        let el = self.wait_for(css).await;
+        self.driver()
+            .execute(
+                "const e = arguments[0]; e.value = arguments[1]; \
+                 e.dispatchEvent(new Event('input', {bubbles: true})); \
+                 e.dispatchEvent(new Event('change', {bubbles: true}));",
+                vec![el.to_json().unwrap(), serde_json::json!(value)],
+            )
+            .await
+            .unwrap();
+    }
+
     /// The page's visible text.
     pub async fn text(&self) -> String {
         match self.driver().find(By::Css("body")).await {

@@ -2,28 +2,13 @@
 use crate::harness::App;
 use thirtyfour::prelude::*;
 
-/// Sets a form control's value the way a person's typing would, for controls
-/// WebKitWebDriver cannot type into reliably (date pickers, selects).
-async fn set_value(app: &App, css: &str, value: &str) {
-    let el = app.wait_for(css).await;
-    app.driver()
-        .execute(
-            "const e = arguments[0]; e.value = arguments[1]; \
-             e.dispatchEvent(new Event('input', {bubbles: true})); \
-             e.dispatchEvent(new Event('change', {bubbles: true}));",
-            vec![el.to_json().unwrap(), serde_json::json!(value)],
-        )
-        .await
-        .unwrap();
-}
-
 async fn add_relationship(app: &App, name: &str, role: &str, kind: &str, when: &str, theme: &str) {
     app.click("#nav-add-relationship").await;
     app.type_into("#rel-name", name).await;
     app.click(&format!("#rel-role-{role}")).await;
     app.type_into("#rel-what", "Plans changed without a word, more than once.").await;
-    set_value(app, "#rel-when", when).await;
-    set_value(app, "#rel-kind", kind).await;
+    app.set_value("#rel-when", when).await;
+    app.set_value("#rel-kind", kind).await;
     app.screenshot(&format!("{theme}-20-relationship-form-{role}")).await;
     app.click("#rel-save").await;
     app.wait_for("#relationship-page").await;

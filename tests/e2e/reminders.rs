@@ -5,19 +5,6 @@ use crate::harness::{files_containing, App, NotificationDaemon, PASSPHRASE};
 use std::time::Duration;
 use thirtyfour::prelude::*;
 
-async fn set_value(app: &App, css: &str, value: &str) {
-    let el = app.wait_for(css).await;
-    app.driver()
-        .execute(
-            "const e = arguments[0]; e.value = arguments[1]; \
-             e.dispatchEvent(new Event('input', {bubbles: true})); \
-             e.dispatchEvent(new Event('change', {bubbles: true}));",
-            vec![el.to_json().unwrap(), serde_json::json!(value)],
-        )
-        .await
-        .unwrap();
-}
-
 /// Local "HH:MM" between 30 and 90 seconds from now, as the app's web view sees time.
 async fn soon(app: &App) -> String {
     let v = app
@@ -41,7 +28,7 @@ async fn a_commitment_reminder_arrives_once_generic_while_locked_and_logging_mov
     app.click("#nav-add-relationship").await;
     app.type_into("#rel-name", "Robin").await;
     app.click("#rel-role-repairer").await;
-    set_value(&app, "#rel-kind", "care").await;
+    app.set_value("#rel-kind", "care").await;
     app.click("#rel-save").await;
     app.wait_for("#ledger").await;
     app.wait_until_text("an empty ledger", |t| t.contains("Nothing logged yet")).await;
@@ -50,9 +37,9 @@ async fn a_commitment_reminder_arrives_once_generic_while_locked_and_logging_mov
     app.click("#commitment-new").await;
     app.type_into("#commitment-promise", promise).await;
     app.type_into("#commitment-kept-looks-like", "We spoke, however briefly").await;
-    set_value(&app, "#commitment-repeat", "daily").await;
+    app.set_value("#commitment-repeat", "daily").await;
     app.click("#commitment-remind").await;
-    set_value(&app, "#commitment-time", &soon(&app).await).await;
+    app.set_value("#commitment-time", &soon(&app).await).await;
     app.screenshot(&format!("{theme}-30-commitment-form")).await;
     app.click("#commitment-save").await;
     app.wait_for(".commitment[data-commitment-id]").await;

@@ -1,24 +1,21 @@
-// Autosave for one entry being edited.
-//
-// Invariants:
-// - at most one save is in flight; text typed meanwhile waits and the latest
-//   text is saved next (intermediate versions are skipped);
-// - saves are debounced: a change schedules a save `delayMs` after the last
-//   change;
+// Autosave for one entry being edited: a SaveQueue (lib/saveQueue.ts) of the
+// entry's text, which does the debouncing, keeps one save in flight, saves
+// only the latest text and retries after a failure. On top of that:
 // - an entry that does not exist yet (id null) is created by the first save
 //   of non-blank text; later saves update it;
-// - blank text is never saved (the editor decides what blank means on close);
-// - after a failure the text is kept and the next change (or flush) retries;
+// - blank text is never saved (the editor decides what blank means on close)
+//   and is reported as "blank";
 // - after dispose() nothing is saved and no status is reported.
 // The class knows nothing of Tauri or Svelte: `save` and `onStatus` are given.
 
-export type AutosaveStatus =
-  | { kind: "idle" } // nothing to save and nothing saved yet
-  | { kind: "pending" } // a change is waiting for the debounce
-  | { kind: "saving" }
-  | { kind: "saved" }
-  | { kind: "blank" } // the text is blank, so it is not being saved
-  | { kind: "failed"; error: unknown };
+import { SAVE_DELAY_MS, SaveQueue, type SaveStatus } from "./saveQueue";
+
+/**
+ * SaveStatus, plus "blank": the text is blank, so it is not being saved.
+ * "idle" means nothing to save and no entry yet; an existing entry with
+ * nothing to save is "saved".
+ */
+export type AutosaveStatus = SaveStatus | { kind: "blank" };
 
 /** Saves `body`; creates the entry when `id` is null. Resolves to the entry id. */
 export type SaveFn = (id: number | null, body: string) => Promise<number>;
@@ -33,7 +30,7 @@ export interface AutosaveOptions {
   delayMs?: number;
 }
 
-export const AUTOSAVE_DELAY_MS = 600;
+export const AUTOSAVE_DELAY_MS = SAVE_DELAY_MS;
 
 export function isBlank(body: string): boolean {
   return body.trim() === "";
@@ -43,21 +40,32 @@ export class Autosave {
   #id: number | null;
   #saved: string;
   #latest: string;
-  readonly #save: SaveFn;
-  readonly #onStatus: (status: AutosaveStatus) => void;
-  readonly #delayMs: number;
-  #timer: ReturnType<typeof setTimeout> | null = null;
-  #running: Promise<void> | null = null;
-  #failed = false;
   #disposed = false;
+  readonly #queue: SaveQueue<string>;
 
   constructor(options: AutosaveOptions) {
     this.#id = options.id;
     this.#saved = options.savedBody;
     this.#latest = options.savedBody;
-    this.#save = options.save;
-    this.#onStatus = options.onStatus ?? (() => {});
-    this.#delayMs = options.delayMs ?? AUTOSAVE_DELAY_MS;
+    const save = options.save;
+    const onStatus = options.onStatus ?? (() => {});
+    this.#queue = new SaveQueue<string>({
+      saved: options.savedBody,
+      same: (a, b) => a === b,
+      skip: isBlank,
+      delayMs: options.delayMs ?? AUTOSAVE_DELAY_MS,
+      save: async (body) => {
+        const id = await save(this.#id, body);
+        if (this.#disposed) return;
+        this.#id = id;
+        this.#saved = body;
+      },
+      // The queue only reports while not disposed. Its resting states
+      // ("idle", "saved") become this entry's: blank, no entry yet, or saved.
+      onStatus: (status) => {
+        onStatus(status.kind === "idle" || status.kind === "saved" ? this.#restingStatus() : status);
+      },
+    });
   }
 
   /** The entry id once it exists. */
@@ -67,23 +75,14 @@ export class Autosave {
 
   /** True when the latest text is stored (or is blank and so never stored). */
   get settled(): boolean {
-    return !this.#needsSave();
+    return this.#queue.settled;
   }
 
   /** Record the latest text and schedule a save. */
   change(body: string): void {
     if (this.#disposed) return;
     this.#latest = body;
-    this.#clearTimer();
-    if (!this.#needsSave()) {
-      if (this.#running === null) this.#report(this.#restingStatus());
-      return;
-    }
-    this.#report({ kind: "pending" });
-    this.#timer = setTimeout(() => {
-      this.#timer = null;
-      void this.#pump();
-    }, this.#delayMs);
+    this.#queue.change(body);
   }
 
   /**
@@ -91,67 +90,18 @@ export class Autosave {
    * finish. Resolves true when the latest text is stored (or blank), false when
    * a save failed.
    */
-  async flush(): Promise<boolean> {
-    if (this.#disposed) return false;
-    this.#clearTimer();
-    await this.#pump();
-    return !this.#needsSave();
+  flush(): Promise<boolean> {
+    return this.#queue.flush();
   }
 
   /** Stop for good: cancel the pending save and ignore any result in flight. */
   dispose(): void {
     this.#disposed = true;
-    this.#clearTimer();
-  }
-
-  #needsSave(): boolean {
-    return this.#latest !== this.#saved && !isBlank(this.#latest);
+    this.#queue.dispose();
   }
 
   #restingStatus(): AutosaveStatus {
     if (isBlank(this.#latest) && this.#latest !== this.#saved) return { kind: "blank" };
     return this.#id === null ? { kind: "idle" } : { kind: "saved" };
-  }
-
-  #clearTimer(): void {
-    if (this.#timer !== null) {
-      clearTimeout(this.#timer);
-      this.#timer = null;
-    }
-  }
-
-  #report(status: AutosaveStatus): void {
-    if (!this.#disposed) this.#onStatus(status);
-  }
-
-  #pump(): Promise<void> {
-    if (this.#running === null) {
-      this.#running = this.#run().finally(() => {
-        this.#running = null;
-      });
-    }
-    return this.#running;
-  }
-
-  async #run(): Promise<void> {
-    this.#failed = false;
-    // Keep going while there is unsaved text and no debounce is pending
-    // (a pending debounce will start its own save when it fires).
-    while (!this.#disposed && this.#needsSave() && this.#timer === null) {
-      const body = this.#latest;
-      this.#report({ kind: "saving" });
-      try {
-        const id = await this.#save(this.#id, body);
-        if (this.#disposed) return;
-        this.#id = id;
-        this.#saved = body;
-      } catch (error) {
-        if (this.#disposed) return;
-        this.#failed = true;
-        this.#report({ kind: "failed", error });
-        return;
-      }
-    }
-    if (!this.#failed && this.#timer === null) this.#report(this.#restingStatus());
   }
 }

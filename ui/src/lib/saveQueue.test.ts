@@ -75,6 +75,25 @@ describe("SaveQueue", () => {
     expect(statuses).toEqual(["saved"]);
   });
 
+  it("never saves a value that skip rejects, and cancels the pending save for it", async () => {
+    const back = fakeBackEnd();
+    const statuses: SaveStatus["kind"][] = [];
+    const queue = new SaveQueue<string[]>({
+      saved: ["x"],
+      save: back.save,
+      skip: (value) => value.length === 0,
+      onStatus: (s) => statuses.push(s.kind),
+    });
+    queue.change(["y"]);
+    queue.change([]);
+    vi.advanceTimersByTime(1_000);
+    expect(back.save).not.toHaveBeenCalled();
+    expect(queue.settled).toBe(true);
+    expect(await queue.flush()).toBe(true);
+    expect(back.save).not.toHaveBeenCalled();
+    expect(statuses).toEqual(["pending", "saved", "saved"]);
+  });
+
   it("keeps the value after a failure and retries on flush", async () => {
     const back = fakeBackEnd();
     const statuses: SaveStatus["kind"][] = [];

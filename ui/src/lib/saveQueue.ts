@@ -1,13 +1,15 @@
 // A debounced save queue for one value that changes as the person types
 // (a step's answers, an entry's labels, a conversation plan).
 //
-// Invariants (the same as lib/autosave.ts, without entry ids or blank text):
+// Invariants:
 // - at most one save is in flight; values changed meanwhile wait, and only the
 //   latest value is saved next;
 // - a change schedules a save `delayMs` after the last change;
-// - a value equal to the last saved one is not saved again;
+// - a value equal to the last saved one is not saved again, nor is a value
+//   `skip` rejects (a change to one cancels the pending save);
 // - after a failure the value is kept and the next change (or flush) retries;
 // - after dispose() nothing is saved and no status is reported.
+// lib/autosave.ts builds an entry's autosave (create, then update) on this.
 
 export type SaveStatus =
   | { kind: "idle" } // nothing has changed since the queue was made
@@ -22,6 +24,11 @@ export interface SaveQueueOptions<T> {
   save: (value: T) => Promise<void>;
   /** Whether two values would store the same thing. Defaults to comparing their JSON. */
   same?: (a: T, b: T) => boolean;
+  /**
+   * Values never to be saved (an entry's blank text, say). They count as
+   * settled: a change to one cancels the pending save and reports "saved".
+   */
+  skip?: (value: T) => boolean;
   onStatus?: (status: SaveStatus) => void;
   delayMs?: number;
 }
@@ -38,6 +45,7 @@ export class SaveQueue<T> {
   #changed = false;
   readonly #save: (value: T) => Promise<void>;
   readonly #same: (a: T, b: T) => boolean;
+  readonly #skip: (value: T) => boolean;
   readonly #onStatus: (status: SaveStatus) => void;
   readonly #delayMs: number;
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -50,11 +58,12 @@ export class SaveQueue<T> {
     this.#latest = options.saved;
     this.#save = options.save;
     this.#same = options.same ?? sameJson;
+    this.#skip = options.skip ?? (() => false);
     this.#onStatus = options.onStatus ?? (() => {});
     this.#delayMs = options.delayMs ?? SAVE_DELAY_MS;
   }
 
-  /** True when the latest value is stored. */
+  /** True when the latest value is stored (or is one `skip` rejects). */
   get settled(): boolean {
     return !this.#needsSave();
   }
@@ -91,7 +100,7 @@ export class SaveQueue<T> {
   }
 
   #needsSave(): boolean {
-    return !this.#same(this.#latest, this.#saved);
+    return !this.#same(this.#latest, this.#saved) && !this.#skip(this.#latest);
   }
 
   #clearTimer(): void {

@@ -76,6 +76,7 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             std::fs::create_dir_all(&dir)?;
             let scheduler = Arc::new(Scheduler::load(dir.clone()));
             app.manage(AppState::new(VaultPaths::new(dir), scheduler.clone()));
+            scheduler::listen_for_actions(app.handle(), scheduler.clone());
             scheduler.spawn(app.handle().clone());
             spawn_idle_watch(app.handle().clone());
             tray::install(app.handle())?;

@@ -10,10 +10,50 @@ use crate::state::AppState;
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use mend_core::reminders::{Due, Reminder, ReminderKind, Schedule};
+use serde::Serialize;
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
-use tauri::{AppHandle, Manager, Runtime};
-use tauri_plugin_notification::NotificationExt;
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri_plugin_notification::{Action, ActionType, NotificationExt};
+use ts_rs::TS;
+
+/// The notification action type of a single reminder: it offers a snooze button.
+pub const ACTION_TYPE: &str = "reminder";
+pub const SNOOZE_ACTION: &str = "snooze";
+pub const SNOOZE_MINUTES: u32 = 10;
+/// Told to the window when a notification was clicked, so it can go to the right place
+/// (after unlocking, if the vault is locked).
+pub const REMINDER_OPENED_EVENT: &str = "reminder-opened";
+
+/// Payload of the `reminder-opened` event: where the reminder points.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ReminderOpened {
+    /// None for the summary of missed reminders.
+    pub kind: Option<ReminderKind>,
+    #[ts(type = "number | null")]
+    pub relationship_id: Option<i64>,
+}
+
+/// What a click on a notification (or one of its buttons) asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Response {
+    Open,
+    Snooze,
+    Ignore,
+}
+
+/// `tap` is a click on the notification itself; `snooze` is its button.
+pub fn response(action_id: &str) -> Response {
+    match action_id {
+        "tap" => Response::Open,
+        SNOOZE_ACTION => Response::Snooze,
+        _ => Response::Ignore,
+    }
+}
 
 pub const FILE: &str = "reminders.json";
 /// A reminder fires as itself up to this late; later ones are summarised.
@@ -26,6 +66,10 @@ pub struct Scheduler {
     path: PathBuf,
     schedule: Mutex<Schedule>,
     wake: Condvar,
+    /// Notifications shown this run: their id, and the reminder they were for (None for
+    /// a summary).
+    shown: Mutex<HashMap<i32, Option<Reminder>>>,
+    next_id: AtomicI32,
 }
 
 /// The person's time zone: $TZ if it names one, else the system's, else UTC.
@@ -66,7 +110,13 @@ impl Scheduler {
             .ok()
             .and_then(|t| serde_json::from_str::<Schedule>(&t).ok())
             .unwrap_or_default();
-        Scheduler { path, schedule: Mutex::new(schedule), wake: Condvar::new() }
+        Scheduler {
+            path,
+            schedule: Mutex::new(schedule),
+            wake: Condvar::new(),
+            shown: Mutex::new(HashMap::new()),
+            next_id: AtomicI32::new(1),
+        }
     }
 
     pub fn has_enabled_reminders(&self) -> bool {
@@ -133,10 +183,10 @@ impl Scheduler {
                 Due::Now(ids) => {
                     for id in ids {
                         let text = self.text_for(&app, &id);
-                        notify(&app, &text);
+                        self.notify(&app, &text, self.reminder(&id));
                     }
                 }
-                Due::Missed(n) => notify(&app, &missed_text(n)),
+                Due::Missed(n) => self.notify(&app, &missed_text(n), None),
             }
             let guard = lock(&self.schedule);
             let _ = self.wake.wait_timeout(guard, sleep);
@@ -164,10 +214,60 @@ impl Scheduler {
     }
 }
 
-fn notify<R: Runtime>(app: &AppHandle<R>, body: &str) {
-    let shown = app.notification().builder().title("Mend").body(body).show();
-    if shown.is_err() {
-        eprintln!("Mend could not show a notification.");
+impl Scheduler {
+    fn notify<R: Runtime>(&self, app: &AppHandle<R>, body: &str, reminder: Option<Reminder>) {
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        let mut builder = app.notification().builder().id(id).title("Mend").body(body);
+        if reminder.is_some() {
+            builder = builder.action_type_id(ACTION_TYPE);
+        }
+        lock(&self.shown).insert(id, reminder);
+        if builder.show().is_err() {
+            eprintln!("Mend could not show a notification.");
+        }
+    }
+
+    /// A notification was clicked, or its snooze button pressed.
+    pub fn on_action<R: Runtime>(
+        &self,
+        app: &AppHandle<R>,
+        action_id: &str,
+        notification_id: Option<i32>,
+    ) {
+        let reminder = notification_id.and_then(|id| lock(&self.shown).get(&id).cloned()).flatten();
+        match response(action_id) {
+            Response::Open => {
+                crate::tray::show_main(app);
+                let target = ReminderOpened {
+                    kind: reminder.as_ref().map(|r| r.kind),
+                    relationship_id: reminder.as_ref().and_then(|r| r.relationship_id),
+                };
+                let _ = app.emit(REMINDER_OPENED_EVENT, target);
+            }
+            Response::Snooze => {
+                if let Some(r) = reminder {
+                    self.snooze(&r.id, SNOOZE_MINUTES, Utc::now());
+                }
+            }
+            Response::Ignore => {}
+        }
+    }
+}
+
+/// Registers the reminder's snooze button and routes clicks to the scheduler.
+pub fn listen_for_actions<R: Runtime>(app: &AppHandle<R>, scheduler: Arc<Scheduler>) {
+    let snooze = Action::builder(SNOOZE_ACTION, "Remind me in 10 minutes").build();
+    let types = vec![ActionType::builder(ACTION_TYPE).actions(vec![snooze]).build()];
+    let notifications = app.notification();
+    let handle = app.clone();
+    let registered = notifications.register_action_types(types).and_then(|_| {
+        notifications.on_action(move |performed| {
+            let id = performed.notification().map(|n| n.id());
+            scheduler.on_action(&handle, performed.action_id(), id);
+        })
+    });
+    if registered.is_err() {
+        eprintln!("Mend could not listen for clicks on its notifications.");
     }
 }
 
@@ -188,6 +288,13 @@ mod tests {
     }
 
     #[test]
+    fn clicks_open_and_the_button_snoozes() {
+        assert_eq!(response("tap"), Response::Open);
+        assert_eq!(response("snooze"), Response::Snooze);
+        assert_eq!(response("dismiss"), Response::Ignore);
+    }
+
+    #[test]
     fn the_schedule_file_round_trips_and_keeps_snoozes() {
         let dir = tempfile::tempdir().unwrap();
         let s = Scheduler::load(dir.path().to_path_buf());
@@ -202,6 +309,7 @@ mod tests {
             ends_on: None,
             snoozed_until: None,
             show_details: false,
+            relationship_id: None,
         };
         s.replace(vec![r.clone()]);
         let now = Utc::now();

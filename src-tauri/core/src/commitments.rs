@@ -482,6 +482,7 @@ impl<'a> Commitments<'a> {
                 ends_on: c.ends_on,
                 snoozed_until: None,
                 show_details: c.show_details,
+                relationship_id: Some(c.relationship_id),
             });
         }
         Ok(out)

@@ -52,6 +52,10 @@ pub struct Reminder {
     /// the vault is unlocked; locked, the generic text is used).
     #[serde(default)]
     pub show_details: bool,
+    /// For a commitment: the relationship to open when the notification is clicked.
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub relationship_id: Option<i64>,
 }
 
 /// Converts a local date and time to an instant. A time skipped by a spring-forward
@@ -235,6 +239,7 @@ mod tests {
             ends_on: None,
             snoozed_until: None,
             show_details: false,
+            relationship_id: None,
         }
     }
 
@@ -374,6 +379,7 @@ mod tests {
                 "endsOn",
                 "id",
                 "kind",
+                "relationshipId",
                 "rrule",
                 "showDetails",
                 "snoozedUntil",

@@ -81,6 +81,7 @@ impl ReminderSettings {
             ends_on: None,
             snoozed_until: None,
             show_details: false,
+            relationship_id: None,
         };
         let daily = base(
             "daily",

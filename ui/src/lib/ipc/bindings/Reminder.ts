@@ -29,4 +29,8 @@ snoozedUntil: string | null,
  * Whether the notification may show the commitment's wording (only ever shown while
  * the vault is unlocked; locked, the generic text is used).
  */
-showDetails: boolean, };
+showDetails: boolean, 
+/**
+ * For a commitment: the relationship to open when the notification is clicked.
+ */
+relationshipId: number | null, };

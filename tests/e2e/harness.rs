@@ -369,6 +369,28 @@ impl NotificationDaemon {
             .unwrap_or_default()
     }
 
+    /// Waits until a notification is on screen, then clicks it (dunst's default action,
+    /// as a person's click would). Returns whether one was there to click.
+    pub fn click_when_shown(&self, limit: Duration) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < limit {
+            let out = Command::new("dunstctl")
+                .args(["count", "displayed"])
+                .output()
+                .expect("dunstctl count");
+            let shown: u32 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap_or(0);
+            if shown > 0 {
+                return Command::new("dunstctl")
+                    .args(["action", "0"])
+                    .status()
+                    .map(|s| s.success())
+                    .unwrap_or(false);
+            }
+            std::thread::sleep(Duration::from_millis(250));
+        }
+        false
+    }
+
     /// Waits until at least `n` notifications arrived, and returns them all.
     pub fn wait_for(&self, n: usize, limit: Duration) -> Vec<(String, String)> {
         let start = Instant::now();

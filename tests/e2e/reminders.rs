@@ -47,17 +47,22 @@ async fn a_commitment_reminder_arrives_once_generic_while_locked_and_logging_mov
 
     app.click("#lock").await;
     app.wait_for("#unlock-passphrase").await;
-    let got = daemon.wait_for(1, Duration::from_secs(150));
+    // The person clicks the notification when it arrives: Mend opens at the unlock screen…
+    assert!(daemon.click_when_shown(Duration::from_secs(150)), "no notification was shown");
+    let got = daemon.wait_for(1, Duration::from_secs(10));
     assert_eq!(got.len(), 1, "one notification: {got:?}");
     assert_eq!(got[0].0, "Mend");
     assert_eq!(got[0].1, "Something you planned is due today.");
     assert!(!got[0].1.contains("zqpromiseqz") && !got[0].0.contains("Robin"));
     tokio::time::sleep(Duration::from_secs(5)).await;
     assert_eq!(daemon.history().len(), 1, "and not a second time");
+    app.wait_for("#unlock-passphrase").await;
+    assert!(!app.everything_in_the_page().await.contains("zqpromiseqz"));
 
+    // …and after unlocking, goes straight to that relationship's ledger.
     app.unlock(PASSPHRASE).await;
-    app.wait_for("#timeline").await;
-    app.click("#nav-relationship-1").await;
+    app.wait_for("#ledger").await;
+    app.wait_until_text("the commitment", |t| t.contains(promise)).await;
     let before = app.wait_for("#ledger-score-30").await.text().await.unwrap();
     assert!(before.contains("Nothing logged yet"), "{before}");
     app.click(".log-latest").await;

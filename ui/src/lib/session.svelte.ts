@@ -6,7 +6,9 @@
 // - clearing bumps a generation number: an IPC result that was requested
 //   before a lock must check `isCurrent(generation)` and be dropped otherwise,
 //   so nothing written before the lock can reappear after it;
-// - nothing here is persisted (no web storage of any kind).
+// - nothing here is persisted (no web storage of any kind);
+// - the only thing kept across a lock is `pendingTarget`: where a clicked
+//   reminder leads (a kind and at most a relationship id, never journal text).
 
 import { emptyCatalog, type Catalog } from "./catalog";
 import * as ipc from "./ipc";
@@ -24,6 +26,7 @@ import type {
   StepRef,
   TagCount,
 } from "./ipc";
+import type { ReminderTarget } from "./reminderTarget";
 
 export type Screen =
   | "loading" // asking the back end whether a vault exists
@@ -202,6 +205,8 @@ export const session = $state({
   lockNote: null as LockReason | null,
   /** A new passphrase was just set: say so at the top of the journal until dismissed. */
   passphraseResetDone: false,
+  /** Where a clicked reminder leads, kept until the journal is open (across locks). */
+  pendingTarget: null as ReminderTarget | null,
   journal: emptyJournal(),
 });
 
@@ -253,6 +258,23 @@ export function finishPassphraseReset(): void {
 
 export function dismissPassphraseResetDone(): void {
   session.passphraseResetDone = false;
+}
+
+/** Keep where a clicked reminder leads until the journal can show it; a newer one replaces it. */
+export function holdTarget(target: ReminderTarget): void {
+  session.pendingTarget = target;
+}
+
+/** The pending reminder target, if any, now cleared: it is used once. */
+export function takePendingTarget(): ReminderTarget | null {
+  const target = session.pendingTarget;
+  session.pendingTarget = null;
+  return target;
+}
+
+/** Forget a pending reminder target (there is no vault for it to point into). */
+export function dropPendingTarget(): void {
+  session.pendingTarget = null;
 }
 
 export function isUnlockedScreen(screen: Screen): boolean {
@@ -420,8 +442,11 @@ export function viewRelationshipId(view: View): number | null {
  * current view has pending first. False when something has to stay open.
  */
 export async function navigate(view: View): Promise<boolean> {
+  const requestedIn = generation;
   if (session.journal.editor !== null && !(await leaveEditor())) return false;
   if (!(await flushPendingSave())) return false;
+  // Locked while saving: stay on the unlock screen.
+  if (!isCurrent(requestedIn)) return false;
   session.journal.view = view;
   session.screen = "journal";
   return true;

@@ -18,7 +18,9 @@ const {
   clearJournalState,
   currentGeneration,
   dismissPassphraseResetDone,
+  dropPendingTarget,
   finishPassphraseReset,
+  holdTarget,
   isCurrent,
   isUnlockedScreen,
   emptyFeed,
@@ -37,8 +39,10 @@ const {
   showJournal,
   showLocked,
   showPassphraseReset,
+  takePendingTarget,
   upsertEntry,
 } = await import("./session.svelte");
+const { reminderAction, reminderTarget } = await import("./reminderTarget");
 
 const listEntries = vi.mocked(ipc.listEntries);
 const lock = vi.mocked(ipc.lock);
@@ -69,6 +73,7 @@ beforeEach(() => {
   session.screen = "journal";
   session.lockNote = null;
   session.passphraseResetDone = false;
+  session.pendingTarget = null;
   listEntries.mockReset();
   lock.mockReset();
 });
@@ -380,5 +385,74 @@ describe("locking with relationships open", () => {
     lock.mockResolvedValue(undefined);
     await lockNow();
     expect(flush).not.toHaveBeenCalled();
+  });
+});
+
+describe("a reminder waiting for the journal", () => {
+  it("is used once", () => {
+    holdTarget({ kind: "newEntry" });
+    expect(takePendingTarget()).toEqual({ kind: "newEntry" });
+    expect(session.pendingTarget).toBeNull();
+    expect(takePendingTarget()).toBeNull();
+  });
+
+  it("is replaced by a newer one", () => {
+    holdTarget({ kind: "ledger", relationshipId: 3 });
+    holdTarget({ kind: "timeline" });
+    expect(takePendingTarget()).toEqual({ kind: "timeline" });
+  });
+
+  it("survives a lock, which drops only journal content", () => {
+    openNewEntry();
+    session.journal.editor!.body = "private words";
+    holdTarget({ kind: "ledger", relationshipId: 5 });
+    showLocked("idle");
+    clearJournalState();
+    expect(session.pendingTarget).toEqual({ kind: "ledger", relationshipId: 5 });
+    expect(JSON.stringify(session)).not.toContain("private words");
+  });
+
+  it("waits on the unlock screen and is taken once the passphrase opens the journal", () => {
+    showLocked("user");
+    const action = reminderAction(session.screen);
+    expect(action).toBe("hold");
+    holdTarget(reminderTarget({ kind: "commitmentDue", relationshipId: 4 }));
+    expect(session.screen).toBe("unlock");
+    expect(reminderAction(session.screen)).toBe("hold");
+
+    showJournal();
+    expect(reminderAction(session.screen)).toBe("go");
+    expect(takePendingTarget()).toEqual({ kind: "ledger", relationshipId: 4 });
+  });
+
+  it("waits through the recovery key unlock until the passphrase reset is done", () => {
+    showLocked(null);
+    holdTarget(reminderTarget({ kind: "dailyReflection", relationshipId: null }));
+    showPassphraseReset();
+    expect(reminderAction(session.screen)).toBe("hold");
+    finishPassphraseReset();
+    expect(reminderAction(session.screen)).toBe("go");
+    expect(takePendingTarget()).toEqual({ kind: "newEntry" });
+  });
+
+  it("is ignored when there is no vault, and dropped if one is found missing", () => {
+    expect(reminderAction("welcome")).toBe("ignore");
+    holdTarget({ kind: "timeline" });
+    dropPendingTarget();
+    expect(session.pendingTarget).toBeNull();
+  });
+});
+
+describe("moving while the vault locks", () => {
+  it("stays on the unlock screen when a lock comes while the current view saves", async () => {
+    const save = deferred<boolean>();
+    const unregister = registerViewWork(() => save.promise);
+    const moving = navigate({ kind: "relationship", id: 2 });
+    showLocked("idle");
+    save.resolve(true);
+    expect(await moving).toBe(false);
+    expect(session.screen).toBe("unlock");
+    expect(session.journal.view).toEqual({ kind: "journal" });
+    unregister();
   });
 });

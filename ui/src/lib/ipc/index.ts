@@ -34,6 +34,8 @@ import type { Relationship } from "./bindings/Relationship";
 import type { RelationshipEvent } from "./bindings/RelationshipEvent";
 import type { RelationshipGuide } from "./bindings/RelationshipGuide";
 import type { RelationshipInput } from "./bindings/RelationshipInput";
+import type { ReminderKind } from "./bindings/ReminderKind";
+import type { ReminderOpened } from "./bindings/ReminderOpened";
 import type { Role } from "./bindings/Role";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { SearchQuery } from "./bindings/SearchQuery";
@@ -80,6 +82,8 @@ export type {
   RelationshipEvent,
   RelationshipGuide,
   RelationshipInput,
+  ReminderKind,
+  ReminderOpened,
   Role,
   SearchHit,
   SearchQuery,
@@ -332,4 +336,12 @@ export function setAutoLockMinutes(minutes: number): Promise<Settings> {
 /** Called whenever the vault locks, by the person or after the idle timeout. */
 export function onVaultLocked(handler: (event: VaultLocked) => void): Promise<UnlistenFn> {
   return listen<VaultLocked>("vault-locked", (event) => handler(event.payload));
+}
+
+/**
+ * Called when the person clicks one of Mend's notifications (the window is
+ * already shown and focused): where the reminder points.
+ */
+export function onReminderOpened(handler: (event: ReminderOpened) => void): Promise<UnlistenFn> {
+  return listen<ReminderOpened>("reminder-opened", (event) => handler(event.payload));
 }

@@ -52,7 +52,7 @@ async fn create_write_lock_and_unlock_again() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn entry_text_never_leaves_the_vault() {
+async fn journal_text_never_leaves_the_vault() {
     let started = SystemTime::now();
     let app = App::start().await;
     app.create_vault().await;
@@ -64,13 +64,35 @@ async fn entry_text_never_leaves_the_vault() {
     let body = app.wait_for("#editor-body").await;
     body.send_keys(" and more").await.unwrap();
     app.wait_until_text("the edit to save", |t| t.contains("Saved")).await;
+    // A tag carrying the marker.
+    app.type_into("#editor-tags", &format!("tag{secret}")).await;
+    app.wait_until_text("the tag to save", |t| t.contains("Saved")).await;
     app.click("#editor-done").await;
+
+    // A relationship whose name and story carry it, and a commitment that promises it.
+    app.click("#nav-add-relationship").await;
+    app.type_into("#rel-name", &format!("N{secret}")).await;
+    app.click("#rel-role-decider").await;
+    app.type_into("#rel-what", &format!("What happened: {secret}")).await;
+    app.set_value("#rel-kind", "care").await;
+    app.click("#rel-save").await;
+    app.click("#commitment-new").await;
+    app.type_into("#commitment-promise", &format!("Promise {secret}")).await;
+    app.set_value("#commitment-repeat", "once").await;
+    app.click("#commitment-save").await;
+    app.wait_for(".commitment[data-commitment-id]").await;
+    // And a search for it: typed, sent, answered, never stored.
+    app.click("#nav-search").await;
+    app.type_into("#search-input", &secret).await;
+    app.wait_for(".search-hit").await;
+
     app.click("#lock").await;
     app.wait_for("#unlock-passphrase").await;
     let root = app.quit().await;
 
-    // The data folder, the web view's data, cache, config and state folders, the temp folder
-    // and the driver's log (the app's stdout and stderr) all hold no trace of it.
+    // The data folder (vault, key file, reminders.json), the web view's data, cache, config
+    // and state folders, the temp folder and the driver's log (the app's stdout and stderr)
+    // hold no trace of the entry, tag, relationship, commitment or search.
     let hits = files_containing(root.path(), secret.as_bytes());
     assert!(hits.is_empty(), "entry text found in {hits:?}");
     // Files the app may have put in the shared temp folders during the test.
@@ -78,8 +100,11 @@ async fn entry_text_never_leaves_the_vault() {
         let hits = files_containing_since(&shared, secret.as_bytes(), started);
         assert!(hits.is_empty(), "entry text found in {hits:?}");
     }
-    // The scan itself works: the vault is there and is not empty.
+    // The scan itself works: the vault is there, and a planted copy is found.
     assert!(root.path().join("data/mend.vault").metadata().unwrap().len() > 0);
+    let planted = root.path().join("xdg-cache/planted");
+    std::fs::write(&planted, format!("x{secret}x")).unwrap();
+    assert_eq!(files_containing(root.path(), secret.as_bytes()), [planted]);
 }
 
 #[tokio::test(flavor = "multi_thread")]

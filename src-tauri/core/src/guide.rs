@@ -457,11 +457,48 @@ impl<'a> Guide<'a> {
         Ok(self.conn.last_insert_rowid())
     }
 
+    /// Removes one of the person's own prompts. Drafts store answers by position, so the
+    /// answer to that prompt is taken out of every draft of that step in relationships of
+    /// that role: the answers after it keep matching their prompts.
     pub fn delete_user_prompt(&self, id: i64) -> Result<(), GuideError> {
-        match self.conn.execute("DELETE FROM user_prompt WHERE id = ?1", [id])? {
-            0 => Err(GuideError::NotFound),
-            _ => Ok(()),
-        }
+        let found: Option<(String, String, String)> = self
+            .conn
+            .query_row(
+                "SELECT framework_id, step_id, role FROM user_prompt WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let (fw, step, role) = found.ok_or(GuideError::NotFound)?;
+        let role = Role::parse(&role).ok_or(GuideError::NotFound)?;
+        let built_in =
+            frameworks::find_step(&fw, &step).map_or(0, |(_, s)| s.prompts.for_role(role).len());
+        let own = self.user_prompts(role)?.remove(&(fw.clone(), step.clone())).unwrap_or_default();
+        let index = built_in + own.iter().position(|(pid, _)| *pid == id).unwrap_or(own.len());
+        atomically(self.conn, || {
+            let mut stmt = self.conn.prepare(
+                "SELECT d.relationship_id, d.answers FROM draft d JOIN relationship r ON r.id = d.relationship_id
+                 WHERE d.framework_id = ?1 AND d.step_id = ?2 AND r.role = ?3",
+            )?;
+            let drafts: Vec<(i64, String)> = stmt
+                .query_map(params![fw, step, role.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            for (relationship_id, json) in drafts {
+                let mut answers: Vec<String> = serde_json::from_str(&json).unwrap_or_default();
+                if index < answers.len() {
+                    answers.remove(index);
+                    let json = serde_json::to_string(&answers)
+                        .map_err(|_| GuideError::Invalid("those answers could not be kept"))?;
+                    self.conn.execute(
+                        "UPDATE draft SET answers = ?4
+                         WHERE relationship_id = ?1 AND framework_id = ?2 AND step_id = ?3",
+                        params![relationship_id, fw, step, json],
+                    )?;
+                }
+            }
+            self.conn.execute("DELETE FROM user_prompt WHERE id = ?1", [id])?;
+            Ok(())
+        })
     }
 
     pub fn templates(&self) -> Result<Vec<Template>, GuideError> {

@@ -416,3 +416,44 @@ fn tags_are_tidied_counted_and_limited() {
     let counts = v.journal().tags().unwrap();
     assert_eq!(counts.len(), 2);
 }
+
+#[test]
+fn removing_an_own_prompt_keeps_other_drafts_answers_under_their_prompts() {
+    let (_d, v) = vault();
+    let c = clock();
+    let a =
+        v.relationships().create(&input("Jo", Role::Repairer, BreachKind::Care, ""), &c).unwrap();
+    let b =
+        v.relationships().create(&input("Ash", Role::Repairer, BreachKind::Care, ""), &c).unwrap();
+    let own = |text: &str| UserPromptInput {
+        framework_id: "five-as".into(),
+        step_id: "amend".into(),
+        role: Role::Repairer,
+        text: text.into(),
+    };
+    let first = v.guide().add_user_prompt(&own("First own question?"), &c).unwrap();
+    v.guide().add_user_prompt(&own("Second own question?"), &c).unwrap();
+    let step = |rel: i64| StepRef {
+        relationship_id: rel,
+        framework_id: "five-as".into(),
+        step_id: "amend".into(),
+    };
+    let (_, prompts) = v.guide().prompts_for(&step(a.id)).unwrap();
+    let n = prompts.len();
+    assert_eq!(&prompts[n - 2..], ["First own question?", "Second own question?"]);
+    let mut answers: Vec<String> = vec![String::new(); n];
+    answers[n - 2] = "answer to the first".into();
+    answers[n - 1] = "answer to the second".into();
+    v.guide().save_draft(&step(a.id), &answers, &c).unwrap();
+    v.guide().save_draft(&step(b.id), &answers, &c).unwrap();
+
+    v.guide().delete_user_prompt(first).unwrap();
+    let (_, prompts) = v.guide().prompts_for(&step(a.id)).unwrap();
+    for rel in [a.id, b.id] {
+        let draft = v.guide().draft(&step(rel)).unwrap().unwrap();
+        assert_eq!(draft.answers.len(), prompts.len());
+        assert_eq!(prompts.last().unwrap(), "Second own question?");
+        assert_eq!(draft.answers.last().unwrap(), "answer to the second", "still under its prompt");
+    }
+    assert!(matches!(v.guide().delete_user_prompt(first), Err(GuideError::NotFound)));
+}

@@ -98,7 +98,9 @@ fn no_plugin_that_reaches_files_shells_network_or_databases() {
         .filter(|n| n.starts_with("tauri-plugin-"))
         .collect();
     let allowed: BTreeSet<&str> =
-        ["tauri-plugin-notification", "tauri-plugin-autostart"].into_iter().collect();
+        ["tauri-plugin-notification", "tauri-plugin-autostart", "tauri-plugin-single-instance"]
+            .into_iter()
+            .collect();
     let extra: Vec<_> = plugins.difference(&allowed).collect();
     assert!(extra.is_empty(), "unexpected Tauri plugins: {extra:?}");
     let pkg = fs::read_to_string(root().join("ui/package.json")).unwrap();

@@ -65,6 +65,9 @@ fn spawn_idle_watch<R: Runtime>(app: tauri::AppHandle<R>) {
 /// Builds the app on any runtime, so tests can drive it with a mock runtime.
 pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
+        // A second launch (from the menu, or while Mend sits hidden in the tray) brings the
+        // running Mend forward instead of starting a second scheduler on the same vault.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| tray::show_main(app)))
         .plugin(navigation_guard())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_autostart::init(

@@ -90,3 +90,32 @@ async fn a_commitment_reminder_arrives_once_generic_while_locked_and_logging_mov
     let leaks = files_containing(root.path(), b"zqpromiseqz");
     assert!(leaks.is_empty(), "the promise's words are outside the vault: {leaks:?}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn reminders_missed_while_closed_arrive_as_one_summary_at_start() {
+    use chrono::{Duration as Days, Local, SecondsFormat, Utc};
+    let daemon = NotificationDaemon::start();
+    // Mend was last running three days ago; its daily check-in is set an hour before now,
+    // so three came due while it was closed.
+    let root = tempfile::Builder::new().prefix("mend-e2e-").tempdir().unwrap();
+    std::fs::create_dir_all(root.path().join("data")).unwrap();
+    let at = (Local::now() - Days::hours(1)).format("%H:%M:00").to_string();
+    let since = (Utc::now() - Days::days(3)).to_rfc3339_opts(SecondsFormat::Secs, true);
+    let schedule = serde_json::json!({
+        "reminders": [{
+            "id": "daily", "kind": "dailyReflection", "enabled": true, "at": at,
+            "weekday": null, "rrule": null, "startsOn": null, "endsOn": null,
+            "snoozedUntil": null, "showDetails": false, "relationshipId": null
+        }],
+        "checkedUntil": since
+    });
+    std::fs::write(root.path().join("data/reminders.json"), schedule.to_string()).unwrap();
+
+    let app = App::start_in(root, &[]).await;
+    let got = daemon.wait_for(1, Duration::from_secs(30));
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1, "3 reminders came due while Mend was closed or asleep.");
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    assert_eq!(daemon.history().len(), 1, "one summary, not a flood");
+    app.crash().await;
+}

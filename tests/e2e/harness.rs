@@ -200,12 +200,24 @@ impl App {
         self.wait_for("#timeline").await;
     }
 
-    /// Saves a picture of the window to $MEND_SCREENSHOT_DIR/<name>.png, if that is set.
+    /// Saves a picture of the screen to $MEND_SCREENSHOT_DIR/<name>.png, if that is set.
+    /// It is taken from the X display (ImageMagick's `import`), because WebKitWebDriver's
+    /// own screenshot can hand back a frame painted before the last change.
     pub async fn screenshot(&self, name: &str) {
         if let Some(dir) = std::env::var_os("MEND_SCREENSHOT_DIR") {
             let dir = PathBuf::from(dir);
             std::fs::create_dir_all(&dir).unwrap();
-            self.driver().screenshot(&dir.join(format!("{name}.png"))).await.unwrap();
+            // Let the compositor catch up with the page before the picture is taken.
+            tokio::time::sleep(Duration::from_millis(800)).await;
+            let path = dir.join(format!("{name}.png"));
+            let ok = Command::new("import")
+                .args(["-window", "root"])
+                .arg(&path)
+                .status()
+                .map(|s| s.success());
+            if !ok.unwrap_or(false) {
+                self.driver().screenshot(&path).await.unwrap();
+            }
         }
     }
 

@@ -5,7 +5,11 @@ use crate::harness::{App, PASSPHRASE};
 async fn walk(theme: &str, env: &[(&str, &str)]) {
     let app = App::start_with(env).await;
     app.type_into("#create-passphrase", "letmein").await;
-    app.wait_until_text("strength feedback", |t| t.contains("guess")).await;
+    let start = std::time::Instant::now();
+    while !app.wait_for("#strength").await.text().await.unwrap().contains("Not strong enough yet") {
+        assert!(start.elapsed() < std::time::Duration::from_secs(10), "no strength feedback");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     app.screenshot(&format!("{theme}-01-create-weak")).await;
     app.type_into("#create-passphrase", PASSPHRASE).await;
     app.type_into("#create-confirm", PASSPHRASE).await;

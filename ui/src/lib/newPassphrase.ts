@@ -1,5 +1,6 @@
 // The rules of a "choose a passphrase, then type it again" form, shared by
-// vault creation and the reset after opening with the recovery key.
+// vault creation, the reset after opening with the recovery key, and changing
+// the passphrase in Settings (all through NewPassphraseFields.svelte).
 // Pure: no Svelte, no IPC.
 
 import type { PassphraseStrength } from "./ipc/bindings/PassphraseStrength";
@@ -17,14 +18,14 @@ export function showMismatch(passphrase: string, confirmation: string, confirmTo
 }
 
 /**
- * The form may be sent: both fields agree and the back end judged the *current*
+ * The pair may be used: both fields agree and the back end judged the *current*
  * text strong enough (`strength` is null while a fresh verdict is pending).
+ * A form adds its own conditions, such as no earlier attempt still running.
  */
-export function canSubmit(
+export function pairAcceptable(
   passphrase: string,
   confirmation: string,
   strength: PassphraseStrength | null,
-  busy: boolean,
 ): boolean {
-  return !busy && passphrase !== "" && passphrase === confirmation && strength?.acceptable === true;
+  return passphrase !== "" && passphrase === confirmation && strength?.acceptable === true;
 }

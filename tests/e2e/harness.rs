@@ -15,6 +15,30 @@ pub struct App {
     pub driver: Option<WebDriver>,
     tauri_driver: Child,
     root: tempfile::TempDir,
+    /// The app's own process, so it is surely gone before the next test starts one (Mend
+    /// is single-instance: a leftover would turn the next launch away).
+    pid: Option<u32>,
+}
+
+/// Waits for a process to end; kills it if it outstays `grace`.
+fn make_sure_gone(pid: u32, grace: Duration) {
+    let alive = || {
+        Path::new(&format!("/proc/{pid}")).exists()
+            && !std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                .unwrap_or_default()
+                .contains(") Z ")
+    };
+    let start = Instant::now();
+    while alive() && start.elapsed() < grace {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    if alive() {
+        let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).status();
+        let start = Instant::now();
+        while alive() && start.elapsed() < WAIT {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
 }
 
 fn free_port() -> u16 {
@@ -71,7 +95,8 @@ impl App {
         let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
             .await
             .expect("a WebDriver session on the app");
-        let app = App { driver: Some(driver), tauri_driver, root };
+        let mut app = App { driver: Some(driver), tauri_driver, root, pid: None };
+        app.pid = app.find_app_pid();
         app.wait_for("#create-passphrase, #unlock-passphrase, #new-entry").await;
         app
     }
@@ -223,6 +248,10 @@ impl App {
 
     /// The app's process id: the process running our binary with this test's data folder.
     pub fn app_pid(&self) -> u32 {
+        self.pid.or_else(|| self.find_app_pid()).expect("the app's process was not found")
+    }
+
+    fn find_app_pid(&self) -> Option<u32> {
         let exe = std::fs::canonicalize(env!("CARGO_BIN_EXE_mend")).unwrap();
         let want = format!("MEND_DATA_DIR={}", self.root.path().join("data").display());
         for entry in std::fs::read_dir("/proc").unwrap().flatten() {
@@ -233,10 +262,10 @@ impl App {
             }
             let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
             if environ.split(|b| *b == 0).any(|v| v == want.as_bytes()) {
-                return pid;
+                return Some(pid);
             }
         }
-        panic!("the app's process was not found");
+        None
     }
 
     /// Kills the app with SIGKILL, as a crash or power cut would, and stops the driver.
@@ -245,6 +274,7 @@ impl App {
         let pid = self.app_pid();
         let status = Command::new("kill").args(["-KILL", &pid.to_string()]).status().unwrap();
         assert!(status.success());
+        make_sure_gone(pid, Duration::ZERO);
         self.driver.take();
         self.stop_driver();
         let root = tempfile::Builder::new().tempdir().unwrap();
@@ -257,6 +287,9 @@ impl App {
             let _ = d.quit().await;
         }
         self.stop_driver();
+        if let Some(pid) = self.pid.take() {
+            make_sure_gone(pid, Duration::from_secs(5));
+        }
         let root = tempfile::Builder::new().tempdir().unwrap();
         std::mem::replace(&mut self.root, root)
     }
@@ -271,8 +304,11 @@ impl App {
 impl Drop for App {
     fn drop(&mut self) {
         if self.driver.is_some() {
-            // The session is left to be reaped with the driver (a test failed midway).
+            // A test failed midway: end the app for sure, then its driver.
             self.driver.take();
+            if let Some(pid) = self.pid.take() {
+                make_sure_gone(pid, Duration::ZERO);
+            }
             self.stop_driver();
         }
     }

@@ -87,6 +87,7 @@ pub fn generic_text(kind: ReminderKind) -> &'static str {
         ReminderKind::CommitmentDue => "Something you planned is due today.",
         ReminderKind::DailyReflection => "Time for your check-in.",
         ReminderKind::WeeklyReview => "Time for your weekly look back.",
+        ReminderKind::CheckIn => "Time to check in on how things are going.",
     }
 }
 
@@ -277,9 +278,12 @@ mod tests {
 
     #[test]
     fn notification_text_names_nothing_private() {
-        for kind in
-            [ReminderKind::CommitmentDue, ReminderKind::DailyReflection, ReminderKind::WeeklyReview]
-        {
+        for kind in [
+            ReminderKind::CommitmentDue,
+            ReminderKind::DailyReflection,
+            ReminderKind::WeeklyReview,
+            ReminderKind::CheckIn,
+        ] {
             let t = generic_text(kind);
             assert!(t.len() < 60 && t.ends_with('.'));
         }

@@ -154,7 +154,7 @@ struct CheckedInput {
     due_time: Option<String>,
 }
 
-fn parse_time(text: &str) -> Result<NaiveTime, CommitmentError> {
+pub(crate) fn parse_time(text: &str) -> Result<NaiveTime, CommitmentError> {
     NaiveTime::parse_from_str(text.trim(), "%H:%M")
         .map_err(|_| CommitmentError::Invalid("that time isn't in the form HH:MM"))
 }

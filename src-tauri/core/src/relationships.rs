@@ -78,7 +78,7 @@ impl EventKind {
         }
     }
 
-    fn parse(s: &str) -> EventKind {
+    pub(crate) fn parse(s: &str) -> EventKind {
         match s {
             "breach" => EventKind::Breach,
             "repeatBreach" => EventKind::RepeatBreach,

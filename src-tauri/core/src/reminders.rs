@@ -25,6 +25,8 @@ pub enum ReminderKind {
     DailyReflection,
     /// A weekly look back.
     WeeklyReview,
+    /// A relationship's check-in (ratings, trust level, decision review) is due.
+    CheckIn,
 }
 
 /// When one reminder fires, in the person's local time.
@@ -32,7 +34,7 @@ pub enum ReminderKind {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Reminder {
-    /// Stable id: "daily", "weekly", or "commitment-<id>".
+    /// Stable id: "daily", "weekly", "commitment-<id>" or "checkin-<relationship id>".
     pub id: String,
     pub kind: ReminderKind,
     pub enabled: bool,
@@ -85,7 +87,7 @@ impl Reminder {
                     .filter(|d| chrono::Datelike::weekday(d) == wd)
                     .collect()
             }
-            ReminderKind::CommitmentDue => match self.starts_on {
+            ReminderKind::CommitmentDue | ReminderKind::CheckIn => match self.starts_on {
                 Some(start) => {
                     ledger::due_dates(self.rrule.as_deref(), start, self.ends_on, from, to)
                         .unwrap_or_default()

@@ -18,6 +18,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_entries.sql")),
     M::up(include_str!("migrations/0002_relationships.sql")),
     M::up(include_str!("migrations/0003_ledger.sql")),
+    M::up(include_str!("migrations/0004_progress.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -300,6 +300,10 @@ impl Vault {
         crate::commitments::Commitments::new(&self.conn)
     }
 
+    pub fn progress(&self) -> crate::progress::Progress<'_> {
+        crate::progress::Progress::new(&self.conn)
+    }
+
     pub fn search(&self) -> crate::search::Search<'_> {
         crate::search::Search::new(&self.conn)
     }
@@ -359,6 +363,12 @@ impl Vault {
                 VaultError::Storage(StoreError::Sqlite(e))
             }
             _ => VaultError::Internal("a commitment's reminder could not be read"),
+        })?);
+        all.extend(self.progress().reminders().map_err(|e| match e {
+            crate::progress::ProgressError::Storage(e) => {
+                VaultError::Storage(StoreError::Sqlite(e))
+            }
+            _ => VaultError::Internal("a check-in reminder could not be read"),
         })?);
         Ok(all)
     }

@@ -6,7 +6,7 @@ import type { ReminderKind } from "./ReminderKind";
  */
 export type Reminder = { 
 /**
- * Stable id: "daily", "weekly", or "commitment-<id>".
+ * Stable id: "daily", "weekly", "commitment-<id>" or "checkin-<relationship id>".
  */
 id: string, kind: ReminderKind, enabled: boolean, 
 /**

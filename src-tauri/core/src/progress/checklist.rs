@@ -1,0 +1,549 @@
+//! Checklists: the decider's four steps (observed? when? on what evidence?) and the
+//! repairer's five A's and three-stage arc (done? when?), each step backed by links to
+//! entries, events or logged occurrences of the same relationship.
+use super::{check_note, Progress, ProgressError};
+use crate::clock::Clock;
+use crate::dates;
+use crate::frameworks::{self, Role};
+use crate::ledger::OccurrenceStatus;
+use crate::relationships::{EventKind, Relationships};
+use crate::time::{from_millis, to_millis};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Turns an instant into the person's local calendar day.
+pub type LocalDay<'f> = &'f dyn Fn(DateTime<Utc>) -> NaiveDate;
+
+/// Most candidates of each kind offered as evidence.
+const MAX_CANDIDATES: u32 = 200;
+const EXCERPT_CHARS: usize = 90;
+
+/// The frameworks each role keeps a checklist of, in the order shown.
+pub fn checklist_frameworks(role: Role) -> &'static [&'static str] {
+    match role {
+        Role::Decider => &["four-steps"],
+        Role::Repairer => &["five-as", "acknowledge-communicate-consistent"],
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum ChecklistState {
+    /// Not marked.
+    Open,
+    /// Marked, with no evidence linked: "claimed, not evidenced".
+    Claimed,
+    /// Marked, with at least one piece of evidence.
+    Evidenced,
+}
+
+impl ChecklistState {
+    pub fn of(marked: bool, evidence: usize) -> Self {
+        match (marked, evidence) {
+            (false, _) => ChecklistState::Open,
+            (true, 0) => ChecklistState::Claimed,
+            (true, _) => ChecklistState::Evidenced,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum EvidenceKind {
+    Entry,
+    Event,
+    Occurrence,
+}
+
+/// What a piece of evidence points to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct EvidenceTarget {
+    pub kind: EvidenceKind,
+    #[ts(type = "number | null")]
+    #[serde(default)]
+    pub entry_id: Option<i64>,
+    #[ts(type = "number | null")]
+    #[serde(default)]
+    pub event_id: Option<i64>,
+    #[ts(type = "number | null")]
+    #[serde(default)]
+    pub commitment_id: Option<i64>,
+    #[serde(default)]
+    pub due_on: Option<NaiveDate>,
+}
+
+/// A piece of evidence as shown: linked to a step, or offered as a candidate.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct EvidenceView {
+    /// The link's id, once linked to a step.
+    #[ts(type = "number | null")]
+    pub link_id: Option<i64>,
+    pub target: EvidenceTarget,
+    /// The day it happened (an entry's local day of writing).
+    pub on: NaiveDate,
+    /// An entry's first line, an event's note, or a commitment's promise.
+    pub text: String,
+    pub event_kind: Option<EventKind>,
+    pub occurrence_status: Option<OccurrenceStatus>,
+    /// For an entry: whether it answers this very step.
+    pub answers_step: bool,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ChecklistStep {
+    pub framework_id: String,
+    pub step_id: String,
+    pub title: String,
+    pub summary: String,
+    /// The day the person marks it done or observed.
+    pub marked_on: Option<NaiveDate>,
+    pub note: String,
+    pub evidence: Vec<EvidenceView>,
+    /// Days on which the person wrote an entry answering this step, oldest first.
+    pub written_on: Vec<NaiveDate>,
+    pub state: ChecklistState,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Checklist {
+    pub framework_id: String,
+    pub name: String,
+    pub summary: String,
+    pub steps: Vec<ChecklistStep>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct StepMarkInput {
+    pub framework_id: String,
+    pub step_id: String,
+    /// `YYYY-MM-DD`, not in the future.
+    pub marked_on: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+fn excerpt(body: &str) -> String {
+    let line = body
+        .lines()
+        .map(|l| l.trim().trim_start_matches(['#', '>', '-', '*', ' ']).trim())
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    if line.chars().count() > EXCERPT_CHARS {
+        let cut: String = line.chars().take(EXCERPT_CHARS - 1).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        line.to_owned()
+    }
+}
+
+/// A checklist step of the relationship's role, or an error.
+fn checked_step(role: Role, framework_id: &str, step_id: &str) -> Result<(), ProgressError> {
+    let known = checklist_frameworks(role).contains(&framework_id)
+        && frameworks::find_step(framework_id, step_id).is_some();
+    if known {
+        Ok(())
+    } else {
+        Err(ProgressError::Invalid("that step isn't on this relationship's checklist"))
+    }
+}
+
+impl Progress<'_> {
+    fn role(&self, relationship_id: i64) -> Result<Role, ProgressError> {
+        Ok(Relationships::new(self.conn()).get(relationship_id)?.role)
+    }
+
+    /// The checklists of a relationship's role, each step with its mark and evidence.
+    pub fn checklists(
+        &self,
+        relationship_id: i64,
+        local_day: LocalDay<'_>,
+    ) -> Result<Vec<Checklist>, ProgressError> {
+        let role = self.role(relationship_id)?;
+        let mut out = Vec::new();
+        for fw_id in checklist_frameworks(role) {
+            let Some(fw) = frameworks::find(fw_id) else { continue };
+            let mut steps = Vec::new();
+            for step in fw.steps.iter().filter(|s| s.for_roles.contains(&role)) {
+                let mark: Option<(String, String)> = self
+                    .conn()
+                    .query_row(
+                        "SELECT marked_on, note FROM step_mark
+                         WHERE relationship_id = ?1 AND framework_id = ?2 AND step_id = ?3",
+                        params![relationship_id, fw.id, step.id],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .optional()?;
+                let evidence = self.linked(relationship_id, &fw.id, &step.id, local_day)?;
+                let written_on = self.written_on(relationship_id, &fw.id, &step.id, local_day)?;
+                let marked_on = mark.as_ref().and_then(|(d, _)| dates::parse(d).ok());
+                steps.push(ChecklistStep {
+                    framework_id: fw.id.clone(),
+                    step_id: step.id.clone(),
+                    title: step.title.clone(),
+                    summary: step.summary.clone(),
+                    state: ChecklistState::of(marked_on.is_some(), evidence.len()),
+                    marked_on,
+                    note: mark.map(|(_, n)| n).unwrap_or_default(),
+                    evidence,
+                    written_on,
+                });
+            }
+            out.push(Checklist {
+                framework_id: fw.id.clone(),
+                name: fw.name.clone(),
+                summary: fw.summary.clone(),
+                steps,
+            });
+        }
+        Ok(out)
+    }
+
+    fn written_on(
+        &self,
+        relationship_id: i64,
+        framework_id: &str,
+        step_id: &str,
+        local_day: LocalDay<'_>,
+    ) -> Result<Vec<NaiveDate>, ProgressError> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT created_at FROM entry
+             WHERE relationship_id = ?1 AND framework_id = ?2 AND step_id = ?3 ORDER BY created_at",
+        )?;
+        let rows = stmt
+            .query_map(params![relationship_id, framework_id, step_id], |r| r.get::<_, i64>(0))?;
+        let mut days = Vec::new();
+        for ms in rows {
+            let day = local_day(from_millis(ms?));
+            if days.last() != Some(&day) {
+                days.push(day);
+            }
+        }
+        Ok(days)
+    }
+
+    /// Marks a step done (repairer) or observed (decider) on a day; again replaces it.
+    pub fn mark_step(
+        &self,
+        relationship_id: i64,
+        input: &StepMarkInput,
+        clock: &dyn Clock,
+    ) -> Result<(), ProgressError> {
+        let role = self.role(relationship_id)?;
+        checked_step(role, &input.framework_id, &input.step_id)?;
+        let now = clock.now();
+        let on = dates::parse_past(&input.marked_on, now)?;
+        let note = check_note(&input.note)?;
+        self.conn().execute(
+            "INSERT INTO step_mark (relationship_id, framework_id, step_id, marked_on, note, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (relationship_id, framework_id, step_id) DO UPDATE SET
+                marked_on = excluded.marked_on, note = excluded.note, updated_at = excluded.updated_at",
+            params![relationship_id, input.framework_id, input.step_id, on.to_string(), note, to_millis(now)],
+        )?;
+        Ok(())
+    }
+
+    /// Takes a mark back. Linked evidence stays, ready for when it is marked again.
+    pub fn unmark_step(
+        &self,
+        relationship_id: i64,
+        framework_id: &str,
+        step_id: &str,
+    ) -> Result<(), ProgressError> {
+        self.conn().execute(
+            "DELETE FROM step_mark WHERE relationship_id = ?1 AND framework_id = ?2 AND step_id = ?3",
+            params![relationship_id, framework_id, step_id],
+        )?;
+        Ok(())
+    }
+
+    /// Links evidence to a step. It must belong to the same relationship; linking the
+    /// same thing twice keeps one link.
+    pub fn link_evidence(
+        &self,
+        relationship_id: i64,
+        framework_id: &str,
+        step_id: &str,
+        target: &EvidenceTarget,
+        clock: &dyn Clock,
+    ) -> Result<(), ProgressError> {
+        let role = self.role(relationship_id)?;
+        checked_step(role, framework_id, step_id)?;
+        let belongs: Option<i64> = match (target.kind, target) {
+            (EvidenceKind::Entry, EvidenceTarget { entry_id: Some(id), .. }) => self
+                .conn()
+                .query_row(
+                    "SELECT 1 FROM entry WHERE id = ?1 AND relationship_id = ?2",
+                    params![id, relationship_id],
+                    |r| r.get(0),
+                )
+                .optional()?,
+            (EvidenceKind::Event, EvidenceTarget { event_id: Some(id), .. }) => self
+                .conn()
+                .query_row(
+                    "SELECT 1 FROM relationship_event WHERE id = ?1 AND relationship_id = ?2",
+                    params![id, relationship_id],
+                    |r| r.get(0),
+                )
+                .optional()?,
+            (
+                EvidenceKind::Occurrence,
+                EvidenceTarget { commitment_id: Some(id), due_on: Some(on), .. },
+            ) => self
+                .conn()
+                .query_row(
+                    "SELECT 1 FROM occurrence o JOIN commitment c ON c.id = o.commitment_id
+                     WHERE o.commitment_id = ?1 AND o.due_on = ?2 AND c.relationship_id = ?3",
+                    params![id, on.to_string(), relationship_id],
+                    |r| r.get(0),
+                )
+                .optional()?,
+            _ => None,
+        };
+        if belongs.is_none() {
+            return Err(ProgressError::Invalid(
+                "that evidence isn't part of this relationship any more",
+            ));
+        }
+        let (entry, event, commitment, due) = match target.kind {
+            EvidenceKind::Entry => (target.entry_id, None, None, None),
+            EvidenceKind::Event => (None, target.event_id, None, None),
+            EvidenceKind::Occurrence => {
+                (None, None, target.commitment_id, target.due_on.map(|d| d.to_string()))
+            }
+        };
+        self.conn().execute(
+            "INSERT OR IGNORE INTO step_evidence
+                (relationship_id, framework_id, step_id, entry_id, event_id, commitment_id, due_on, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![relationship_id, framework_id, step_id, entry, event, commitment, due, to_millis(clock.now())],
+        )?;
+        Ok(())
+    }
+
+    pub fn unlink_evidence(&self, link_id: i64) -> Result<(), ProgressError> {
+        match self.conn().execute("DELETE FROM step_evidence WHERE id = ?1", [link_id])? {
+            0 => Err(ProgressError::NotFound),
+            _ => Ok(()),
+        }
+    }
+
+    fn linked(
+        &self,
+        relationship_id: i64,
+        framework_id: &str,
+        step_id: &str,
+        local_day: LocalDay<'_>,
+    ) -> Result<Vec<EvidenceView>, ProgressError> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT l.id, l.entry_id, e.created_at, e.body, e.framework_id = l.framework_id AND e.step_id = l.step_id,
+                    l.event_id, ev.kind, ev.occurred_on, ev.note,
+                    l.commitment_id, l.due_on, o.status, c.promise
+             FROM step_evidence l
+             LEFT JOIN entry e ON e.id = l.entry_id
+             LEFT JOIN relationship_event ev ON ev.id = l.event_id
+             LEFT JOIN occurrence o ON o.commitment_id = l.commitment_id AND o.due_on = l.due_on
+             LEFT JOIN commitment c ON c.id = l.commitment_id
+             WHERE l.relationship_id = ?1 AND l.framework_id = ?2 AND l.step_id = ?3",
+        )?;
+        let rows = stmt.query_map(params![relationship_id, framework_id, step_id], |r| {
+            let link: i64 = r.get(0)?;
+            if let Some(entry_id) = r.get::<_, Option<i64>>(1)? {
+                let created: i64 = r.get(2)?;
+                let body: String = r.get(3)?;
+                return Ok(Some(EvidenceView {
+                    link_id: Some(link),
+                    target: entry_target(entry_id),
+                    on: local_day(from_millis(created)),
+                    text: excerpt(&body),
+                    event_kind: None,
+                    occurrence_status: None,
+                    answers_step: r.get::<_, Option<bool>>(4)?.unwrap_or(false),
+                }));
+            }
+            if let Some(event_id) = r.get::<_, Option<i64>>(5)? {
+                let kind: String = r.get(6)?;
+                let on: String = r.get(7)?;
+                return Ok(Some(event_view(Some(link), event_id, &kind, &on, r.get(8)?)));
+            }
+            let (Some(cid), Some(due)) =
+                (r.get::<_, Option<i64>>(9)?, r.get::<_, Option<String>>(10)?)
+            else {
+                return Ok(None);
+            };
+            let status: Option<String> = r.get(11)?;
+            Ok(occurrence_view(Some(link), cid, &due, status.as_deref(), r.get(12)?))
+        })?;
+        let mut out: Vec<EvidenceView> =
+            rows.filter_map(|r| r.transpose()).collect::<Result<_, _>>()?;
+        out.sort_by(|a, b| a.on.cmp(&b.on).then(a.link_id.cmp(&b.link_id)));
+        Ok(out)
+    }
+
+    /// What could be linked to a step: the relationship's entries (those answering the
+    /// step first), its events, and its logged occurrences; newest first, already-linked
+    /// ones left out.
+    pub fn evidence_candidates(
+        &self,
+        relationship_id: i64,
+        framework_id: &str,
+        step_id: &str,
+        local_day: LocalDay<'_>,
+    ) -> Result<Vec<EvidenceView>, ProgressError> {
+        let role = self.role(relationship_id)?;
+        checked_step(role, framework_id, step_id)?;
+        let linked = self.linked(relationship_id, framework_id, step_id, local_day)?;
+        let taken = |t: &EvidenceTarget| linked.iter().any(|l| &l.target == t);
+        let mut out = Vec::new();
+
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, created_at, body, framework_id IS ?2 AND step_id IS ?3 AS answers FROM entry
+             WHERE relationship_id = ?1 ORDER BY answers DESC, created_at DESC, id DESC LIMIT ?4",
+        )?;
+        let rows =
+            stmt.query_map(params![relationship_id, framework_id, step_id, MAX_CANDIDATES], |r| {
+                Ok(EvidenceView {
+                    link_id: None,
+                    target: entry_target(r.get(0)?),
+                    on: local_day(from_millis(r.get(1)?)),
+                    text: excerpt(&r.get::<_, String>(2)?),
+                    event_kind: None,
+                    occurrence_status: None,
+                    answers_step: r.get(3)?,
+                })
+            })?;
+        for v in rows {
+            let v = v?;
+            if !taken(&v.target) {
+                out.push(v);
+            }
+        }
+
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, kind, occurred_on, note FROM relationship_event
+             WHERE relationship_id = ?1 ORDER BY occurred_on DESC, id DESC LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![relationship_id, MAX_CANDIDATES], |r| {
+            Ok(event_view(
+                None,
+                r.get(0)?,
+                &r.get::<_, String>(1)?,
+                &r.get::<_, String>(2)?,
+                r.get(3)?,
+            ))
+        })?;
+        for v in rows {
+            let v = v?;
+            if !taken(&v.target) {
+                out.push(v);
+            }
+        }
+
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT o.commitment_id, o.due_on, o.status, c.promise
+             FROM occurrence o JOIN commitment c ON c.id = o.commitment_id
+             WHERE c.relationship_id = ?1 ORDER BY o.due_on DESC, o.commitment_id LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![relationship_id, MAX_CANDIDATES], |r| {
+            let status: String = r.get(2)?;
+            Ok(occurrence_view(None, r.get(0)?, &r.get::<_, String>(1)?, Some(&status), r.get(3)?))
+        })?;
+        for v in rows {
+            if let Some(v) = v? {
+                if !taken(&v.target) {
+                    out.push(v);
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn entry_target(id: i64) -> EvidenceTarget {
+    EvidenceTarget {
+        kind: EvidenceKind::Entry,
+        entry_id: Some(id),
+        event_id: None,
+        commitment_id: None,
+        due_on: None,
+    }
+}
+
+fn event_view(link: Option<i64>, id: i64, kind: &str, on: &str, note: String) -> EvidenceView {
+    EvidenceView {
+        link_id: link,
+        target: EvidenceTarget {
+            kind: EvidenceKind::Event,
+            entry_id: None,
+            event_id: Some(id),
+            commitment_id: None,
+            due_on: None,
+        },
+        on: dates::parse(on).unwrap_or_default(),
+        text: excerpt(&note),
+        event_kind: Some(EventKind::parse(kind)),
+        occurrence_status: None,
+        answers_step: false,
+    }
+}
+
+fn occurrence_view(
+    link: Option<i64>,
+    commitment_id: i64,
+    due: &str,
+    status: Option<&str>,
+    promise: Option<String>,
+) -> Option<EvidenceView> {
+    let on = dates::parse(due).ok()?;
+    Some(EvidenceView {
+        link_id: link,
+        target: EvidenceTarget {
+            kind: EvidenceKind::Occurrence,
+            entry_id: None,
+            event_id: None,
+            commitment_id: Some(commitment_id),
+            due_on: Some(on),
+        },
+        on,
+        text: excerpt(&promise.unwrap_or_default()),
+        event_kind: None,
+        occurrence_status: status.and_then(OccurrenceStatus::parse),
+        answers_step: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_mark_without_evidence_is_only_claimed() {
+        assert_eq!(ChecklistState::of(false, 3), ChecklistState::Open);
+        assert_eq!(ChecklistState::of(true, 0), ChecklistState::Claimed);
+        assert_eq!(ChecklistState::of(true, 1), ChecklistState::Evidenced);
+    }
+
+    #[test]
+    fn excerpts_take_the_first_line_without_markup() {
+        assert_eq!(excerpt("\n\n## They said sorry\nmore"), "They said sorry");
+        assert_eq!(excerpt("> quoted"), "quoted");
+        let long = "word ".repeat(40);
+        let e = excerpt(&long);
+        assert!(e.ends_with('…') && e.chars().count() <= EXCERPT_CHARS);
+        assert_eq!(excerpt(""), "");
+    }
+}

@@ -58,6 +58,23 @@ const COMMANDS: &[&str] = &[
     "snooze_reminder",
     "get_autostart",
     "set_autostart",
+    "checklists",
+    "mark_step",
+    "unmark_step",
+    "evidence_candidates",
+    "link_evidence",
+    "unlink_evidence",
+    "rating_form",
+    "save_check_in",
+    "list_check_ins",
+    "delete_check_in",
+    "add_decision",
+    "list_decisions",
+    "delete_decision",
+    "get_check_in_schedule",
+    "set_check_in_schedule",
+    "clear_check_in_schedule",
+    "relationship_dashboard",
 ];
 
 fn main() {

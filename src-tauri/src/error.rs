@@ -3,6 +3,7 @@
 use mend_core::commitments::CommitmentError;
 use mend_core::conversation::ConversationError;
 use mend_core::guide::GuideError;
+use mend_core::progress::ProgressError;
 use mend_core::relationships::RelationshipError;
 use mend_core::settings::SettingsError;
 use mend_core::{JournalError, VaultError};
@@ -152,6 +153,19 @@ impl From<CommitmentError> for IpcError {
             | CommitmentError::InvalidRule(_)
             | CommitmentError::Invalid(_) => ErrorCode::InvalidInput,
             CommitmentError::Storage(_) => ErrorCode::Storage,
+        };
+        IpcError::new(code, sentence(&e))
+    }
+}
+
+impl From<ProgressError> for IpcError {
+    fn from(e: ProgressError) -> Self {
+        let code = match &e {
+            ProgressError::NotFound | ProgressError::RelationshipNotFound => ErrorCode::NotFound,
+            ProgressError::InvalidDate(_)
+            | ProgressError::InvalidRule(_)
+            | ProgressError::Invalid(_) => ErrorCode::InvalidInput,
+            ProgressError::Storage(_) => ErrorCode::Storage,
         };
         IpcError::new(code, sentence(&e))
     }

@@ -149,6 +149,23 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::ledger::snooze_reminder,
             commands::ledger::get_autostart,
             commands::ledger::set_autostart,
+            commands::progress::checklists,
+            commands::progress::mark_step,
+            commands::progress::unmark_step,
+            commands::progress::evidence_candidates,
+            commands::progress::link_evidence,
+            commands::progress::unlink_evidence,
+            commands::progress::rating_form,
+            commands::progress::save_check_in,
+            commands::progress::list_check_ins,
+            commands::progress::delete_check_in,
+            commands::progress::add_decision,
+            commands::progress::list_decisions,
+            commands::progress::delete_decision,
+            commands::progress::get_check_in_schedule,
+            commands::progress::set_check_in_schedule,
+            commands::progress::clear_check_in_schedule,
+            commands::progress::relationship_dashboard,
         ])
 }
 

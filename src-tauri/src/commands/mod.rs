@@ -2,5 +2,6 @@
 //! the error. Every command is declared in build.rs and granted in the capability.
 pub mod journal;
 pub mod ledger;
+pub mod progress;
 pub mod relationships;
 pub mod vault;

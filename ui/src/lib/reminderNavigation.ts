@@ -48,12 +48,15 @@ async function go(target: ReminderTarget, request: number): Promise<void> {
       if (!(await navigate({ kind: "relationship", id: where.relationshipId }))) return;
       revealLedger(where.relationshipId, request, requestedIn);
       return;
+    case "progress":
+      await navigate({ kind: "progress", relationshipId: where.relationshipId });
+      return;
   }
 }
 
 /** Check that a relationship target still exists; anything else is already where it leads. */
 async function resolve(target: ReminderTarget): Promise<ReminderTarget> {
-  if (target.kind !== "ledger") return target;
+  if (target.kind !== "ledger" && target.kind !== "progress") return target;
   if (session.journal.relationshipsLoaded) return resolveTarget(target, session.journal.relationships);
   const requestedIn = currentGeneration();
   try {

@@ -9,7 +9,8 @@ import type { Screen } from "./session.svelte";
 export type ReminderTarget =
   | { kind: "timeline" } // the journal of every entry
   | { kind: "newEntry" } // the journal, with a new entry open in the editor
-  | { kind: "ledger"; relationshipId: number }; // a relationship's page, scrolled to its commitments
+  | { kind: "ledger"; relationshipId: number } // a relationship's page, scrolled to its commitments
+  | { kind: "progress"; relationshipId: number }; // a relationship's dashboard, for a check-in
 
 const TIMELINE: ReminderTarget = { kind: "timeline" };
 
@@ -18,6 +19,8 @@ export function reminderTarget(event: ReminderOpened): ReminderTarget {
   switch (event.kind) {
     case "commitmentDue":
       return isId(event.relationshipId) ? { kind: "ledger", relationshipId: event.relationshipId } : TIMELINE;
+    case "checkIn":
+      return isId(event.relationshipId) ? { kind: "progress", relationshipId: event.relationshipId } : TIMELINE;
     case "dailyReflection":
       return { kind: "newEntry" };
     case "weeklyReview":
@@ -34,7 +37,7 @@ function isId(value: unknown): value is number {
 
 /** A target about a relationship that no longer exists falls back to the journal. */
 export function resolveTarget(target: ReminderTarget, relationships: readonly { id: number }[]): ReminderTarget {
-  if (target.kind !== "ledger") return target;
+  if (target.kind !== "ledger" && target.kind !== "progress") return target;
   return relationships.some((r) => r.id === target.relationshipId) ? target : TIMELINE;
 }
 

@@ -46,7 +46,9 @@ export type View =
   | { kind: "step"; step: StepRef }
   | { kind: "search" }
   | { kind: "apology"; relationshipId: number }
-  | { kind: "planner"; relationshipId: number };
+  | { kind: "planner"; relationshipId: number }
+  | { kind: "progress"; relationshipId: number } // the dashboard: checklists, check-ins, charts
+  | { kind: "report"; relationshipId: number }; // a printable review, with only what is ticked
 
 /** An entry open in the editor. `id` is null until the first save creates it. */
 export interface EditorDraft {
@@ -431,6 +433,8 @@ export function viewRelationshipId(view: View): number | null {
       return view.step.relationshipId;
     case "apology":
     case "planner":
+    case "progress":
+    case "report":
       return view.relationshipId;
     default:
       return null;

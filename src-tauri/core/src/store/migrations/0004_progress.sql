@@ -78,3 +78,7 @@ CREATE TABLE checkin_schedule (
     at              TEXT    NOT NULL,        -- HH:MM, local
     remind          INTEGER NOT NULL
 ) STRICT;
+
+-- Checklists list the days each step was answered: cover the entry's time in the index.
+DROP INDEX entry_by_step;
+CREATE INDEX entry_by_step ON entry (relationship_id, framework_id, step_id, created_at);

@@ -296,7 +296,7 @@ fn decisions_are_the_deciders_and_stepping_away_is_one_of_them() {
     };
     let saved = v.progress().add_decision(rel, &input, &c).unwrap();
     let list = v.progress().decisions(rel, d(2026, 11, 1), d(2026, 11, 30)).unwrap();
-    assert_eq!(list, [saved.clone()]);
+    assert_eq!(list, std::slice::from_ref(&saved));
     assert_eq!(list[0].choice, DecisionChoice::StepAway);
     v.progress().delete_decision(saved.id).unwrap();
     assert!(v.progress().decisions(rel, d(2026, 11, 1), d(2026, 11, 30)).unwrap().is_empty());

@@ -12,6 +12,11 @@ describe("where a reminder leads", () => {
     expect(reminderTarget({ kind: "commitmentDue", relationshipId: null })).toEqual({ kind: "timeline" });
   });
 
+  it("takes a due check-in to its relationship's progress, or the journal without one", () => {
+    expect(reminderTarget({ kind: "checkIn", relationshipId: 5 })).toEqual({ kind: "progress", relationshipId: 5 });
+    expect(reminderTarget({ kind: "checkIn", relationshipId: null })).toEqual({ kind: "timeline" });
+  });
+
   it("opens a new entry for the daily reflection, whatever relationship comes with it", () => {
     expect(reminderTarget({ kind: "dailyReflection", relationshipId: null })).toEqual({ kind: "newEntry" });
     expect(reminderTarget({ kind: "dailyReflection", relationshipId: 3 })).toEqual({ kind: "newEntry" });
@@ -36,6 +41,14 @@ describe("where a reminder leads", () => {
 
 describe("a relationship that is gone", () => {
   const relationships = [{ id: 1 }, { id: 2 }];
+
+  it("sends a check-in for a deleted relationship to the journal", () => {
+    expect(resolveTarget({ kind: "progress", relationshipId: 2 }, relationships)).toEqual({
+      kind: "progress",
+      relationshipId: 2,
+    });
+    expect(resolveTarget({ kind: "progress", relationshipId: 9 }, relationships)).toEqual({ kind: "timeline" });
+  });
 
   it("keeps a ledger target whose relationship exists", () => {
     expect(resolveTarget({ kind: "ledger", relationshipId: 2 }, relationships)).toEqual({ kind: "ledger", relationshipId: 2 });

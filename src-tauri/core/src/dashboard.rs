@@ -129,6 +129,8 @@ pub struct Dashboard {
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub today: NaiveDate,
+    /// The first day anything of this relationship is dated: what "everything" starts at.
+    pub earliest: NaiveDate,
     pub trust: Vec<TrustPoint>,
     pub ratings: Vec<RatingPoint>,
     /// The first ABCD rating ever given, whatever the range: what the latest is set against.
@@ -380,6 +382,7 @@ impl Progress<'_> {
             from,
             to,
             today,
+            earliest: self.earliest(relationship_id, rel.happened_on, local_day(rel.created_at))?,
             trust: trust_points(&check_ins),
             ratings,
             first_rating,
@@ -393,6 +396,35 @@ impl Progress<'_> {
             formula: SCORE_FORMULA.to_owned(),
             note: elements::elements().note.clone(),
         })
+    }
+
+    /// The earliest of: what happened, when the relationship was added, and the first
+    /// event, check-in, decision, commitment start or entry.
+    fn earliest(
+        &self,
+        relationship_id: i64,
+        happened_on: Option<NaiveDate>,
+        created_on: NaiveDate,
+    ) -> Result<NaiveDate, ProgressError> {
+        let first: Option<String> = self.conn().query_row(
+            "SELECT min(d) FROM (
+                SELECT min(occurred_on) AS d FROM relationship_event WHERE relationship_id = ?1
+                UNION ALL SELECT min(rated_on) FROM rating WHERE relationship_id = ?1
+                UNION ALL SELECT min(rated_on) FROM trust_level WHERE relationship_id = ?1
+                UNION ALL SELECT min(decided_on) FROM decision WHERE relationship_id = ?1
+                UNION ALL SELECT min(starts_on) FROM commitment WHERE relationship_id = ?1
+                UNION ALL SELECT date(min(created_at) / 1000, 'unixepoch', '-1 day')
+                          FROM entry WHERE relationship_id = ?1)",
+            [relationship_id],
+            |r| r.get(0),
+        )?;
+        let mut earliest = created_on;
+        for d in
+            [happened_on, first.as_deref().and_then(|d| dates::parse(d).ok())].into_iter().flatten()
+        {
+            earliest = earliest.min(d);
+        }
+        Ok(earliest)
     }
 
     fn first_rating(&self, relationship_id: i64) -> Result<Option<RatingPoint>, ProgressError> {

@@ -439,6 +439,8 @@ fn the_dashboard_puts_each_record_on_the_right_day() {
         (d(2026, 11, 15), "make-amends")
     );
 
+    assert_eq!(dash.earliest, d(2026, 9, 1), "the first check-in is the earliest record");
+
     let bad = DashboardRange { from: "2026-11-30".into(), to: "2026-10-01".into() };
     assert!(p.dashboard(rel, &bad, today, &local_day).is_err());
 }

@@ -9,7 +9,11 @@ import type { StepDone } from "./StepDone";
 import type { TrustPoint } from "./TrustPoint";
 import type { WeekTally } from "./WeekTally";
 
-export type Dashboard = { relationshipId: number, role: Role, from: string, to: string, today: string, trust: Array<TrustPoint>, ratings: Array<RatingPoint>, 
+export type Dashboard = { relationshipId: number, role: Role, from: string, to: string, today: string, 
+/**
+ * The first day anything of this relationship is dated: what "everything" starts at.
+ */
+earliest: string, trust: Array<TrustPoint>, ratings: Array<RatingPoint>, 
 /**
  * The first ABCD rating ever given, whatever the range: what the latest is set against.
  */

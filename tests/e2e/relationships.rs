@@ -2,7 +2,14 @@
 use crate::harness::App;
 use thirtyfour::prelude::*;
 
-async fn add_relationship(app: &App, name: &str, role: &str, kind: &str, when: &str, theme: &str) {
+pub(crate) async fn add_relationship(
+    app: &App,
+    name: &str,
+    role: &str,
+    kind: &str,
+    when: &str,
+    theme: &str,
+) {
     app.click("#nav-add-relationship").await;
     app.type_into("#rel-name", name).await;
     app.click(&format!("#rel-role-{role}")).await;

@@ -347,6 +347,21 @@ async fn dashboards(theme: &str, env: &[(&str, &str)]) {
         app.wait_for(&format!("#chart-{key} canvas")).await;
         tokio::time::sleep(std::time::Duration::from_millis(600)).await;
         app.screenshot(&format!("{theme}-43-dashboard-{name}")).await;
+        for (n, chart) in
+            ["trust", "consistency", "weekly", "abcdTrend", "steps"].iter().enumerate()
+        {
+            if app.driver().find(By::Css(format!("#chart-{chart}"))).await.is_ok() {
+                app.driver()
+                    .execute(
+                        "document.getElementById(arguments[0]).scrollIntoView({block: 'start'});",
+                        vec![serde_json::json!(format!("chart-{chart}"))],
+                    )
+                    .await
+                    .unwrap();
+                tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+                app.screenshot(&format!("{theme}-43-dashboard-{name}-{n}-{chart}")).await;
+            }
+        }
         assert!(!table_rows(&app, "heatmap").await.is_empty(), "the calendar has days");
         assert!(!table_rows(&app, "steps").await.is_empty(), "the steps timeline has points");
         app.click("#progress-checklist h3").await;

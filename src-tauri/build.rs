@@ -75,6 +75,7 @@ const COMMANDS: &[&str] = &[
     "set_check_in_schedule",
     "clear_check_in_schedule",
     "relationship_dashboard",
+    "print_review",
 ];
 
 fn main() {

@@ -166,6 +166,7 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::progress::set_check_in_schedule,
             commands::progress::clear_check_in_schedule,
             commands::progress::relationship_dashboard,
+            commands::progress::print_review,
         ])
 }
 

@@ -81,6 +81,8 @@ impl App {
             .env("XDG_CONFIG_HOME", root.path().join("xdg-config"))
             .env("XDG_STATE_HOME", root.path().join("xdg-state"))
             .env("TMPDIR", root.path().join("tmp"))
+            // The app's working folder too (where a print-to-file PDF lands by default).
+            .current_dir(root.path().join("tmp"))
             .env("LANG", "en_US.UTF-8")
             .env("NO_AT_BRIDGE", "1")
             .envs(env.iter().copied())
@@ -99,6 +101,11 @@ impl App {
         app.pid = app.find_app_pid();
         app.wait_for("#create-passphrase, #unlock-passphrase, #new-entry").await;
         app
+    }
+
+    /// The app's working folder.
+    pub fn working_dir(&self) -> PathBuf {
+        self.root.path().join("tmp")
     }
 
     pub fn data_dir(&self) -> PathBuf {
@@ -457,4 +464,33 @@ impl Drop for NotificationDaemon {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Waits for a top-level X window whose title is exactly `title` (a system dialog the app
+/// opened, say) and returns its X id.
+pub fn wait_for_x_window(title: &str, limit: Duration) -> Option<String> {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        let found = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", &format!("^{title}$")])
+            .output()
+            .ok()
+            .and_then(|o| String::from_utf8(o.stdout).ok())
+            .and_then(|s| s.lines().next().map(str::to_owned));
+        if found.is_some() {
+            return found;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    None
+}
+
+/// Sends a key to an X window (Escape to dismiss a dialog, say). Focus is set directly:
+/// under Xvfb there is no window manager to activate windows.
+pub fn send_x_key(window: &str, key: &str) {
+    let status = Command::new("xdotool")
+        .args(["windowfocus", "--sync", window, "key", "--clearmodifiers", key])
+        .status()
+        .expect("xdotool runs");
+    assert!(status.success(), "xdotool could not send {key}");
 }

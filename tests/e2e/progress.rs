@@ -1,7 +1,7 @@
 //! Checklists with evidence, check-ins over several days, the dashboard's charts and the
 //! shareable review, in the real window. The dashboards are also photographed with a
 //! vault seeded through mend-core (the same encrypted file the app opens), in both themes.
-use crate::harness::{App, PASSPHRASE};
+use crate::harness::{send_x_key, wait_for_x_window, App, PASSPHRASE};
 use crate::relationships::add_relationship;
 use chrono::{Duration, Local, NaiveDate, TimeZone, Utc};
 use mend_core::commitments::{CommitmentInput, CommitmentOwner, OccurrenceLog};
@@ -396,6 +396,41 @@ async fn dashboards(theme: &str, env: &[(&str, &str)]) {
         while app.wait_for("#report").await.outer_html().await.unwrap().contains("zqmarknoteqz") {
             assert!(start.elapsed().as_secs() < 10, "an unticked checklist leaves the report");
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        if role == Role::Decider {
+            // "Print or save as PDF" opens the system's print dialog (which offers a PDF
+            // file as a printer); dismissing it leaves the review as it was.
+            app.click("#report-print").await;
+            let dialog = wait_for_x_window("Print", std::time::Duration::from_secs(15))
+                .expect("the print dialog opens");
+            app.screenshot(&format!("{theme}-47-print-dialog")).await;
+            // Choose "Print to File" (the only printer here) and print: a PDF appears.
+            send_x_key(&dialog, "Down");
+            app.screenshot(&format!("{theme}-48-print-to-file")).await;
+            send_x_key(&dialog, "alt+p");
+            let pdf = app.working_dir().join("output.pdf");
+            let start = Instant::now();
+            while std::fs::read(&pdf)
+                .map(|b| b.len() < 10_000 || !b.ends_with(b"%%EOF\n"))
+                .unwrap_or(true)
+            {
+                assert!(start.elapsed().as_secs() < 30, "the review is saved as a PDF");
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            }
+            assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+            let start = Instant::now();
+            while wait_for_x_window("Print", std::time::Duration::from_millis(200)).is_some() {
+                assert!(start.elapsed().as_secs() < 15, "the print dialog closes once printed");
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            }
+            if let Some(dir) = std::env::var_os("MEND_SCREENSHOT_DIR") {
+                std::fs::copy(
+                    &pdf,
+                    std::path::Path::new(&dir).join(format!("{theme}-49-review-{name}.pdf")),
+                )
+                .unwrap();
+            }
+            app.wait_for("#report").await;
         }
         app.quit().await;
     }

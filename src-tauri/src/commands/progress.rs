@@ -10,7 +10,7 @@ use mend_core::progress::checkins::{
 };
 use mend_core::progress::checklist::{Checklist, EvidenceTarget, EvidenceView, StepMarkInput};
 use mend_core::progress::elements::{self, RatingForm};
-use tauri::State;
+use tauri::{Runtime, State, WebviewWindow};
 
 /// The person's calendar date now, in their time zone.
 fn today() -> NaiveDate {
@@ -180,4 +180,17 @@ pub fn relationship_dashboard(
 ) -> CmdResult<Dashboard> {
     state
         .with_vault(|v| Ok(v.progress().dashboard(relationship_id, &range, today(), &local_day)?))
+}
+
+/// Opens the system's print dialog for the page (the progress review), where the person
+/// can print it or save it as a PDF file. WebKitGTK ignores `window.print()` under
+/// automation, and this path works the same for people and tests.
+#[tauri::command]
+pub fn print_review<R: Runtime>(window: WebviewWindow<R>) -> CmdResult<()> {
+    window.print().map_err(|_| {
+        crate::error::IpcError::new(
+            crate::error::ErrorCode::Internal,
+            "The print dialog could not be opened.",
+        )
+    })
 }

@@ -172,3 +172,8 @@ export function clearCheckInSchedule(relationshipId: number): Promise<void> {
 export function relationshipDashboard(relationshipId: number, range: DashboardRange): Promise<Dashboard> {
   return call("relationship_dashboard", { relationshipId, range });
 }
+
+/** Opens the system print dialog for the page shown (printing, or saving as a PDF file). */
+export function printReview(): Promise<void> {
+  return call("print_review");
+}

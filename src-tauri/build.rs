@@ -76,6 +76,12 @@ const COMMANDS: &[&str] = &[
     "clear_check_in_schedule",
     "relationship_dashboard",
     "print_review",
+    "safety_check",
+    "record_safety_check",
+    "choose_relationship_mode",
+    "get_discretion",
+    "set_discretion",
+    "note_copied",
 ];
 
 fn main() {

@@ -5,6 +5,7 @@ use mend_core::conversation::ConversationError;
 use mend_core::guide::GuideError;
 use mend_core::progress::ProgressError;
 use mend_core::relationships::RelationshipError;
+use mend_core::safety::SafetyError;
 use mend_core::settings::SettingsError;
 use mend_core::{JournalError, VaultError};
 use serde::Serialize;
@@ -166,6 +167,17 @@ impl From<ProgressError> for IpcError {
             | ProgressError::InvalidRule(_)
             | ProgressError::Invalid(_) => ErrorCode::InvalidInput,
             ProgressError::Storage(_) => ErrorCode::Storage,
+        };
+        IpcError::new(code, sentence(&e))
+    }
+}
+
+impl From<SafetyError> for IpcError {
+    fn from(e: SafetyError) -> Self {
+        let code = match &e {
+            SafetyError::RelationshipNotFound => ErrorCode::NotFound,
+            SafetyError::Invalid(_) => ErrorCode::InvalidInput,
+            SafetyError::Storage(_) => ErrorCode::Storage,
         };
         IpcError::new(code, sentence(&e))
     }

@@ -6,6 +6,7 @@
 //! - The web view can only reach the commands in `commands`, granted by the one
 //!   capability in src-tauri/capabilities/, and cannot navigate away from the app.
 pub mod commands;
+pub mod discretion;
 pub mod error;
 pub mod scheduler;
 pub mod state;
@@ -78,6 +79,7 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             let dir = vault_dir(app)?;
             std::fs::create_dir_all(&dir)?;
             let scheduler = Arc::new(Scheduler::load(dir.clone()));
+            app.manage(discretion::Discretion::load(&dir));
             app.manage(AppState::new(VaultPaths::new(dir), scheduler.clone()));
             scheduler::listen_for_actions(app.handle(), scheduler.clone());
             scheduler.spawn(app.handle().clone());
@@ -167,6 +169,12 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::progress::clear_check_in_schedule,
             commands::progress::relationship_dashboard,
             commands::progress::print_review,
+            commands::safety::safety_check,
+            commands::safety::record_safety_check,
+            commands::safety::choose_relationship_mode,
+            commands::discretion::get_discretion,
+            commands::discretion::set_discretion,
+            commands::discretion::note_copied,
         ])
 }
 

@@ -218,7 +218,8 @@ impl Scheduler {
 impl Scheduler {
     fn notify<R: Runtime>(&self, app: &AppHandle<R>, body: &str, reminder: Option<Reminder>) {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        let mut builder = app.notification().builder().id(id).title("Mend").body(body);
+        let name = app.state::<crate::discretion::Discretion>().app_name();
+        let mut builder = app.notification().builder().id(id).title(name).body(body);
         if reminder.is_some() {
             builder = builder.action_type_id(ACTION_TYPE);
         }

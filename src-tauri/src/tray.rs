@@ -19,7 +19,8 @@ pub fn install<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     let lock = MenuItem::with_id(app, "lock", "Lock", true, None::<&str>)?;
     let quit = MenuItem::with_id(app, "quit", "Quit Mend", true, None::<&str>)?;
     let menu = Menu::with_items(app, &[&open, &lock, &quit])?;
-    let mut tray = TrayIconBuilder::with_id("mend").menu(&menu).tooltip("Mend");
+    let name = app.state::<crate::discretion::Discretion>().app_name();
+    let mut tray = TrayIconBuilder::with_id("mend").menu(&menu).tooltip(name);
     if let Some(icon) = app.default_window_icon() {
         tray = tray.icon(icon.clone());
     }

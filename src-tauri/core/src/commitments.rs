@@ -8,6 +8,7 @@ use crate::ledger::{
 };
 use crate::relationships::{RelationshipError, Relationships};
 use crate::reminders::{Reminder, ReminderKind};
+use crate::safety::MODE_SQL;
 use crate::time::to_millis;
 use chrono::{Duration, NaiveDate, NaiveTime};
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -461,10 +462,14 @@ impl<'a> Commitments<'a> {
         Ok(RelationshipLedger { commitments, last30, last90, formula: SCORE_FORMULA.to_owned() })
     }
 
-    /// The reminders of every commitment that asked for one: times and rules only.
+    /// The reminders of every commitment that asked for one: times and rules only. A
+    /// relationship in safety mode gets none: no nudges to keep rebuilding.
     pub fn reminders(&self) -> Result<Vec<Reminder>, CommitmentError> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {COMMITMENT_COLUMNS} FROM commitment WHERE remind = 1 AND due_time IS NOT NULL ORDER BY id"
+            "SELECT {COMMITMENT_COLUMNS} FROM commitment WHERE remind = 1 AND due_time IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM safety_check s
+                               WHERE s.relationship_id = commitment.relationship_id AND {MODE_SQL} = 'safety')
+             ORDER BY id"
         ))?;
         let rows = stmt.query_map([], commitment_from_row)?;
         let mut out = Vec::new();

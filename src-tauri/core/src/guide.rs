@@ -101,6 +101,8 @@ pub struct FrameworkView {
 #[ts(export)]
 pub struct RelationshipGuide {
     pub relationship: Relationship,
+    /// Repair steps, or (after a safety check with warning signs) the person's own safety.
+    pub mode: crate::safety::RelationshipMode,
     pub frameworks: Vec<FrameworkView>,
     /// The person's own templates, run like steps under the framework id "template".
     pub templates: Vec<StepView>,
@@ -203,9 +205,13 @@ impl<'a> Guide<'a> {
             drafts: self.draft_keys(relationship_id)?,
         };
         let own = self.user_prompts(rel.role)?;
-        let frameworks = frameworks::all()
-            .iter()
-            .filter(|f| f.for_roles.contains(&rel.role))
+        let mode =
+            crate::safety::Safety::new(self.conn).mode(relationship_id).map_err(|e| match e {
+                crate::safety::SafetyError::Storage(e) => GuideError::Storage(e),
+                _ => GuideError::RelationshipNotFound,
+            })?;
+        let frameworks = crate::safety::frameworks_for(rel.role, mode)
+            .into_iter()
             .map(|f| self.framework_view(f, rel.role, rel.breach_kind, &own, &activity))
             .collect();
         let templates = self
@@ -230,7 +236,7 @@ impl<'a> Guide<'a> {
                 }
             })
             .collect();
-        Ok(RelationshipGuide { relationship: rel, frameworks, templates })
+        Ok(RelationshipGuide { relationship: rel, mode, frameworks, templates })
     }
 
     fn framework_view(

@@ -22,6 +22,7 @@ pub mod ledger;
 pub mod progress;
 pub mod relationships;
 pub mod reminders;
+pub mod safety;
 pub mod search;
 pub mod secret;
 pub mod settings;

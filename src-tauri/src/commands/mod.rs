@@ -1,7 +1,9 @@
 //! Thin adapters: each command takes the app state, calls one core function and maps
 //! the error. Every command is declared in build.rs and granted in the capability.
+pub mod discretion;
 pub mod journal;
 pub mod ledger;
 pub mod progress;
 pub mod relationships;
+pub mod safety;
 pub mod vault;

@@ -4,7 +4,7 @@ use crate::state::AppState;
 use mend_core::strength::{self, PassphraseStrength};
 use mend_core::{Passphrase, RecoveryKey, Settings, Vault};
 use serde::Serialize;
-use tauri::{AppHandle, Emitter, Runtime, State};
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 use ts_rs::TS;
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -44,6 +44,8 @@ pub fn lock_and_announce<R: Runtime>(app: &AppHandle<R>, state: &AppState, reaso
     if state.lock() {
         let _ = app.emit(VAULT_LOCKED_EVENT, VaultLocked { reason });
     }
+    // Whether or not it was unlocked: what was copied goes with the lock.
+    app.state::<crate::discretion::Discretion>().clear_copied_on_lock();
 }
 
 #[tauri::command(async)]

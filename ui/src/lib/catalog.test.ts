@@ -21,6 +21,7 @@ function guide(frameworks: FrameworkView[], templates: StepView[] = []): Relatio
       breachKind: "care",
       createdAt: "2025-01-01T00:00:00Z",
     },
+    mode: "repair",
     frameworks,
     templates,
   };

@@ -76,6 +76,9 @@ pub enum FrameworkKind {
     Framework,
     /// Prompts for particular circumstances (no reply, living apart, …).
     Situations,
+    /// Prompts about the person's own safety, offered instead of the repair frameworks
+    /// when a relationship's safety check shows signs of fear or control.
+    Safety,
 }
 
 /// The prompts of one step, per role. A role the step is not for has none.
@@ -167,6 +170,7 @@ const FILES: &[(&str, &str)] = &[
     ("four-steps", include_str!("../../frameworks/four-steps.toml")),
     ("five-as", include_str!("../../frameworks/five-as.toml")),
     ("situations", include_str!("../../frameworks/situations.toml")),
+    ("own-safety", include_str!("../../frameworks/own-safety.toml")),
 ];
 
 /// Parses one framework file and checks its invariants.

@@ -19,6 +19,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0002_relationships.sql")),
     M::up(include_str!("migrations/0003_ledger.sql")),
     M::up(include_str!("migrations/0004_progress.sql")),
+    M::up(include_str!("migrations/0005_safety.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

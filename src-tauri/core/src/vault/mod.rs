@@ -304,6 +304,10 @@ impl Vault {
         crate::progress::Progress::new(&self.conn)
     }
 
+    pub fn safety(&self) -> crate::safety::Safety<'_> {
+        crate::safety::Safety::new(&self.conn)
+    }
+
     pub fn search(&self) -> crate::search::Search<'_> {
         crate::search::Search::new(&self.conn)
     }

@@ -222,6 +222,15 @@ impl App {
         self.click("#unlock-submit").await;
     }
 
+    /// After a new relationship is saved: answer the safety check with "none of these"
+    /// and arrive at the relationship's page.
+    pub async fn pass_safety_check(&self) {
+        self.wait_for("#safety-heading").await;
+        self.click("#safety-none").await;
+        self.click("#safety-save").await;
+        self.wait_for("#relationship-page").await;
+    }
+
     /// Writes a new entry through the editor and waits until it shows as saved.
     pub async fn write_entry(&self, text: &str) {
         self.click("#new-entry").await;

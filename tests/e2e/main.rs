@@ -5,5 +5,6 @@ mod harness;
 mod progress;
 mod relationships;
 mod reminders;
+mod safety;
 mod screens;
 mod vault;

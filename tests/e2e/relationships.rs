@@ -18,6 +18,7 @@ pub(crate) async fn add_relationship(
     app.set_value("#rel-kind", kind).await;
     app.screenshot(&format!("{theme}-20-relationship-form-{role}")).await;
     app.click("#rel-save").await;
+    app.pass_safety_check().await;
     app.wait_for("#relationship-page").await;
 }
 

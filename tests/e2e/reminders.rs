@@ -30,6 +30,7 @@ async fn a_commitment_reminder_arrives_once_generic_while_locked_and_logging_mov
     app.click("#rel-role-repairer").await;
     app.set_value("#rel-kind", "care").await;
     app.click("#rel-save").await;
+    app.pass_safety_check().await;
     app.wait_for("#ledger").await;
     app.wait_until_text("an empty ledger", |t| t.contains("Nothing logged yet")).await;
 

@@ -76,6 +76,7 @@ async fn journal_text_never_leaves_the_vault() {
     app.type_into("#rel-what", &format!("What happened: {secret}")).await;
     app.set_value("#rel-kind", "care").await;
     app.click("#rel-save").await;
+    app.pass_safety_check().await;
     app.click("#commitment-new").await;
     app.type_into("#commitment-promise", &format!("Promise {secret}")).await;
     app.set_value("#commitment-repeat", "once").await;

@@ -1,5 +1,5 @@
 // Every framework step the person can meet, gathered from the relationship
-// guides (one per role), so that entries anywhere can show the title of the
+// guides (one per relationship), so that entries anywhere can show the title of the
 // step they answer and search can filter by step. The framework texts live in
 // the back end; nothing here repeats them.
 

@@ -4,7 +4,7 @@
 
 import { buildCatalog } from "./catalog";
 import * as ipc from "./ipc";
-import type { Relationship, RelationshipGuide, Role } from "./ipc";
+import type { Relationship, RelationshipGuide } from "./ipc";
 import { currentGeneration, emptyFeed, isCurrent, session, showLocked } from "./session.svelte";
 
 /** The vault locked under us: show the unlock screen. True when that happened. */
@@ -67,16 +67,16 @@ export function forgetRelationship(id: number): void {
 let catalogRequest = 0;
 
 /**
- * Step titles for every role the person has a relationship in: one guide per
- * role is enough, since a guide's steps depend only on the role.
+ * Step titles for every step the person can meet: the guides of every
+ * relationship, since a guide's frameworks depend on the role and on the mode
+ * (the repair steps, or the person's own safety).
  */
 export async function refreshCatalog(): Promise<void> {
   const requestedIn = currentGeneration();
   const request = ++catalogRequest;
-  const byRole = new Map<Role, number>();
-  for (const r of session.journal.relationships) if (!byRole.has(r.role)) byRole.set(r.role, r.id);
+  const ids = session.journal.relationships.map((r) => r.id);
   try {
-    const guides: RelationshipGuide[] = await Promise.all([...byRole.values()].map((id) => ipc.relationshipGuide(id)));
+    const guides: RelationshipGuide[] = await Promise.all(ids.map((id) => ipc.relationshipGuide(id)));
     if (!isCurrent(requestedIn) || request !== catalogRequest) return;
     session.journal.catalog = buildCatalog(guides);
   } catch (error) {

@@ -48,7 +48,8 @@ export type View =
   | { kind: "apology"; relationshipId: number }
   | { kind: "planner"; relationshipId: number }
   | { kind: "progress"; relationshipId: number } // the dashboard: checklists, check-ins, charts
-  | { kind: "report"; relationshipId: number }; // a printable review, with only what is ticked
+  | { kind: "report"; relationshipId: number } // a printable review, with only what is ticked
+  | { kind: "safety"; relationshipId: number }; // the safety check: a few quiet questions
 
 /** An entry open in the editor. `id` is null until the first save creates it. */
 export interface EditorDraft {
@@ -209,6 +210,11 @@ export const session = $state({
   passphraseResetDone: false,
   /** Where a clicked reminder leads, kept until the journal is open (across locks). */
   pendingTarget: null as ReminderTarget | null,
+  /**
+   * "Hide" was asked for: nothing of the journal is shown while what is
+   * pending is saved and the vault locks (the unlock screen follows).
+   */
+  hiding: false,
   journal: emptyJournal(),
 });
 
@@ -234,6 +240,7 @@ export function clearJournalState(): void {
 /** The vault is locked (by the person, by the idle timer or found locked). */
 export function showLocked(reason: LockReason | null): void {
   clearJournalState();
+  session.hiding = false;
   session.lockNote = reason === "idle" ? "idle" : null;
   session.passphraseResetDone = false;
   session.screen = "unlock";
@@ -316,8 +323,11 @@ export function registerViewWork(flush: () => Promise<boolean>): () => void {
 
 /** Save whatever the editor and the view have not saved yet. True when nothing is left unsaved. */
 export async function flushPendingSave(): Promise<boolean> {
-  const editorSaved = saveFlush ? await saveFlush() : true;
-  const viewSaved = viewFlush ? await viewFlush() : true;
+  // Both start at once (before anything can unmount, when hiding).
+  const [editorSaved, viewSaved] = await Promise.all([
+    saveFlush ? saveFlush() : true,
+    viewFlush ? viewFlush() : true,
+  ]);
   return editorSaved && viewSaved;
 }
 
@@ -435,6 +445,7 @@ export function viewRelationshipId(view: View): number | null {
     case "planner":
     case "progress":
     case "report":
+    case "safety":
       return view.relationshipId;
     default:
       return null;
@@ -474,15 +485,26 @@ export function closeSearch(): Promise<boolean> {
 
 const FLUSH_BEFORE_LOCK_MS = 3_000;
 
+let locking: Promise<void> | null = null;
+
 /**
  * Lock at the person's request: save what is pending (waiting at most a few
  * seconds), then lock. The screen is cleared even if the back end fails,
- * because the person asked for their journal to be hidden.
+ * because the person asked for their journal to be hidden. Asked again while
+ * locking, it waits for the lock already under way.
  */
-export async function lockNow(): Promise<void> {
+export function lockNow(): Promise<void> {
+  locking ??= lockAfterSaving().finally(() => {
+    locking = null;
+  });
+  return locking;
+}
+
+async function lockAfterSaving(): Promise<void> {
   const timeout = new Promise<boolean>((resolve) =>
     setTimeout(() => resolve(false), FLUSH_BEFORE_LOCK_MS),
   );
+  // The saves start here, synchronously, before anything else happens.
   await Promise.race([flushPendingSave(), timeout]);
   try {
     await ipc.lock();
@@ -490,4 +512,15 @@ export async function lockNow(): Promise<void> {
     // The screen is cleared regardless; the back end still locks when idle.
   }
   showLocked("user");
+}
+
+/**
+ * "Hide": lock as `lockNow` does, but stop showing anything of the journal at
+ * once. The pending saves are started first, so views that unmount while
+ * hiding (see `session.hiding`) only have to let them finish.
+ */
+export function hideNow(): Promise<void> {
+  const locked = lockNow();
+  session.hiding = true;
+  return locked;
 }

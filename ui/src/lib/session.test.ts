@@ -27,6 +27,7 @@ const {
   loadOlder,
   loadOlderEntries,
   lockNow,
+  hideNow,
   navigate,
   openEntry,
   openNewEntry,
@@ -192,6 +193,44 @@ describe("locking", () => {
     await lockNow();
     expect(session.screen).toBe("unlock");
     expect(session.journal.timeline.entries).toEqual([]);
+  });
+
+  it("hide shows nothing of the journal at once, after starting every pending save", async () => {
+    const order: string[] = [];
+    let finishSave: (saved: boolean) => void = () => {};
+    registerEditor({
+      flush: () => {
+        order.push(`editor flush, hiding: ${session.hiding}`);
+        return new Promise<boolean>((resolve) => (finishSave = resolve));
+      },
+      leave: async () => true,
+    });
+    const unregister = registerViewWork(async () => {
+      order.push(`view flush, hiding: ${session.hiding}`);
+      return true;
+    });
+    lock.mockImplementation(async () => {
+      order.push("lock");
+    });
+    const hiding = hideNow();
+    expect(session.hiding).toBe(true);
+    expect(order).toEqual(["editor flush, hiding: false", "view flush, hiding: false"]);
+    finishSave(true);
+    await hiding;
+    expect(order).toEqual(["editor flush, hiding: false", "view flush, hiding: false", "lock"]);
+    expect(session.hiding).toBe(false);
+    expect(session.screen).toBe("unlock");
+    unregister();
+  });
+
+  it("hide during a lock already under way locks only once", async () => {
+    lock.mockResolvedValue(undefined);
+    const first = lockNow();
+    const second = hideNow();
+    expect(session.hiding).toBe(true);
+    await Promise.all([first, second]);
+    expect(lock).toHaveBeenCalledTimes(1);
+    expect(session.hiding).toBe(false);
   });
 });
 

@@ -81,6 +81,16 @@ pub fn local_tz() -> Tz {
         .unwrap_or(Tz::UTC)
 }
 
+/// The person's calendar date now, in their time zone.
+pub fn local_today() -> chrono::NaiveDate {
+    chrono::Utc::now().with_timezone(&local_tz()).date_naive()
+}
+
+/// An instant's calendar date in the person's time zone.
+pub fn local_day(t: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+    t.with_timezone(&local_tz()).date_naive()
+}
+
 /// The words of a notification. Generic by default: nothing about what the journal holds.
 pub fn generic_text(kind: ReminderKind) -> &'static str {
     match kind {

@@ -222,6 +222,20 @@ impl App {
         self.click("#unlock-submit").await;
     }
 
+    /// Local "HH:MM" about a minute and a half from now, as the app's web view sees time.
+    pub async fn soon(&self) -> String {
+        let v = self
+            .driver()
+            .execute(
+                "const d = new Date(Date.now() + 90000); \
+                 return String(d.getHours()).padStart(2, '0') + ':' + String(d.getMinutes()).padStart(2, '0');",
+                vec![],
+            )
+            .await
+            .unwrap();
+        v.json().as_str().unwrap().to_owned()
+    }
+
     /// After a new relationship is saved: answer the safety check with "none of these"
     /// and arrive at the relationship's page.
     pub async fn pass_safety_check(&self) {

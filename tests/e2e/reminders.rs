@@ -5,20 +5,6 @@ use crate::harness::{files_containing, App, NotificationDaemon, PASSPHRASE};
 use std::time::Duration;
 use thirtyfour::prelude::*;
 
-/// Local "HH:MM" between 30 and 90 seconds from now, as the app's web view sees time.
-async fn soon(app: &App) -> String {
-    let v = app
-        .driver()
-        .execute(
-            "const d = new Date(Date.now() + 90000); \
-             return String(d.getHours()).padStart(2, '0') + ':' + String(d.getMinutes()).padStart(2, '0');",
-            vec![],
-        )
-        .await
-        .unwrap();
-    v.json().as_str().unwrap().to_owned()
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_commitment_reminder_arrives_once_generic_while_locked_and_logging_moves_the_score() {
     let daemon = NotificationDaemon::start();
@@ -40,7 +26,7 @@ async fn a_commitment_reminder_arrives_once_generic_while_locked_and_logging_mov
     app.type_into("#commitment-kept-looks-like", "We spoke, however briefly").await;
     app.set_value("#commitment-repeat", "daily").await;
     app.click("#commitment-remind").await;
-    app.set_value("#commitment-time", &soon(&app).await).await;
+    app.set_value("#commitment-time", &app.soon().await).await;
     app.screenshot(&format!("{theme}-30-commitment-form")).await;
     app.click("#commitment-save").await;
     app.wait_for(".commitment[data-commitment-id]").await;

@@ -135,20 +135,6 @@ async fn text_copied_from_mend_leaves_the_clipboard_when_it_locks() {
     drop(owner);
 }
 
-/// Local "HH:MM" about a minute and a half from now, as the app's web view sees time.
-async fn soon(app: &App) -> String {
-    let v = app
-        .driver()
-        .execute(
-            "const d = new Date(Date.now() + 90000); \
-             return String(d.getHours()).padStart(2, '0') + ':' + String(d.getMinutes()).padStart(2, '0');",
-            vec![],
-        )
-        .await
-        .unwrap();
-    v.json().as_str().unwrap().to_owned()
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn with_the_neutral_name_notifications_say_notes() {
     let daemon = NotificationDaemon::start();
@@ -161,7 +147,7 @@ async fn with_the_neutral_name_notifications_say_notes() {
     if !daily.is_selected().await.unwrap() {
         app.click("#reminder-daily").await;
     }
-    app.set_value("#reminder-daily-time", &soon(&app).await).await;
+    app.set_value("#reminder-daily-time", &app.soon().await).await;
     app.click("#reminder-save").await;
     app.wait_for("#reminder-message").await;
     app.click("#lock").await;

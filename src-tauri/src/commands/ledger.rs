@@ -1,19 +1,14 @@
 //! The commitments ledger and reminders.
 use crate::error::{CmdResult, ErrorCode, IpcError};
-use crate::scheduler::local_tz;
+use crate::scheduler::local_today as today;
 use crate::state::AppState;
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
 use mend_core::commitments::{
     Commitment, CommitmentInput, OccurrenceLog, OccurrenceView, RelationshipLedger,
 };
 use mend_core::settings::ReminderSettings;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_autostart::ManagerExt;
-
-/// The person's calendar date now, in their time zone.
-fn today() -> NaiveDate {
-    Utc::now().with_timezone(&local_tz()).date_naive()
-}
 
 #[tauri::command(async)]
 pub fn create_commitment(

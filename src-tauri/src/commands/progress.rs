@@ -1,9 +1,9 @@
 //! Checklists with evidence, check-ins (ABCD ratings and trust level), decision reviews,
 //! check-in schedules and the dashboard.
 use crate::error::CmdResult;
-use crate::scheduler::local_tz;
+use crate::scheduler::{local_day, local_today as today};
 use crate::state::AppState;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use mend_core::dashboard::{Dashboard, DashboardRange};
 use mend_core::progress::checkins::{
     CheckIn, CheckInInput, CheckInSchedule, CheckInScheduleInput, Decision, DecisionInput,
@@ -11,16 +11,6 @@ use mend_core::progress::checkins::{
 use mend_core::progress::checklist::{Checklist, EvidenceTarget, EvidenceView, StepMarkInput};
 use mend_core::progress::elements::{self, RatingForm};
 use tauri::{Runtime, State, WebviewWindow};
-
-/// The person's calendar date now, in their time zone.
-fn today() -> NaiveDate {
-    Utc::now().with_timezone(&local_tz()).date_naive()
-}
-
-/// An instant's calendar date in the person's time zone.
-fn local_day(t: DateTime<Utc>) -> NaiveDate {
-    t.with_timezone(&local_tz()).date_naive()
-}
 
 /// Wide enough for "all of it": every record ever is on or after this day.
 const EVER: NaiveDate = NaiveDate::MIN;

@@ -131,10 +131,6 @@ pub struct CheckInScheduleInput {
 }
 
 impl Progress<'_> {
-    fn relationship_role(&self, relationship_id: i64) -> Result<Role, ProgressError> {
-        Ok(Relationships::new(self.conn()).get(relationship_id)?.role)
-    }
-
     /// Saves one day's check-in, replacing any earlier one on that day, in one transaction.
     pub fn save_check_in(
         &self,
@@ -142,7 +138,7 @@ impl Progress<'_> {
         input: &CheckInInput,
         clock: &dyn Clock,
     ) -> Result<CheckIn, ProgressError> {
-        let role = self.relationship_role(relationship_id)?;
+        let role = self.role(relationship_id)?;
         let now = clock.now();
         let on = dates::parse_past(&input.on, now)?;
         if input.answers.keys().any(|k| !elements::is_item(k)) {
@@ -276,7 +272,7 @@ impl Progress<'_> {
         input: &DecisionInput,
         clock: &dyn Clock,
     ) -> Result<Decision, ProgressError> {
-        if self.relationship_role(relationship_id)? != Role::Decider {
+        if self.role(relationship_id)? != Role::Decider {
             return Err(ProgressError::Invalid(
                 "decision reviews belong to the person deciding whether to trust",
             ));

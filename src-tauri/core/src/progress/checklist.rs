@@ -162,7 +162,7 @@ fn checked_step(role: Role, framework_id: &str, step_id: &str) -> Result<(), Pro
 }
 
 impl Progress<'_> {
-    fn role(&self, relationship_id: i64) -> Result<Role, ProgressError> {
+    pub(super) fn role(&self, relationship_id: i64) -> Result<Role, ProgressError> {
         Ok(Relationships::new(self.conn()).get(relationship_id)?.role)
     }
 

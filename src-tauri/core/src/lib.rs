@@ -29,6 +29,7 @@ pub mod settings;
 pub mod store;
 pub mod strength;
 mod time;
+pub mod transfer;
 pub mod vault;
 
 pub use clock::{Clock, FixedClock, SystemClock};

@@ -70,7 +70,7 @@ pub enum EventKind {
 }
 
 impl EventKind {
-    fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             EventKind::Breach => "breach",
             EventKind::RepeatBreach => "repeatBreach",

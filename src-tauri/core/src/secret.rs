@@ -54,17 +54,26 @@ impl DataKey {
         self.0.expose_secret()
     }
 
+    /// The key as SQLCipher's raw-key literal (`x'…'`), for `ATTACH … KEY ?`.
+    pub(crate) fn raw_key_literal(&self) -> Zeroizing<String> {
+        let mut out = Zeroizing::new(String::with_capacity(68));
+        out.push_str("x'");
+        for b in self.bytes() {
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 0xF) as usize] as char);
+        }
+        out.push('\'');
+        out
+    }
+
     /// The statement that hands the key to SQLCipher in its raw form (`x'…'`), so
     /// SQLCipher runs no key derivation of its own. Wiped when dropped.
     pub(crate) fn pragma(&self) -> Zeroizing<String> {
         let mut sql = Zeroizing::new(String::with_capacity(80));
-        sql.push_str("PRAGMA key = \"x'");
-        for b in self.bytes() {
-            const HEX: &[u8; 16] = b"0123456789ABCDEF";
-            sql.push(HEX[(b >> 4) as usize] as char);
-            sql.push(HEX[(b & 0xF) as usize] as char);
-        }
-        sql.push_str("'\";");
+        sql.push_str("PRAGMA key = \"");
+        sql.push_str(&self.raw_key_literal());
+        sql.push_str("\";");
         sql
     }
 }

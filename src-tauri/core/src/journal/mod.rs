@@ -193,7 +193,11 @@ fn storage(e: rusqlite::Error) -> JournalError {
 }
 
 /// Replaces an entry's tags (inside the caller's transaction).
-fn write_tags(conn: &Connection, entry_id: i64, tags: &[String]) -> Result<(), JournalError> {
+pub(crate) fn write_tags(
+    conn: &Connection,
+    entry_id: i64,
+    tags: &[String],
+) -> Result<(), JournalError> {
     conn.execute("DELETE FROM entry_tag WHERE entry_id = ?1", [entry_id])?;
     for tag in tags {
         conn.execute("INSERT INTO tag (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", [tag])?;

@@ -12,6 +12,7 @@ use crate::secret::DataKey;
 use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{Migrations, M};
 use std::path::Path;
+use zeroize::Zeroizing;
 
 /// Every migration, in order. Append only: never edit or reorder one that has shipped.
 const MIGRATIONS: &[M<'static>] = &[
@@ -43,6 +44,9 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("the vault's schema could not be brought up to date")]
     Migration,
+    /// A database image that is damaged or is not a Mend journal.
+    #[error("that does not hold a Mend journal")]
+    Foreign,
 }
 
 /// Opens (or, with `create`, makes) the encrypted database and brings its schema up to date.
@@ -74,6 +78,67 @@ pub(crate) fn open(path: &Path, key: &DataKey, create: bool) -> Result<Connectio
     }
     migrations().to_latest(&mut conn).map_err(|_| StoreError::Migration)?;
     Ok(conn)
+}
+
+/// The whole database as a plaintext SQLite image, copied through an in-memory database so
+/// the plaintext never reaches a file. The image carries the schema version.
+pub(crate) fn snapshot(conn: &Connection) -> Result<Zeroizing<Vec<u8>>, StoreError> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    conn.execute_batch("ATTACH DATABASE ':memory:' AS snapshot KEY ''")?;
+    let copied = (|| -> Result<Zeroizing<Vec<u8>>, StoreError> {
+        conn.query_row("SELECT sqlcipher_export('snapshot')", [], |_| Ok(()))?;
+        conn.execute_batch(&format!("PRAGMA snapshot.user_version = {version}"))?;
+        let data = conn.serialize(c"snapshot")?;
+        Ok(Zeroizing::new(data.to_vec()))
+    })();
+    conn.execute_batch("DETACH DATABASE snapshot")?;
+    copied
+}
+
+/// Writes a new encrypted database at `path` from a plaintext image made by [`snapshot`],
+/// after checking the image is an intact Mend database no newer than this build. On any
+/// error the half-written file is removed.
+pub(crate) fn restore(path: &Path, key: &DataKey, image: &[u8]) -> Result<(), StoreError> {
+    let mut plain = Connection::open_in_memory()?;
+    plain
+        .deserialize_read_exact(rusqlite::MAIN_DB, image, image.len(), true)
+        .map_err(|_| StoreError::Foreign)?;
+    let check = |sql: &str| -> Result<String, StoreError> {
+        plain.query_row(sql, [], |r| r.get::<_, String>(0)).map_err(|_| StoreError::Foreign)
+    };
+    if check("PRAGMA integrity_check")? != "ok" {
+        return Err(StoreError::Foreign);
+    }
+    let has_entries =
+        check("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'entry'")?;
+    let version: i64 = plain
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|_| StoreError::Foreign)?;
+    if has_entries != "entry" || version < 1 {
+        return Err(StoreError::Foreign);
+    }
+    if version > schema_version() as i64 {
+        return Err(StoreError::TooNew);
+    }
+    if path.exists() {
+        return Err(StoreError::Foreign);
+    }
+    let written = (|| -> Result<(), StoreError> {
+        let target = path.to_str().ok_or(StoreError::Foreign)?;
+        plain.execute(
+            "ATTACH DATABASE ?1 AS vault KEY ?2",
+            rusqlite::params![target, key.raw_key_literal().as_str()],
+        )?;
+        plain.query_row("SELECT sqlcipher_export('vault')", [], |_| Ok(()))?;
+        plain.execute_batch(&format!("PRAGMA vault.user_version = {version}"))?;
+        plain.execute_batch("DETACH DATABASE vault")?;
+        Ok(())
+    })();
+    if written.is_err() {
+        drop(plain);
+        let _ = std::fs::remove_file(path);
+    }
+    written
 }
 
 /// Runs `f` all-or-nothing inside a savepoint, so it nests inside a caller's own.

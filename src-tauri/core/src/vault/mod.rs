@@ -41,6 +41,8 @@ pub enum VaultError {
         "a new passphrase without the current one needs the vault opened with its recovery key"
     )]
     RecoveryRequired,
+    #[error("that backup does not hold a Mend journal, or it is damaged")]
+    Foreign,
     #[error("the vault's files could not be read or written")]
     Io(#[from] std::io::Error),
     #[error("the vault's database reported an error")]
@@ -54,6 +56,7 @@ impl From<StoreError> for VaultError {
         match e {
             StoreError::Unreadable => VaultError::Corrupt,
             StoreError::TooNew => VaultError::Unsupported(0),
+            StoreError::Foreign => VaultError::Foreign,
             other => VaultError::Storage(other),
         }
     }
@@ -135,6 +138,62 @@ impl Vault {
         let conn = store::open(&paths.database(), &key, true)?;
         Header::new(slot).write_atomically(&paths.key_file())?;
         Ok(Vault { paths: paths.clone(), key, conn, opened_with: SlotKind::Passphrase })
+    }
+
+    /// Creates a new vault at `paths` holding a database image from [`Vault::snapshot`]
+    /// (a restored backup), protected by `passphrase`, and returns it unlocked. The image is
+    /// checked first; on any error no vault is left behind.
+    pub fn restore(
+        paths: &VaultPaths,
+        passphrase: &Passphrase,
+        image: &[u8],
+    ) -> Result<Vault, VaultError> {
+        Self::restore_with(paths, passphrase, image, KdfParams::RFC9106_SECOND, &mut OsRng)
+    }
+
+    pub fn restore_with(
+        paths: &VaultPaths,
+        passphrase: &Passphrase,
+        image: &[u8],
+        kdf: KdfParams,
+        rng: &mut impl CryptoRngCore,
+    ) -> Result<Vault, VaultError> {
+        if !strength::assess(passphrase.expose(), &[]).acceptable {
+            return Err(VaultError::WeakPassphrase);
+        }
+        kdf.check()?;
+        if paths.key_file().exists() || paths.database().exists() {
+            return Err(VaultError::VaultExists);
+        }
+        std::fs::create_dir_all(paths.dir())?;
+        let key = DataKey::generate(rng);
+        let slot =
+            Slot::seal(SlotKind::Passphrase, kdf, passphrase.expose().as_bytes(), &key, rng)?;
+        store::restore(&paths.database(), &key, image)?;
+        let opened = store::open(&paths.database(), &key, false).and_then(|conn| {
+            // The search index is rebuilt from the entries rather than trusted from the image.
+            conn.execute_batch("INSERT INTO entry_fts (entry_fts) VALUES ('rebuild')")?;
+            Ok(conn)
+        });
+        let conn = match opened {
+            Ok(conn) => conn,
+            Err(e) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let mut file = paths.database().into_os_string();
+                    file.push(suffix);
+                    let _ = std::fs::remove_file(file);
+                }
+                return Err(e.into());
+            }
+        };
+        Header::new(slot).write_atomically(&paths.key_file())?;
+        Ok(Vault { paths: paths.clone(), key, conn, opened_with: SlotKind::Passphrase })
+    }
+
+    /// The whole journal as a plaintext database image, in memory only (wiped on drop),
+    /// for an encrypted backup.
+    pub fn snapshot(&self) -> Result<zeroize::Zeroizing<Vec<u8>>, VaultError> {
+        Ok(store::snapshot(&self.conn)?)
     }
 
     /// Unlocks with the passphrase. A wrong passphrase changes nothing on disk.
@@ -310,6 +369,10 @@ impl Vault {
 
     pub fn search(&self) -> crate::search::Search<'_> {
         crate::search::Search::new(&self.conn)
+    }
+
+    pub fn importer(&self) -> crate::transfer::import::Importer<'_> {
+        crate::transfer::import::Importer::new(&self.conn)
     }
 
     pub fn settings(&self) -> SettingsStore<'_> {

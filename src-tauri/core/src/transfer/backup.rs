@@ -1,0 +1,191 @@
+//! Encrypted backups: the whole database image, encrypted with age to a passphrase
+//! (an scrypt recipient), so any age tool can also open it.
+//!
+//! Writing goes to a hidden temporary file beside the target, synced, then renamed over
+//! it: a crash leaves the old backup or the new one, never half of one. Reading caps the
+//! scrypt work factor and the decrypted size, so a hostile file cannot exhaust the machine.
+use super::TransferError;
+use crate::secret::Passphrase;
+use crate::strength;
+use age::secrecy::SecretString;
+use chrono::{DateTime, Utc};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use zeroize::Zeroizing;
+
+/// The file name extension of a Mend backup (an age file).
+pub const EXTENSION: &str = "mendbackup";
+/// The largest backup Mend will open: 4 GiB decrypted.
+pub const MAX_IMAGE_BYTES: u64 = 4 * 1024 * 1024 * 1024;
+/// The most scrypt work (log2 N) Mend accepts when opening a backup: 2^22 is about
+/// 4 GiB of memory-hard work, far beyond what Mend itself writes.
+pub const MAX_WORK_FACTOR: u8 = 22;
+/// The work factor of automatic backups (64 MiB, about a quarter of a second), chosen so
+/// the backup taken at each unlock stays cheap.
+pub const AUTOMATIC_WORK_FACTOR: u8 = 16;
+/// The work factor of backups the person makes: 2^18 (256 MiB), age's usual strength.
+pub const MANUAL_WORK_FACTOR: u8 = 18;
+/// Automatic backups are named `auto-<UTC time>.mendbackup` in this folder of the data folder.
+pub const AUTOMATIC_FOLDER: &str = "backups";
+const AUTOMATIC_PREFIX: &str = "auto-";
+
+fn secret(passphrase: &Passphrase) -> SecretString {
+    SecretString::from(passphrase.expose().to_owned())
+}
+
+/// Encrypts a database image to `passphrase` and writes it to `out`.
+pub fn encrypt(
+    image: &[u8],
+    passphrase: &Passphrase,
+    work_factor: u8,
+    out: impl Write,
+) -> Result<(), TransferError> {
+    let mut recipient = age::scrypt::Recipient::new(secret(passphrase));
+    recipient.set_work_factor(work_factor.clamp(1, MAX_WORK_FACTOR));
+    let encryptor = age::Encryptor::with_recipients(std::iter::once(&recipient as _))
+        .map_err(|_| TransferError::NotABackup)?;
+    let mut writer = encryptor.wrap_output(out)?;
+    writer.write_all(image)?;
+    writer.finish()?.flush()?;
+    Ok(())
+}
+
+/// Decrypts a backup read from `input`: the database image, wiped when dropped.
+pub fn decrypt(
+    input: impl Read,
+    passphrase: &Passphrase,
+) -> Result<Zeroizing<Vec<u8>>, TransferError> {
+    let decryptor = age::Decryptor::new_buffered(std::io::BufReader::new(input))
+        .map_err(|_| TransferError::NotABackup)?;
+    if !decryptor.is_scrypt() {
+        return Err(TransferError::NotABackup);
+    }
+    let mut identity = age::scrypt::Identity::new(secret(passphrase));
+    identity.set_max_work_factor(MAX_WORK_FACTOR);
+    let reader = decryptor.decrypt(std::iter::once(&identity as _)).map_err(|e| match e {
+        age::DecryptError::ExcessiveWork { .. } => TransferError::TooMuchWork,
+        age::DecryptError::DecryptionFailed
+        | age::DecryptError::KeyDecryptionFailed
+        | age::DecryptError::NoMatchingKeys => TransferError::WrongPassphrase,
+        age::DecryptError::Io(io) => TransferError::Io(io),
+        _ => TransferError::NotABackup,
+    })?;
+    let mut image = Zeroizing::new(Vec::new());
+    reader.take(MAX_IMAGE_BYTES + 1).read_to_end(&mut image).map_err(|e| {
+        // The payload's authentication failed part-way: damaged or tampered with.
+        if e.kind() == std::io::ErrorKind::InvalidData {
+            TransferError::NotABackup
+        } else {
+            TransferError::Io(e)
+        }
+    })?;
+    if image.len() as u64 > MAX_IMAGE_BYTES {
+        return Err(TransferError::TooLarge { limit_mib: MAX_IMAGE_BYTES / (1024 * 1024) });
+    }
+    Ok(image)
+}
+
+/// Writes a backup of `image` to `path`, atomically. The passphrase must be strong
+/// enough to be a vault passphrase, since restoring makes it one.
+pub fn save(
+    image: &[u8],
+    passphrase: &Passphrase,
+    work_factor: u8,
+    path: &Path,
+) -> Result<(), TransferError> {
+    if !strength::assess(passphrase.expose(), &[]).acceptable {
+        return Err(TransferError::WeakPassphrase);
+    }
+    write_atomically(image, passphrase, work_factor, path)
+}
+
+/// Encrypts into a hidden temporary file beside `path`, syncs it, renames it into place.
+fn write_atomically(
+    image: &[u8],
+    passphrase: &Passphrase,
+    work_factor: u8,
+    path: &Path,
+) -> Result<(), TransferError> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut temp =
+        tempfile::Builder::new().prefix(".mend-backup-").suffix(".partial").tempfile_in(dir)?;
+    encrypt(image, passphrase, work_factor, std::io::BufWriter::new(temp.as_file_mut()))?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| TransferError::Io(e.error))?;
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Reads and decrypts the backup at `path`.
+pub fn open(path: &Path, passphrase: &Passphrase) -> Result<Zeroizing<Vec<u8>>, TransferError> {
+    decrypt(std::fs::File::open(path)?, passphrase)
+}
+
+/// One automatic backup in the data folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AutomaticBackup {
+    pub path: PathBuf,
+    pub taken_at: DateTime<Utc>,
+    pub bytes: u64,
+}
+
+/// The automatic backups in `data_dir`, newest first. Files not named by Mend are ignored.
+pub fn automatic_backups(data_dir: &Path) -> Result<Vec<AutomaticBackup>, TransferError> {
+    let dir = data_dir.join(AUTOMATIC_FOLDER);
+    let mut found = Vec::new();
+    let listing = match std::fs::read_dir(&dir) {
+        Ok(l) => l,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(found),
+        Err(e) => return Err(e.into()),
+    };
+    for item in listing {
+        let item = item?;
+        let name = item.file_name();
+        let Some(stem) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(AUTOMATIC_PREFIX))
+            .and_then(|n| n.strip_suffix(&format!(".{EXTENSION}")))
+        else {
+            continue;
+        };
+        let Ok(taken) = chrono::NaiveDateTime::parse_from_str(stem, "%Y%m%dT%H%M%S%.3fZ") else {
+            continue;
+        };
+        let meta = item.metadata()?;
+        if meta.is_file() {
+            found.push(AutomaticBackup {
+                path: item.path(),
+                taken_at: taken.and_utc(),
+                bytes: meta.len(),
+            });
+        }
+    }
+    found.sort_by(|a, b| b.taken_at.cmp(&a.taken_at));
+    Ok(found)
+}
+
+/// Takes an automatic backup into `data_dir`, then deletes all but the newest `keep`.
+/// With `keep` of zero it takes none (and deletes none: turning them off keeps old ones).
+pub fn rotate(
+    image: &[u8],
+    passphrase: &Passphrase,
+    data_dir: &Path,
+    now: DateTime<Utc>,
+    keep: u32,
+) -> Result<Option<PathBuf>, TransferError> {
+    if keep == 0 {
+        return Ok(None);
+    }
+    let dir = data_dir.join(AUTOMATIC_FOLDER);
+    std::fs::create_dir_all(&dir)?;
+    let path =
+        dir.join(format!("{AUTOMATIC_PREFIX}{}.{EXTENSION}", now.format("%Y%m%dT%H%M%S%.3fZ")));
+    // The vault passphrase already passed the strength check when it was set.
+    write_atomically(image, passphrase, AUTOMATIC_WORK_FACTOR, &path)?;
+    for old in automatic_backups(data_dir)?.into_iter().skip(keep as usize) {
+        std::fs::remove_file(old.path)?;
+    }
+    Ok(Some(path))
+}

@@ -1,0 +1,1 @@
+//! Open exports (placeholder while the JSON schema lands).

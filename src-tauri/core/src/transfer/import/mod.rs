@@ -1,0 +1,478 @@
+//! Imports: each format's parser turns a file into an [`ImportBatch`] without touching the
+//! vault; [`Importer::preview`] checks every entry and counts duplicates; then
+//! [`Importer::apply`] writes the batch in one transaction.
+//!
+//! A duplicate is an entry with the same day (UTC) and the same text, ignoring
+//! whitespace at either end, as one already in the vault or earlier in the same batch.
+pub mod dayone;
+pub mod jrnl;
+pub mod markdown;
+pub mod mend_json;
+
+use super::TransferError;
+use crate::frameworks::{BreachKind, Role};
+use crate::journal::{EntryMeta, MAX_BODY_BYTES};
+use crate::relationships::EventKind;
+use crate::store::atomically;
+use crate::time::to_millis;
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+use std::path::Path;
+use ts_rs::TS;
+
+/// The largest single file Mend will import (64 MiB).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// The most entries one import may hold.
+pub const MAX_ENTRIES: usize = 200_000;
+/// How many entries the preview shows.
+pub const PREVIEW_SAMPLES: usize = 5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum ImportFormat {
+    /// jrnl's own plain-text journal file (or `jrnl --export txt`).
+    JrnlText,
+    /// `jrnl --export json`.
+    JrnlJson,
+    /// Day One's JSON export (the `Journal.json` inside its zip).
+    DayOneJson,
+    /// A folder of Markdown files, with optional YAML front matter.
+    MarkdownFolder,
+    /// Mend's own JSON export.
+    MendJson,
+}
+
+impl ImportFormat {
+    /// Whether the format is read from a folder rather than one file.
+    pub fn is_folder(self) -> bool {
+        self == ImportFormat::MarkdownFolder
+    }
+}
+
+/// Which relationship an imported entry belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RelationshipRef {
+    /// One of the batch's own relationships, by index.
+    InBatch(usize),
+    /// A name, matched (ignoring case) against the vault's relationships when applied.
+    Named(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedEntry {
+    pub created_at: DateTime<Utc>,
+    /// `None` when the source does not say; the entry then counts as never edited.
+    pub updated_at: Option<DateTime<Utc>>,
+    pub body: String,
+    pub relationship: Option<RelationshipRef>,
+    pub framework_id: Option<String>,
+    pub step_id: Option<String>,
+    pub mood: Option<String>,
+    pub tags: Vec<String>,
+}
+
+impl ImportedEntry {
+    /// An entry with only a time and text.
+    pub fn plain(created_at: DateTime<Utc>, body: impl Into<String>) -> Self {
+        ImportedEntry {
+            created_at,
+            updated_at: None,
+            body: body.into(),
+            relationship: None,
+            framework_id: None,
+            step_id: None,
+            mood: None,
+            tags: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedEvent {
+    pub kind: EventKind,
+    pub occurred_on: NaiveDate,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedRelationship {
+    pub name: String,
+    pub role: Role,
+    pub what_happened: String,
+    pub happened_on: Option<NaiveDate>,
+    pub breach_kind: BreachKind,
+    pub created_at: DateTime<Utc>,
+    pub events: Vec<ImportedEvent>,
+}
+
+/// Everything one file or folder holds, parsed and not yet written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportBatch {
+    pub format: ImportFormat,
+    pub entries: Vec<ImportedEntry>,
+    pub relationships: Vec<ImportedRelationship>,
+    /// Plain remarks for the preview ("3 photos were left out"), never quoting content.
+    pub notes: Vec<String>,
+}
+
+impl ImportBatch {
+    pub fn new(format: ImportFormat) -> Self {
+        ImportBatch { format, entries: Vec::new(), relationships: Vec::new(), notes: Vec::new() }
+    }
+}
+
+/// Reads and parses a file or folder in `format`. Local times in the source (jrnl,
+/// Markdown) are read in `tz`.
+pub fn read(
+    format: ImportFormat,
+    path: &Path,
+    tz: chrono_tz::Tz,
+) -> Result<ImportBatch, TransferError> {
+    let text = || read_capped_text(path);
+    let batch = match format {
+        ImportFormat::MarkdownFolder => markdown::parse_folder(path, tz)?,
+        ImportFormat::JrnlText => jrnl::parse_text(&text()?, tz)?,
+        ImportFormat::JrnlJson => jrnl::parse_json(&text()?, tz)?,
+        ImportFormat::DayOneJson => dayone::parse_json(&text()?)?,
+        ImportFormat::MendJson => mend_json::parse(&text()?)?,
+    };
+    if batch.entries.len() > MAX_ENTRIES {
+        return Err(TransferError::malformed(
+            "the file",
+            format!("it holds more than {MAX_ENTRIES} entries, more than Mend imports at once"),
+        ));
+    }
+    Ok(batch)
+}
+
+/// Reads a whole file as UTF-8, refusing anything over [`MAX_FILE_BYTES`] before reading it.
+pub fn read_capped_text(path: &Path) -> Result<String, TransferError> {
+    read_capped(path, MAX_FILE_BYTES)
+}
+
+pub(crate) fn read_capped(path: &Path, limit: u64) -> Result<String, TransferError> {
+    let file = std::fs::File::open(path)?;
+    if file.metadata()?.len() > limit {
+        return Err(TransferError::TooLarge { limit_mib: limit / (1024 * 1024) });
+    }
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(TransferError::TooLarge { limit_mib: limit / (1024 * 1024) });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..offset].iter().filter(|b| **b == b'\n').count() + 1;
+        TransferError::malformed(format!("line {line}"), "the file is not UTF-8 text")
+    })
+}
+
+/// What an import will do, shown before anything is written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportPreview {
+    pub format: ImportFormat,
+    /// Every entry in the file.
+    pub entries: u32,
+    /// Those that will be added.
+    pub new_entries: u32,
+    /// Those skipped as already in the journal (or repeated within the file).
+    pub duplicates: u32,
+    /// Relationships that will be added.
+    pub new_relationships: u32,
+    pub first: Option<DateTime<Utc>>,
+    pub last: Option<DateTime<Utc>>,
+    /// The first few new entries, oldest first, as a short excerpt each.
+    pub samples: Vec<ImportSample>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportSample {
+    pub created_at: DateTime<Utc>,
+    pub excerpt: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportOutcome {
+    pub imported: u32,
+    pub duplicates: u32,
+    pub new_relationships: u32,
+}
+
+/// Checks and applies batches against one vault.
+pub struct Importer<'a> {
+    conn: &'a Connection,
+}
+
+/// The plan both preview and apply follow, so the preview is exactly what happens.
+struct Plan {
+    /// Indexes into the batch's entries, in order, that will be written.
+    new: Vec<usize>,
+    duplicates: usize,
+    /// For each batch relationship: an existing id to reuse, or `None` to create it.
+    relationships: Vec<Option<i64>>,
+    /// Named references resolved against the vault (lower-cased name to id).
+    named: HashMap<String, Option<i64>>,
+    metas: Vec<EntryMeta>,
+}
+
+fn trim_body(s: &str) -> &str {
+    s.trim_matches(|c| matches!(c, ' ' | '\n' | '\r' | '\t'))
+}
+
+fn entry_location(i: usize, e: &ImportedEntry) -> String {
+    format!("entry {} ({})", i + 1, e.created_at.format("%Y-%m-%d"))
+}
+
+impl<'a> Importer<'a> {
+    pub(crate) fn new(conn: &'a Connection) -> Self {
+        Self { conn }
+    }
+
+    fn plan(&self, batch: &ImportBatch) -> Result<Plan, TransferError> {
+        // Relationships: reuse one with the same name and role, otherwise create it.
+        let mut relationships = Vec::with_capacity(batch.relationships.len());
+        for (i, r) in batch.relationships.iter().enumerate() {
+            let name = r.name.trim();
+            if name.is_empty() || name.chars().count() > crate::relationships::MAX_NAME_CHARS {
+                return Err(TransferError::malformed(
+                    format!("relationship {}", i + 1),
+                    "a relationship needs a name of up to 80 characters",
+                ));
+            }
+            if r.what_happened.len() > crate::relationships::MAX_TEXT_BYTES {
+                return Err(TransferError::malformed(
+                    format!("relationship {}", i + 1),
+                    "what happened is too long to save",
+                ));
+            }
+            let existing: Option<i64> = self
+                .conn
+                .query_row(
+                    "SELECT id FROM relationship WHERE name = ?1 AND role = ?2 ORDER BY id LIMIT 1",
+                    params![name, r.role.as_str()],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            relationships.push(existing);
+        }
+        let mut named = HashMap::new();
+        let mut seen: HashSet<(NaiveDate, &str)> = HashSet::new();
+        let mut new = Vec::new();
+        let mut metas = Vec::with_capacity(batch.entries.len());
+        let mut duplicates = 0;
+        let mut exists = self.conn.prepare_cached(
+            "SELECT 1 FROM entry WHERE created_at >= ?1 AND created_at < ?2
+               AND trim(body, ' ' || char(10, 13, 9)) = ?3 LIMIT 1",
+        )?;
+        for (i, e) in batch.entries.iter().enumerate() {
+            let at = || entry_location(i, e);
+            if e.body.len() > MAX_BODY_BYTES {
+                return Err(TransferError::malformed(at(), "the entry is longer than 1 MiB"));
+            }
+            let body = trim_body(&e.body);
+            if body.is_empty() {
+                return Err(TransferError::malformed(at(), "the entry has no text"));
+            }
+            if let Some(RelationshipRef::InBatch(r)) = e.relationship {
+                if r >= batch.relationships.len() {
+                    return Err(TransferError::malformed(
+                        at(),
+                        "it names a relationship the file does not have",
+                    ));
+                }
+            }
+            if let Some(RelationshipRef::Named(name)) = &e.relationship {
+                let key = name.trim().to_lowercase();
+                if !named.contains_key(&key) {
+                    let id: Option<i64> = self
+                        .conn
+                        .query_row(
+                            "SELECT id FROM relationship WHERE lower(name) = ?1 ORDER BY id LIMIT 1",
+                            [&key],
+                            |row| row.get(0),
+                        )
+                        .optional()?;
+                    named.insert(key, id);
+                }
+            }
+            let meta = EntryMeta {
+                relationship_id: None,
+                framework_id: e.framework_id.clone(),
+                step_id: e.step_id.clone(),
+                mood: e.mood.clone(),
+                tags: e.tags.clone(),
+            }
+            .normalised()
+            .map_err(|err| TransferError::malformed(at(), err.to_string()))?;
+            metas.push(meta);
+            let day = e.created_at.date_naive();
+            let start = day.and_hms_opt(0, 0, 0).map(|d| d.and_utc());
+            let (Some(start), Some(end)) = (start, start.map(|s| s + chrono::Duration::days(1)))
+            else {
+                return Err(TransferError::malformed(at(), "its date is out of range"));
+            };
+            let in_vault = exists
+                .query_row(params![to_millis(start), to_millis(end), body], |_| Ok(()))
+                .optional()?
+                .is_some();
+            if in_vault || !seen.insert((day, body)) {
+                duplicates += 1;
+            } else {
+                new.push(i);
+            }
+        }
+        Ok(Plan { new, duplicates, relationships, named, metas })
+    }
+
+    /// Checks every entry and counts what would be added; writes nothing.
+    pub fn preview(&self, batch: &ImportBatch) -> Result<ImportPreview, TransferError> {
+        let plan = self.plan(batch)?;
+        if batch.entries.is_empty() && batch.relationships.is_empty() {
+            return Err(TransferError::Empty);
+        }
+        let mut order: Vec<usize> = plan.new.clone();
+        order.sort_by_key(|&i| batch.entries[i].created_at);
+        let samples = order
+            .iter()
+            .take(PREVIEW_SAMPLES)
+            .map(|&i| ImportSample {
+                created_at: batch.entries[i].created_at,
+                excerpt: excerpt(&batch.entries[i].body),
+            })
+            .collect();
+        let mut notes = batch.notes.clone();
+        let unmatched = batch
+            .entries
+            .iter()
+            .filter(|e| match &e.relationship {
+                Some(RelationshipRef::Named(n)) => {
+                    plan.named.get(&n.trim().to_lowercase()).copied().flatten().is_none()
+                }
+                _ => false,
+            })
+            .count();
+        if unmatched > 0 {
+            notes.push(format!(
+                "{unmatched} {} a relationship this journal does not have, so {} be added without one.",
+                if unmatched == 1 { "entry names" } else { "entries name" },
+                if unmatched == 1 { "it will" } else { "they will" },
+            ));
+        }
+        Ok(ImportPreview {
+            format: batch.format,
+            entries: batch.entries.len() as u32,
+            new_entries: plan.new.len() as u32,
+            duplicates: plan.duplicates as u32,
+            new_relationships: plan.relationships.iter().filter(|r| r.is_none()).count() as u32,
+            first: batch.entries.iter().map(|e| e.created_at).min(),
+            last: batch.entries.iter().map(|e| e.created_at).max(),
+            samples,
+            notes,
+        })
+    }
+
+    /// Writes the batch in one transaction: all of it, or (on any error) none of it.
+    pub fn apply(&self, batch: &ImportBatch) -> Result<ImportOutcome, TransferError> {
+        atomically(self.conn, || {
+            let plan = self.plan(batch)?;
+            let mut ids = Vec::with_capacity(batch.relationships.len());
+            let mut created = 0;
+            for (r, existing) in batch.relationships.iter().zip(&plan.relationships) {
+                let id = match existing {
+                    Some(id) => *id,
+                    None => {
+                        created += 1;
+                        self.insert_relationship(r)?
+                    }
+                };
+                ids.push(id);
+            }
+            let mut insert = self.conn.prepare_cached(
+                "INSERT INTO entry (created_at, updated_at, body, relationship_id, framework_id, step_id, mood)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+            for &i in &plan.new {
+                let e = &batch.entries[i];
+                let meta = &plan.metas[i];
+                let relationship = match &e.relationship {
+                    Some(RelationshipRef::InBatch(r)) => ids.get(*r).copied(),
+                    Some(RelationshipRef::Named(n)) => {
+                        plan.named.get(&n.trim().to_lowercase()).copied().flatten()
+                    }
+                    None => None,
+                };
+                let created_at = to_millis(e.created_at);
+                let updated_at = e.updated_at.map_or(created_at, to_millis).max(created_at);
+                insert.execute(params![
+                    created_at,
+                    updated_at,
+                    e.body,
+                    relationship,
+                    meta.framework_id,
+                    meta.step_id,
+                    meta.mood
+                ])?;
+                let id = self.conn.last_insert_rowid();
+                crate::journal::write_tags(self.conn, id, &meta.tags).map_err(|err| {
+                    TransferError::malformed(entry_location(i, e), err.to_string())
+                })?;
+            }
+            Ok(ImportOutcome {
+                imported: plan.new.len() as u32,
+                duplicates: plan.duplicates as u32,
+                new_relationships: created,
+            })
+        })
+    }
+
+    fn insert_relationship(&self, r: &ImportedRelationship) -> Result<i64, TransferError> {
+        self.conn.execute(
+            "INSERT INTO relationship (name, role, what_happened, happened_on, breach_kind, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                r.name.trim(),
+                r.role.as_str(),
+                r.what_happened,
+                r.happened_on.map(|d| d.to_string()),
+                r.breach_kind.as_str(),
+                to_millis(r.created_at)
+            ],
+        )?;
+        let id = self.conn.last_insert_rowid();
+        let mut event = self.conn.prepare_cached(
+            "INSERT INTO relationship_event (relationship_id, kind, occurred_on, note, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for e in &r.events {
+            event.execute(params![
+                id,
+                e.kind.as_str(),
+                e.occurred_on.to_string(),
+                e.note,
+                to_millis(r.created_at)
+            ])?;
+        }
+        Ok(id)
+    }
+}
+
+/// The first line of an entry, cut to 80 characters.
+fn excerpt(body: &str) -> String {
+    let line = body.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let mut out: String = line.chars().take(80).collect();
+    if line.chars().count() > 80 {
+        out.push('…');
+    }
+    out
+}

@@ -171,7 +171,7 @@ fn jrnl_json_malformed_inputs_name_the_path() {
 
     assert_eq!(location(jrnl::parse_json(r#"{"tags": {}}"#, London)), "entries");
     let text = "{\"entries\": [\n  {\"title\": \"a\", \"date\": \"2024-01-01\"},\n  {\"title\": \"b\", \"date\": \"2024-01-02\", \"starred\": \"yes\"}\n]}";
-    assert_eq!(location(jrnl::parse_json(text, London)), "entries[1].starred (line 3, column 60)");
+    assert_eq!(location(jrnl::parse_json(text, London)), "entries[1].starred (line 3, column 55)");
     let text = r#"{"entries": [{"title": "a", "date": "2024-02-30"}]}"#;
     assert_eq!(location(jrnl::parse_json(text, London)), "entries[0].date");
     let text = r#"{"entries": [{"title": "a", "date": "2024-02-03", "time": "9 o'clock"}]}"#;
@@ -235,13 +235,14 @@ fn dayone_malformed_inputs_name_the_path() {
     assert_eq!(location(dayone::parse_json(text)), "entries[0].modifiedDate");
     let text =
         "{\"entries\": [\n {\"creationDate\": \"2024-01-01T00:00:00Z\",\n  \"tags\": [\"a\", 7]}]}";
-    assert_eq!(location(dayone::parse_json(text)), "entries[0].tags[1] (line 3, column 16)");
+    assert_eq!(location(dayone::parse_json(text)), "entries[0].tags[1] (line 3, column 17)");
     // A key the file chose is never named in a location.
     let text = "{\"entries\": [{\"creationDate\": \"2024-01-01T00:00:00Z\",\n \"weather\": {\"private words\": [1, }}]}";
     let at = location(dayone::parse_json(text));
     assert!(!at.contains("private"), "{at}");
     assert!(at.starts_with("entries[0]"), "{at}");
-    assert_eq!(location(dayone::parse_json("[1, 2")), "line 1, column 5");
+    assert_eq!(location(dayone::parse_json("\n  [1, 2")), "line 2, column 3");
+    assert_eq!(location(dayone::parse_json("{\"entries\": [")), "entries (line 1, column 13)");
 }
 
 // ---------------------------------------------------------------- Markdown

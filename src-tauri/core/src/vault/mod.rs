@@ -371,6 +371,14 @@ impl Vault {
         crate::search::Search::new(&self.conn)
     }
 
+    /// The journal in Mend's open JSON format (relationships, their events, entries).
+    pub fn export(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<crate::transfer::export::JournalExport, crate::transfer::TransferError> {
+        crate::transfer::export::collect(&self.conn, now)
+    }
+
     pub fn importer(&self) -> crate::transfer::import::Importer<'_> {
         crate::transfer::import::Importer::new(&self.conn)
     }

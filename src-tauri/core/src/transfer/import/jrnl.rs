@@ -197,6 +197,17 @@ pub(super) fn from_json<T: serde::de::DeserializeOwned>(
     text: &str,
     known: &[&str],
 ) -> Result<T, TransferError> {
+    // serde would read a list as a struct's fields in order; the formats are objects.
+    let start = text.trim_start();
+    if !start.starts_with('{') {
+        let before = text.get(..text.len() - start.len()).unwrap_or("");
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        return Err(TransferError::malformed(
+            format!("line {line}, column {column}"),
+            "the file does not hold a JSON object",
+        ));
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| json_error(&e, known))?;
     de.end().map_err(|e| json_inner_error(&e, ""))?;

@@ -476,3 +476,6 @@ fn excerpt(body: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests;

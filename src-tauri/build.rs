@@ -82,6 +82,16 @@ const COMMANDS: &[&str] = &[
     "get_discretion",
     "set_discretion",
     "note_copied",
+    "backup_now",
+    "backup_settings",
+    "set_backups_kept",
+    "choose_backup",
+    "restore_backup",
+    "export_json",
+    "export_markdown",
+    "choose_import",
+    "confirm_import",
+    "cancel_import",
 ];
 
 fn main() {

@@ -7,6 +7,7 @@ use mend_core::progress::ProgressError;
 use mend_core::relationships::RelationshipError;
 use mend_core::safety::SafetyError;
 use mend_core::settings::SettingsError;
+use mend_core::transfer::TransferError;
 use mend_core::{JournalError, VaultError};
 use serde::Serialize;
 use ts_rs::TS;
@@ -68,6 +69,7 @@ impl From<VaultError> for IpcError {
             VaultError::RecoveryRequired => ErrorCode::RecoveryRequired,
             VaultError::CorruptHeader(_) | VaultError::Corrupt => ErrorCode::CorruptVault,
             VaultError::Unsupported(_) => ErrorCode::UnsupportedVault,
+            VaultError::Foreign => ErrorCode::InvalidInput,
             VaultError::Io(_) | VaultError::Storage(_) => ErrorCode::Storage,
             VaultError::Internal(_) => ErrorCode::Internal,
         };
@@ -91,7 +93,9 @@ impl From<JournalError> for IpcError {
 impl From<SettingsError> for IpcError {
     fn from(e: SettingsError) -> Self {
         let code = match &e {
-            SettingsError::AutoLockOutOfRange | SettingsError::BadTime => ErrorCode::InvalidInput,
+            SettingsError::AutoLockOutOfRange
+            | SettingsError::BackupsOutOfRange
+            | SettingsError::BadTime => ErrorCode::InvalidInput,
             SettingsError::Storage(_) => ErrorCode::Storage,
         };
         IpcError::new(code, sentence(&e))
@@ -178,6 +182,26 @@ impl From<SafetyError> for IpcError {
             SafetyError::RelationshipNotFound => ErrorCode::NotFound,
             SafetyError::Invalid(_) => ErrorCode::InvalidInput,
             SafetyError::Storage(_) => ErrorCode::Storage,
+        };
+        IpcError::new(code, sentence(&e))
+    }
+}
+
+impl From<TransferError> for IpcError {
+    fn from(e: TransferError) -> Self {
+        let code = match e {
+            TransferError::Vault(v) => return v.into(),
+            TransferError::WrongPassphrase => ErrorCode::WrongPassphrase,
+            TransferError::WeakPassphrase => ErrorCode::WeakPassphrase,
+            TransferError::VaultExists => ErrorCode::VaultExists,
+            TransferError::Io(_) | TransferError::Storage(_) => ErrorCode::Storage,
+            TransferError::Malformed { .. }
+            | TransferError::TooLarge { .. }
+            | TransferError::TooManyFiles(_)
+            | TransferError::Empty
+            | TransferError::NotABackup
+            | TransferError::TooMuchWork
+            | TransferError::TooNew => ErrorCode::InvalidInput,
         };
         IpcError::new(code, sentence(&e))
     }

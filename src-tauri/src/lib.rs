@@ -80,6 +80,7 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             std::fs::create_dir_all(&dir)?;
             let scheduler = Arc::new(Scheduler::load(dir.clone()));
             app.manage(discretion::Discretion::load(&dir));
+            app.manage(commands::transfer::Pending::default());
             app.manage(AppState::new(VaultPaths::new(dir), scheduler.clone()));
             scheduler::listen_for_actions(app.handle(), scheduler.clone());
             scheduler.spawn(app.handle().clone());
@@ -175,6 +176,16 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::discretion::get_discretion,
             commands::discretion::set_discretion,
             commands::discretion::note_copied,
+            commands::transfer::backup_now,
+            commands::transfer::backup_settings,
+            commands::transfer::set_backups_kept,
+            commands::transfer::choose_backup,
+            commands::transfer::restore_backup,
+            commands::transfer::export_json,
+            commands::transfer::export_markdown,
+            commands::transfer::choose_import,
+            commands::transfer::confirm_import,
+            commands::transfer::cancel_import,
         ])
 }
 

@@ -7,6 +7,9 @@ use ts_rs::TS;
 
 pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 5;
 pub const MAX_AUTO_LOCK_MINUTES: u32 = 240;
+/// How many automatic backups are kept unless the person says otherwise.
+pub const DEFAULT_BACKUPS_KEPT: u32 = 5;
+pub const MAX_BACKUPS_KEPT: u32 = 30;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -21,6 +24,8 @@ pub struct Settings {
 pub enum SettingsError {
     #[error("auto-lock must be between 1 and 240 minutes")]
     AutoLockOutOfRange,
+    #[error("between 0 and 30 automatic backups can be kept")]
+    BackupsOutOfRange,
     #[error("that time or day isn't valid")]
     BadTime,
     #[error("the vault's database reported an error")]
@@ -138,6 +143,22 @@ impl<'a> SettingsStore<'a> {
             return Err(SettingsError::AutoLockOutOfRange);
         }
         self.set("auto_lock_minutes", &minutes.to_string())
+    }
+
+    /// How many automatic backups to keep (0: take none).
+    pub fn backups_kept(&self) -> Result<u32, SettingsError> {
+        Ok(self
+            .get("backups_kept")?
+            .and_then(|v| v.parse().ok())
+            .filter(|n| *n <= MAX_BACKUPS_KEPT)
+            .unwrap_or(DEFAULT_BACKUPS_KEPT))
+    }
+
+    pub fn set_backups_kept(&self, n: u32) -> Result<(), SettingsError> {
+        if n > MAX_BACKUPS_KEPT {
+            return Err(SettingsError::BackupsOutOfRange);
+        }
+        self.set("backups_kept", &n.to_string())
     }
 
     pub fn reminders(&self) -> Result<ReminderSettings, SettingsError> {

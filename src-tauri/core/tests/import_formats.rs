@@ -633,6 +633,37 @@ proptest! {
         }
     }
 
+    /// Mend's own Markdown export reads back exactly: 2000 cases.
+    #[test]
+    fn markdown_reads_back_any_mend_export(
+        millis in 631_152_000_000i64..2_240_611_200_000,
+        edited in prop::option::of(0i64..10_000_000_000),
+        body in prop::collection::vec("\\PC{0,40}", 1..6).prop_map(|v| v.join("\n"))
+            .prop_filter("has text", |b| !b.trim().is_empty()),
+        relationship in prop::option::of(meta_text()),
+        mood in prop::option::of(meta_text()),
+        framework in prop::option::of(meta_text()),
+        step in prop::option::of(meta_text()),
+        tags in prop::collection::vec(meta_text(), 0..4),
+    ) {
+        let at = DateTime::from_timestamp_millis(millis).unwrap();
+        let body = body.trim_end();
+        let body = body.trim_start_matches(|c: char| c.is_whitespace());
+        let mut e = ImportedEntry::plain(at, body);
+        e.updated_at = edited.map(|ms| at + chrono::Duration::milliseconds(ms));
+        e.relationship = relationship.map(RelationshipRef::Named);
+        e.mood = mood;
+        e.framework_id = framework;
+        e.step_id = step;
+        for t in tags {
+            if !e.tags.iter().any(|x| x.to_lowercase() == t.to_lowercase()) {
+                e.tags.push(t);
+            }
+        }
+        let back = markdown::parse_file("Journal/entry.md", &mend_export(&e), London).unwrap();
+        prop_assert_eq!(back, e);
+    }
+
     /// jrnl plain text round trip: 2000 cases.
     #[test]
     fn jrnl_text_round_trips(
@@ -669,6 +700,14 @@ proptest! {
         prop_assert_eq!(got, expected);
         prop_assert!(batch.notes.is_empty());
     }
+}
+
+/// A value as Mend stores it: trimmed, not blank, and (for tags) without a leading `#`/`@`.
+fn meta_text() -> impl Strategy<Value = String> {
+    prop_oneof!["[a-z]{1,12}", "\\PC{1,16}", "[\"':#@ ,\\[\\]{}&*!|>%-]{0,4}[a-zé日]{1,4}"]
+        .prop_filter("stored form", |s| {
+            !s.is_empty() && s.trim() == s && !s.starts_with(['#', '@'])
+        })
 }
 
 /// An entry's text: a first line with no star marker, then any lines that do not start

@@ -6,4 +6,5 @@ pub mod ledger;
 pub mod progress;
 pub mod relationships;
 pub mod safety;
+pub mod transfer;
 pub mod vault;

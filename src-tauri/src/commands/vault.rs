@@ -44,6 +44,7 @@ pub fn lock_and_announce<R: Runtime>(app: &AppHandle<R>, state: &AppState, reaso
     if state.lock() {
         let _ = app.emit(VAULT_LOCKED_EVENT, VaultLocked { reason });
     }
+    app.state::<crate::commands::transfer::Pending>().forget();
     // Whether or not it was unlocked: what was copied goes with the lock.
     app.state::<crate::discretion::Discretion>().clear_copied_on_lock();
 }
@@ -67,11 +68,19 @@ pub fn create_vault(state: State<'_, AppState>, passphrase: String) -> CmdResult
     Ok(())
 }
 
+/// Unlocks, then takes an automatic backup (encrypted to the same passphrase) in the
+/// background.
 #[tauri::command(async)]
-pub fn unlock(state: State<'_, AppState>, passphrase: String) -> CmdResult<()> {
+pub fn unlock<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> CmdResult<()> {
+    let for_backup = Passphrase::new(passphrase.clone());
     let passphrase = Passphrase::new(passphrase);
     let vault = Vault::unlock(&state.paths, &passphrase)?;
     state.install(vault);
+    crate::commands::transfer::spawn_automatic_backup(app, for_backup);
     Ok(())
 }
 

@@ -162,7 +162,7 @@ pub fn automatic_backups(data_dir: &Path) -> Result<Vec<AutomaticBackup>, Transf
             });
         }
     }
-    found.sort_by(|a, b| b.taken_at.cmp(&a.taken_at));
+    found.sort_by_key(|b| std::cmp::Reverse(b.taken_at));
     Ok(found)
 }
 

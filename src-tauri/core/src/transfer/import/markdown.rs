@@ -287,6 +287,10 @@ impl Fields {
     }
 }
 
+/// The front matter keys Mend reads; others are ignored.
+const KEYS: [&str; 9] =
+    ["created", "date", "updated", "title", "tags", "mood", "relationship", "framework", "step"];
+
 /// Reads the top-level keys of the front matter's first document. Aliases are not
 /// expanded and nested values are skipped.
 fn read_front_matter(location: &str, yaml: &str) -> Result<Fields, TransferError> {
@@ -308,7 +312,8 @@ fn read_front_matter(location: &str, yaml: &str) -> Result<Fields, TransferError
                     Event::Scalar(key, ..) => {
                         let (value, mark) = events.next()?;
                         let value = events.value(value)?;
-                        if !matches!(&value, Value::Scalar(s) if s.is_empty())
+                        if KEYS.iter().any(|k| k.eq_ignore_ascii_case(&key))
+                            && !matches!(&value, Value::Scalar(s) if s.is_empty())
                             && fields.get(&key).is_none()
                         {
                             fields.0.push(Field { key, value, line: mark.line() + 1 });

@@ -294,16 +294,16 @@ impl<'a> Importer<'a> {
             }
             if let Some(RelationshipRef::Named(name)) = &e.relationship {
                 let key = name.trim().to_lowercase();
-                if !named.contains_key(&key) {
+                if let std::collections::hash_map::Entry::Vacant(slot) = named.entry(key) {
                     let id: Option<i64> = self
                         .conn
                         .query_row(
                             "SELECT id FROM relationship WHERE lower(name) = ?1 ORDER BY id LIMIT 1",
-                            [&key],
+                            [slot.key()],
                             |row| row.get(0),
                         )
                         .optional()?;
-                    named.insert(key, id);
+                    slot.insert(id);
                 }
             }
             let meta = EntryMeta {

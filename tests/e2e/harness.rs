@@ -517,3 +517,22 @@ pub fn send_x_key(window: &str, key: &str) {
         .expect("xdotool runs");
     assert!(status.success(), "xdotool could not send {key}");
 }
+
+/// Answers a native (GTK) file dialog titled `title` with `path`, typed as a person
+/// would: into the name field of a save dialog, or into the location field (Ctrl+L) of
+/// an open dialog, then Enter.
+pub fn answer_file_dialog(title: &str, path: &Path, save: bool) {
+    let window = wait_for_x_window(title, WAIT).unwrap_or_else(|| panic!("no dialog “{title}”"));
+    let pause = || std::thread::sleep(Duration::from_millis(400));
+    pause();
+    send_x_key(&window, if save { "ctrl+a" } else { "ctrl+l" });
+    pause();
+    let status = Command::new("xdotool")
+        .args(["windowfocus", "--sync", &window, "type", "--delay", "15"])
+        .arg(path)
+        .status()
+        .expect("xdotool runs");
+    assert!(status.success(), "xdotool could not type the path");
+    pause();
+    send_x_key(&window, "Return");
+}

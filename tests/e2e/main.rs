@@ -7,4 +7,5 @@ mod relationships;
 mod reminders;
 mod safety;
 mod screens;
+mod transfer;
 mod vault;

@@ -1,0 +1,155 @@
+//! Backups, restore and imports in the real app, with the real GTK file dialogs answered
+//! by keyboard: what the person would do.
+use crate::harness::{answer_file_dialog, App, PASSPHRASE};
+use std::time::Duration;
+
+const BACKUP_PASS: &str = "copper kettle singing on a cold morning";
+
+async fn open_settings(app: &App) {
+    app.click("#settings").await;
+    app.wait_for("#backup-passphrase").await;
+}
+
+#[tokio::test]
+async fn back_up_then_restore_into_a_fresh_vault_shows_the_same_entries() {
+    let app = App::start().await;
+    app.create_vault().await;
+    let entries = [
+        "Backed-up entry one: the first honest talk in weeks",
+        "Backed-up entry two: a quiet walk, no arguing",
+        "Backed-up entry three: they kept the Sunday promise",
+    ];
+    for e in entries {
+        app.write_entry(e).await;
+    }
+    open_settings(&app).await;
+    app.type_into("#backup-passphrase", BACKUP_PASS).await;
+    app.type_into("#backup-confirm", BACKUP_PASS).await;
+    app.click("#backup-save").await;
+    let out = app.working_dir().join("kept-safe.mendbackup");
+    let target = out.clone();
+    tokio::task::spawn_blocking(move || {
+        answer_file_dialog("Save an encrypted backup", &target, true)
+    })
+    .await
+    .unwrap();
+    app.wait_until_text("the backup to be saved", |t| t.contains("kept-safe.mendbackup")).await;
+    app.screenshot("backup-saved").await;
+    let bytes = std::fs::read(&out).expect("the backup file was written where chosen");
+    assert!(
+        bytes.starts_with(b"age-encryption.org/v1\n-> scrypt "),
+        "an age file, passphrase-encrypted"
+    );
+    assert!(!bytes.windows(8).any(|w| w == b"Backed-u"), "no journal text in the backup");
+    let root = app.quit().await;
+    let backup_file = root.path().join("tmp").join("kept-safe.mendbackup");
+
+    // A fresh install: no vault. Restore from the welcome screen.
+    let fresh = App::start().await;
+    fresh.click("#restore-start").await;
+    fresh.click("#restore-choose").await;
+    let chosen = backup_file.clone();
+    tokio::task::spawn_blocking(move || {
+        answer_file_dialog("Choose a backup to restore", &chosen, false)
+    })
+    .await
+    .unwrap();
+    fresh.wait_until_text("the chosen backup", |t| t.contains("kept-safe.mendbackup")).await;
+    // A wrong passphrase is refused and changes nothing.
+    fresh.type_into("#restore-passphrase", PASSPHRASE).await;
+    fresh.click("#restore-submit").await;
+    fresh.wait_for("#restore-error").await;
+    assert!(!fresh.data_dir().join("mend.key").exists(), "no vault was made");
+    fresh.set_value("#restore-passphrase", "").await;
+    fresh.type_into("#restore-passphrase", BACKUP_PASS).await;
+    fresh.screenshot("restore").await;
+    fresh.click("#restore-submit").await;
+    fresh.click("#recovery-skip").await;
+    fresh.wait_for("#timeline").await;
+    fresh.wait_until_text("the restored entries", |t| entries.iter().all(|e| t.contains(e))).await;
+    fresh.screenshot("restored-timeline").await;
+
+    // The restored journal opens with the backup's passphrase, and unlocking takes an
+    // automatic backup into the data folder.
+    fresh.click("#lock").await;
+    fresh.unlock(BACKUP_PASS).await;
+    fresh.wait_for("#timeline").await;
+    let backups = fresh.data_dir().join("backups");
+    let start = std::time::Instant::now();
+    let automatic = loop {
+        let found: Vec<_> = std::fs::read_dir(&backups)
+            .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        let done: Vec<_> = found
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|x| x == "mendbackup"))
+            .collect();
+        if !done.is_empty() || start.elapsed() > Duration::from_secs(30) {
+            break done;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    assert_eq!(automatic.len(), 1, "one automatic backup after the unlock");
+    let _ = fresh.quit().await;
+}
+
+#[tokio::test]
+async fn a_jrnl_file_is_previewed_then_imported_once_and_duplicates_are_skipped() {
+    let app = App::start().await;
+    app.create_vault().await;
+    let file = app.working_dir().join("journal.txt");
+    std::fs::write(
+        &file,
+        "[2024-03-01 09:15] Imported morning: coffee and a plan. @calm\n\
+         Wrote the list of what I owe.\n\n\
+         [2024-03-02 21:40] Imported evening: we talked on the phone.\n\n\
+         [2024-03-02 21:40] Imported evening: we talked on the phone.\n",
+    )
+    .unwrap();
+    open_settings(&app).await;
+    app.set_value("#import-format", "jrnlText").await;
+    app.click("#import-choose").await;
+    let chosen = file.clone();
+    tokio::task::spawn_blocking(move || {
+        answer_file_dialog("Choose what to import", &chosen, false)
+    })
+    .await
+    .unwrap();
+    let preview = app.wait_for("#import-preview").await;
+    assert_eq!(app.wait_for("#import-new").await.text().await.unwrap().trim(), "2");
+    assert_eq!(app.wait_for("#import-duplicates").await.text().await.unwrap().trim(), "1");
+    assert!(preview.text().await.unwrap().contains("Imported morning"));
+    app.screenshot("import-preview").await;
+    app.click("#import-confirm").await;
+    app.wait_until_text("the import to finish", |t| t.contains("Imported 2 entries")).await;
+
+    // The same file again: everything is already there.
+    app.click("#import-choose").await;
+    let chosen = file.clone();
+    tokio::task::spawn_blocking(move || {
+        answer_file_dialog("Choose what to import", &chosen, false)
+    })
+    .await
+    .unwrap();
+    app.wait_for("#import-preview").await;
+    assert_eq!(app.wait_for("#import-new").await.text().await.unwrap().trim(), "0");
+    assert_eq!(app.wait_for("#import-duplicates").await.text().await.unwrap().trim(), "3");
+    app.click("#import-cancel").await;
+
+    // A malformed file names the line and imports nothing.
+    let bad = app.working_dir().join("bad.txt");
+    std::fs::write(&bad, "[2024-02-30 10:00] A day that never was.\n").unwrap();
+    app.click("#import-choose").await;
+    tokio::task::spawn_blocking(move || answer_file_dialog("Choose what to import", &bad, false))
+        .await
+        .unwrap();
+    let error = app.wait_for("#import-error").await;
+    assert!(error.text().await.unwrap().contains("Line 1"), "the error names the line");
+
+    app.click("#settings-back").await;
+    app.wait_until_text("the imported entries", |t| {
+        t.contains("Imported morning") && t.contains("Imported evening")
+    })
+    .await;
+    let _ = app.quit().await;
+}

@@ -1,4 +1,4 @@
-//! Open exports: Mend's JSON (documented in docs/export-format.md, versioned, importable
+//! Open exports: Mend's JSON (documented in src-tauri/core/EXPORT-FORMAT.md, versioned, importable
 //! again) and a folder of Markdown files. Both are plain text: the app warns before
 //! writing them, and writes them only where the person chose.
 use super::TransferError;

@@ -1,4 +1,4 @@
-//! Mend's own JSON export (see docs/export-format.md).
+//! Mend's own JSON export (see src-tauri/core/EXPORT-FORMAT.md).
 use super::{
     ImportBatch, ImportFormat, ImportedEntry, ImportedEvent, ImportedRelationship, RelationshipRef,
 };

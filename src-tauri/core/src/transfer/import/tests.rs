@@ -241,3 +241,41 @@ fn mend_json_errors_name_the_place() {
         }
     }
 }
+
+fn sample_export_json() -> String {
+    r#"{"format":"mend-journal","version":1,"exportedAt":"2025-01-01T00:00:00Z",
+"relationships":[{"ref":3,"name":"Jo","role":"decider","breachKind":"care","createdAt":"2025-01-01T00:00:00Z","events":[{"kind":"breach","occurredOn":"2024-12-30"}]}],
+"entries":[{"createdAt":"2025-01-02T10:00:00Z","body":"A walk.","relationship":3,"tags":["a"]},
+{"createdAt":"2025-01-03T10:00:00.5Z","updatedAt":null,"body":"Rain."}]}"#
+        .to_owned()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    // 2000 arbitrary strings: the parser returns an error or a batch, never panics.
+    #[test]
+    fn mend_json_never_panics_on_arbitrary_text(text in "\\PC{0,400}") {
+        let _ = mend_json::parse(&text);
+    }
+
+    // 2000 valid exports with one byte replaced or cut short at a random place.
+    #[test]
+    fn mend_json_never_panics_on_damaged_exports(at in 0usize..400, byte in any::<u8>(), cut in any::<bool>()) {
+        let mut bytes = sample_export_json().into_bytes();
+        let at = at % bytes.len();
+        if cut { bytes.truncate(at) } else { bytes[at] = byte }
+        if let Ok(text) = String::from_utf8(bytes) {
+            if let Err(TransferError::Malformed { location, problem }) = mend_json::parse(&text) {
+                prop_assert!(!location.is_empty() && !problem.is_empty());
+            }
+        }
+    }
+}
+
+#[test]
+fn the_sample_export_parses() {
+    let batch = mend_json::parse(&sample_export_json()).unwrap();
+    assert_eq!(batch.entries.len(), 2);
+    assert_eq!(batch.entries[0].relationship, Some(RelationshipRef::InBatch(0)));
+}

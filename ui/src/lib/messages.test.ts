@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { ERROR_CODES, MendError, errorCodeOf, isErrorCode, toMendError } from "./ipc/error";
 import {
+  BACKUP_WORDING,
   CHANGE_PASSPHRASE_WORDING,
+  EXPORT_WORDING,
+  IMPORT_WORDING,
+  RESTORE_WORDING,
   RESET_PASSPHRASE_WORDING,
   SAVE_WORDING,
   describeError,
@@ -94,5 +98,25 @@ describe("describeRefusal", () => {
     expect(describeRefusal(new MendError("storage", "disk full at /home/x"))).toBe(describeError(new MendError("storage", "")));
     expect(describeRefusal(new MendError("invalidInput", "  "))).toBe(describeError(new MendError("invalidInput", "")));
     expect(describeRefusal("boom")).toBe(describeError("boom"));
+  });
+});
+
+describe("backups, restore and imports", () => {
+  it("says a wrong backup passphrase is about the backup", () => {
+    const wrong = new MendError("wrongPassphrase", "That passphrase did not open the backup.");
+    expect(describeRefusal(wrong, RESTORE_WORDING)).toBe("That passphrase didn't open this backup. Nothing was changed.");
+  });
+
+  it("shows the back end's own sentence for a file Mend can't read", () => {
+    const notBackup = new MendError("invalidInput", "That file is not a Mend backup.");
+    expect(describeRefusal(notBackup, RESTORE_WORDING)).toBe("That file is not a Mend backup.");
+    const badLine = new MendError("invalidInput", "Line 12: that date does not exist.");
+    expect(describeRefusal(badLine, IMPORT_WORDING)).toBe("Line 12: that date does not exist.");
+  });
+
+  it("says nothing was saved when a backup passphrase is too weak", () => {
+    const weak = new MendError("weakPassphrase", "That passphrase is too easy to guess.");
+    expect(describeError(weak, BACKUP_WORDING)).toMatch(/Nothing was saved\.$/);
+    expect(describeError(new MendError("storage", "x"), EXPORT_WORDING)).toMatch(/^The export couldn't be written/);
   });
 });

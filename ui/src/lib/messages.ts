@@ -87,3 +87,30 @@ export const DRAFT_WORDING: Overrides = {
   storage:
     "This couldn't be saved because Mend couldn't write to the disk. What you wrote is still here.",
 };
+
+/** Making an encrypted backup in Settings. */
+export const BACKUP_WORDING: Overrides = {
+  weakPassphrase:
+    "That passphrase would be too easy to guess. A few more unrelated words will make it stronger. Nothing was saved.",
+  storage:
+    "The backup couldn't be written. Check that there is room where you chose to save it, then try again.",
+};
+
+/** Restoring a backup from the welcome screen. */
+export const RESTORE_WORDING: Overrides = {
+  wrongPassphrase: "That passphrase didn't open this backup. Nothing was changed.",
+  vaultExists: "There is already a journal on this computer, so nothing was restored.",
+  storage:
+    "Mend couldn't read the backup or write the new journal. Check that the disk has free space, then try again.",
+};
+
+/** Exporting the journal as plain files. */
+export const EXPORT_WORDING: Overrides = {
+  storage:
+    "The export couldn't be written. Check that there is room where you chose to save it, then try again.",
+};
+
+/** Reading and writing an import. */
+export const IMPORT_WORDING: Overrides = {
+  storage: "Mend couldn't read that, or couldn't write to the disk. Nothing was imported.",
+};

@@ -75,6 +75,7 @@ describe("what to do with a reminder on each screen", () => {
     ["recoveryOffer", "hold"],
     ["passphraseReset", "hold"],
     ["welcome", "ignore"],
+    ["restore", "ignore"],
   ];
   it.each(cases)("on %s: %s", (screen, action) => {
     expect(reminderAction(screen)).toBe(action);

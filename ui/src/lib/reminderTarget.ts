@@ -57,6 +57,7 @@ export function reminderAction(screen: Screen): ReminderAction {
     case "settings":
       return "go";
     case "welcome":
+    case "restore":
       return "ignore";
     case "loading":
     case "unavailable":

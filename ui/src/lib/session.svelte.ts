@@ -32,6 +32,7 @@ export type Screen =
   | "loading" // asking the back end whether a vault exists
   | "unavailable" // the back end could not be reached
   | "welcome" // no vault yet: explain and create one
+  | "restore" // no vault yet: make one from a backup instead
   | "recoveryOffer" // right after creating the vault
   | "unlock"
   | "passphraseReset" // unlocked with the recovery key: offer a new passphrase
@@ -359,6 +360,17 @@ export function upsertEntry(entry: EntryView): void {
   if (hits !== null) {
     for (const hit of hits) if (hit.entry.id === entry.id) hit.entry = entry;
   }
+}
+
+/**
+ * Entries were added behind the feeds' back (an import): start the feeds
+ * again, so each loads afresh when next shown. (Search asks again whenever
+ * it is shown.)
+ */
+export function entriesAddedElsewhere(): void {
+  const journal = session.journal;
+  journal.timeline = emptyFeed(null);
+  if (journal.relationshipFeed !== null) journal.relationshipFeed = emptyFeed(journal.relationshipFeed.relationshipId);
 }
 
 export function removeEntry(id: number): void {

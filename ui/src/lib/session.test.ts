@@ -24,6 +24,7 @@ const {
   isCurrent,
   isUnlockedScreen,
   emptyFeed,
+  entriesAddedElsewhere,
   loadOlder,
   loadOlderEntries,
   lockNow,
@@ -323,6 +324,28 @@ describe("a relationship's own entries", () => {
     expect(session.journal.search.hits[0]?.entry.body).toBe("new");
     removeEntry(1);
     expect(session.journal.search.hits).toEqual([]);
+  });
+});
+
+describe("after an import", () => {
+  it("starts the feeds again so the new entries are loaded", async () => {
+    session.journal.timeline.entries = [entry(2)];
+    session.journal.timeline.loaded = true;
+    session.journal.relationshipFeed = emptyFeed(4);
+    session.journal.relationshipFeed.entries = [about(1, 4)];
+    session.journal.relationshipFeed.loaded = true;
+    entriesAddedElsewhere();
+    expect(session.journal.timeline).toEqual(emptyFeed(null));
+    expect(session.journal.relationshipFeed).toEqual(emptyFeed(4));
+
+    listEntries.mockResolvedValueOnce({ entries: [entry(3), entry(2)], next: null });
+    await loadOlderEntries();
+    expect(session.journal.timeline.entries.map((e) => e.id)).toEqual([3, 2]);
+  });
+
+  it("leaves a missing relationship list missing", () => {
+    entriesAddedElsewhere();
+    expect(session.journal.relationshipFeed).toBeNull();
   });
 });
 

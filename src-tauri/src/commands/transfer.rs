@@ -87,16 +87,24 @@ fn name_of(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
-/// Shows a native file dialog on the main (GTK) thread and waits for the answer.
-/// `None` when the person closes it.
+/// A dialog's answer, still to come.
+type Answer = std::pin::Pin<Box<dyn std::future::Future<Output = Option<rfd::FileHandle>> + Send>>;
+
+/// Shows a native file dialog and waits for the answer (`None` when the person closes
+/// it). The dialog is made on the main (GTK) thread, where GTK must be used; the answer
+/// is awaited on a thread of its own, as the command's thread may be an async worker.
 fn ask<R: Runtime>(
     app: &AppHandle<R>,
     title: &'static str,
-    build: impl FnOnce(rfd::FileDialog) -> Option<PathBuf> + Send + 'static,
+    build: impl FnOnce(rfd::AsyncFileDialog) -> Answer + Send + 'static,
 ) -> CmdResult<Option<PathBuf>> {
     let (tx, rx) = std::sync::mpsc::channel();
     app.run_on_main_thread(move || {
-        let _ = tx.send(build(rfd::FileDialog::new().set_title(title)));
+        let answer = build(rfd::AsyncFileDialog::new().set_title(title));
+        std::thread::spawn(move || {
+            let path = tauri::async_runtime::block_on(answer).map(|h| h.path().to_path_buf());
+            let _ = tx.send(path);
+        });
     })
     .map_err(|_| IpcError::new(ErrorCode::Internal, "The file dialog could not be shown."))?;
     rx.recv()
@@ -134,7 +142,11 @@ pub fn backup_now<R: Runtime>(
     }
     let file_name = format!("{} backup {}.{}", app_name(&app), today(), backup::EXTENSION);
     let Some(path) = ask(&app, "Save an encrypted backup", move |d| {
-        d.add_filter("Encrypted backup", &[backup::EXTENSION]).set_file_name(file_name).save_file()
+        Box::pin(
+            d.add_filter("Encrypted backup", &[backup::EXTENSION])
+                .set_file_name(file_name)
+                .save_file(),
+        )
     })?
     else {
         return Ok(None);
@@ -199,7 +211,7 @@ pub fn choose_backup<R: Runtime>(
     let automatic = state.paths.dir().join(backup::AUTOMATIC_FOLDER);
     let Some(path) = ask(&app, "Choose a backup to restore", move |d| {
         let d = d.add_filter("Encrypted backup", &[backup::EXTENSION]);
-        if automatic.is_dir() { d.set_directory(automatic) } else { d }.pick_file()
+        Box::pin(if automatic.is_dir() { d.set_directory(automatic) } else { d }.pick_file())
     })?
     else {
         return Ok(None);
@@ -242,7 +254,7 @@ pub fn export_json<R: Runtime>(
     require_unlocked(&state)?;
     let file_name = format!("{} journal {}.json", app_name(&app), today());
     let Some(path) = ask(&app, "Export as JSON (not encrypted)", move |d| {
-        d.add_filter("JSON", &["json"]).set_file_name(file_name).save_file()
+        Box::pin(d.add_filter("JSON", &["json"]).set_file_name(file_name).save_file())
     })?
     else {
         return Ok(None);
@@ -260,7 +272,9 @@ pub fn export_markdown<R: Runtime>(
     state: State<'_, AppState>,
 ) -> CmdResult<Option<SavedTo>> {
     require_unlocked(&state)?;
-    let Some(parent) = ask(&app, "Export as Markdown (not encrypted)", |d| d.pick_folder())? else {
+    let Some(parent) =
+        ask(&app, "Export as Markdown (not encrypted)", |d| Box::pin(d.pick_folder()))?
+    else {
         return Ok(None);
     };
     let data = state.with_vault(|v| Ok(v.export(Utc::now())?))?;
@@ -279,9 +293,11 @@ pub fn choose_import<R: Runtime>(
 ) -> CmdResult<Option<ImportChosen>> {
     require_unlocked(&state)?;
     let Some(path) = ask(&app, "Choose what to import", move |d| match format {
-        ImportFormat::MarkdownFolder => d.pick_folder(),
-        ImportFormat::JrnlText => d.add_filter("jrnl journal", &["txt", "jrnl"]).pick_file(),
-        _ => d.add_filter("JSON", &["json"]).pick_file(),
+        ImportFormat::MarkdownFolder => Box::pin(d.pick_folder()),
+        ImportFormat::JrnlText => {
+            Box::pin(d.add_filter("jrnl journal", &["txt", "jrnl"]).pick_file())
+        }
+        _ => Box::pin(d.add_filter("JSON", &["json"]).pick_file()),
     })?
     else {
         return Ok(None);

@@ -1,6 +1,6 @@
 //! Backups, restore and imports in the real app, with the real GTK file dialogs answered
 //! by keyboard: what the person would do.
-use crate::harness::{answer_file_dialog, App, PASSPHRASE};
+use crate::harness::{answer_file_dialog, files_containing, App, PASSPHRASE};
 use std::time::Duration;
 
 const BACKUP_PASS: &str = "copper kettle singing on a cold morning";
@@ -41,6 +41,10 @@ async fn back_up_then_restore_into_a_fresh_vault_shows_the_same_entries() {
         "an age file, passphrase-encrypted"
     );
     assert!(!bytes.windows(8).any(|w| w == b"Backed-u"), "no journal text in the backup");
+    // Nor anywhere else: the plaintext image never reached a file, here or in temp.
+    let everywhere = app.working_dir().parent().unwrap().to_path_buf();
+    let leaked = files_containing(&everywhere, b"Backed-up entry");
+    assert!(leaked.is_empty(), "journal text found in {leaked:?}");
     let root = app.quit().await;
     let backup_file = root.path().join("tmp").join("kept-safe.mendbackup");
 

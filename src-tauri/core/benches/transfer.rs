@@ -1,0 +1,96 @@
+//! Figures for moving a journal in and out, at 10k and 50k entries on a real encrypted
+//! vault: the in-memory snapshot, an automatic backup (snapshot + age at 2^16), opening a
+//! backup, restoring it into a new vault (Argon2id included), the JSON export, and
+//! previewing and applying a JSON import into an empty vault.
+//! Run: `cargo bench -p mend-core --bench transfer`.
+use chrono::{Duration, TimeZone, Utc};
+use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
+use mend_core::transfer::backup;
+use mend_core::transfer::import::mend_json;
+use mend_core::{Passphrase, Vault, VaultPaths};
+use std::hint::black_box;
+
+const PASS: &str = "quiet lantern over the harbour wall";
+
+fn pass() -> Passphrase {
+    Passphrase::new(PASS.to_owned())
+}
+
+fn vault_with(n: usize) -> (tempfile::TempDir, Vault) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let vault = Vault::create(&VaultPaths::new(dir.path().join("v")), &pass()).expect("create");
+    let start = Utc.with_ymd_and_hms(2020, 1, 1, 8, 0, 0).single().expect("date");
+    let body = "Today I noticed how quickly I reached for an excuse. I wrote down what I \
+                actually did, without the story around it, and what it cost them.";
+    let texts: Vec<String> = (0..n).map(|i| format!("{body} ({i})")).collect();
+    vault
+        .journal()
+        .insert_many(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (t.as_str(), start + Duration::hours(3 * i as i64))),
+        )
+        .expect("insert");
+    (dir, vault)
+}
+
+fn transfer(c: &mut Criterion) {
+    let mut g = c.benchmark_group("transfer");
+    g.sample_size(10);
+    for n in [10_000usize, 50_000] {
+        let (dir, vault) = vault_with(n);
+        g.bench_with_input(BenchmarkId::new("snapshot (in memory)", n), &n, |b, _| {
+            b.iter(|| black_box(vault.snapshot().expect("snapshot")))
+        });
+        g.bench_with_input(BenchmarkId::new("automatic backup (2^16)", n), &n, |b, _| {
+            b.iter(|| {
+                let image = vault.snapshot().expect("snapshot");
+                let mut out = Vec::new();
+                backup::encrypt(&image, &pass(), backup::AUTOMATIC_WORK_FACTOR, &mut out)
+                    .expect("encrypt");
+                black_box(out)
+            })
+        });
+        let file = dir.path().join("b.mendbackup");
+        backup::save(&vault.snapshot().expect("snapshot"), &pass(), 16, &file).expect("save");
+        g.bench_with_input(BenchmarkId::new("open a backup (2^16)", n), &n, |b, _| {
+            b.iter(|| black_box(backup::open(&file, &pass()).expect("open")))
+        });
+        let image = backup::open(&file, &pass()).expect("open");
+        let mut k = 0;
+        g.bench_with_input(BenchmarkId::new("restore into a new vault", n), &n, |b, _| {
+            b.iter(|| {
+                k += 1;
+                let at = VaultPaths::new(dir.path().join(format!("r{k}")));
+                black_box(Vault::restore(&at, &pass(), &image).expect("restore"))
+            })
+        });
+        let now = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).single().expect("date");
+        g.bench_with_input(BenchmarkId::new("JSON export", n), &n, |b, _| {
+            b.iter(|| {
+                black_box(serde_json::to_vec(&vault.export(now).expect("export")).expect("json"))
+            })
+        });
+        let json = serde_json::to_string(&vault.export(now).expect("export")).expect("json");
+        let (_empty_dir, empty) = vault_with(0);
+        g.bench_with_input(BenchmarkId::new("JSON import: parse + preview", n), &n, |b, _| {
+            b.iter(|| {
+                let batch = mend_json::parse(&json).expect("parse");
+                black_box(empty.importer().preview(&batch).expect("preview"))
+            })
+        });
+        let batch = mend_json::parse(&json).expect("parse");
+        g.bench_with_input(BenchmarkId::new("JSON import: apply", n), &n, |b, _| {
+            b.iter_batched(
+                || vault_with(0),
+                |(_d, fresh)| black_box(fresh.importer().apply(&batch).expect("apply")),
+                BatchSize::PerIteration,
+            )
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, transfer);
+criterion_main!(benches);

@@ -108,3 +108,10 @@ fn no_plugin_that_reaches_files_shells_network_or_databases() {
         assert!(!pkg.contains(banned), "ui depends on {banned}");
     }
 }
+
+#[test]
+fn the_command_line_finds_the_apps_data_folder() {
+    let conf: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(root().join("tauri.conf.json")).unwrap()).unwrap();
+    assert_eq!(conf["identifier"], mend_app::IDENTIFIER);
+}

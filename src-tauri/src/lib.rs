@@ -5,6 +5,7 @@
 //! - A panic prints where it happened, never its message (which could hold user text).
 //! - The web view can only reach the commands in `commands`, granted by the one
 //!   capability in src-tauri/capabilities/, and cannot navigate away from the app.
+pub mod cli;
 pub mod commands;
 pub mod discretion;
 pub mod error;
@@ -23,6 +24,8 @@ use tauri::{Manager, Runtime};
 
 /// Overrides where the vault lives (tests, or people who keep it elsewhere).
 pub const DATA_DIR_ENV: &str = "MEND_DATA_DIR";
+/// The app's identifier (tauri.conf.json): the name of its data folder.
+pub const IDENTIFIER: &str = "app.mend.journal";
 const IDLE_CHECK_EVERY: Duration = Duration::from_secs(5);
 
 fn install_panic_hook() {

@@ -2,5 +2,10 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    // `mend add …`, `mend list`, …: the command line; anything else opens the app.
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(code) = mend_app::cli::run(&args) {
+        std::process::exit(code);
+    }
     mend_app::run();
 }

@@ -1,0 +1,102 @@
+//! The `mend` command line on a real vault: the same journal the app opens, the
+//! passphrase from a descriptor (never an argument), the same refusals.
+use mend_core::{Passphrase, Vault, VaultPaths};
+use std::path::Path;
+use std::process::{Command, Output};
+
+const PASS: &str = "quiet lantern over the harbour wall";
+
+/// Runs `mend <args>` through bash, with the passphrase file on descriptor 3.
+fn mend(data: &Path, pass_file: &Path, args: &str, stdin: &str) -> Output {
+    let script = format!("printf '%s' \"$STDIN_TEXT\" | \"$MEND\" {args} 3<\"$PASS_FILE\"");
+    Command::new("bash")
+        .args(["-c", &script])
+        .env("MEND", env!("CARGO_BIN_EXE_mend"))
+        .env("MEND_DATA_DIR", data)
+        .env("PASS_FILE", pass_file)
+        .env("STDIN_TEXT", stdin)
+        .output()
+        .unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut all: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().unwrap().is_file())
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn add_list_search_and_export_on_the_apps_vault() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    drop(Vault::create(&VaultPaths::new(&data), &Passphrase::new(PASS.into())).unwrap());
+    let pass = root.path().join("pass");
+    std::fs::write(&pass, format!("{PASS}\n")).unwrap();
+
+    let out = mend(&data, &pass, "add --passphrase-fd 3 Said sorry without a but", "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("Saved entry 1"), "{}", text(&out.stdout));
+
+    let out = mend(&data, &pass, "add --passphrase-fd 3", "Piped heron entry\nsecond line");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    let out = mend(&data, &pass, "list --passphrase-fd 3", "");
+    let listed = text(&out.stdout);
+    assert!(listed.contains("#1  Said sorry without a but"), "{listed}");
+    assert!(listed.contains("#2  Piped heron entry"), "{listed}");
+    assert!(listed.find("#2").unwrap() < listed.find("#1").unwrap(), "newest first");
+
+    let out = mend(&data, &pass, "search --passphrase-fd 3 heron", "");
+    let found = text(&out.stdout);
+    assert!(found.contains("#2") && !found.contains("#1 "), "{found}");
+
+    let json = root.path().join("out.json");
+    let out =
+        mend(&data, &pass, &format!("export --passphrase-fd 3 --json {}", json.display()), "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("not encrypted"), "the export warns");
+    let exported: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert_eq!(exported["entries"].as_array().unwrap().len(), 2);
+    assert_eq!(exported["entries"][1]["body"], "Piped heron entry\nsecond line");
+
+    // The same vault the app opens, with what the command line wrote.
+    let v = Vault::unlock(&VaultPaths::new(&data), &Passphrase::new(PASS.into())).unwrap();
+    assert_eq!(v.journal().count().unwrap(), 2);
+}
+
+#[test]
+fn wrong_passphrases_and_passphrase_arguments_are_refused_and_change_nothing() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    drop(Vault::create(&VaultPaths::new(&data), &Passphrase::new(PASS.into())).unwrap());
+    let before = files(&data);
+    let wrong = root.path().join("wrong");
+    std::fs::write(&wrong, "not the passphrase\n").unwrap();
+
+    let out = mend(&data, &wrong, "add --passphrase-fd 3 hello there", "");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stderr).trim(), "mend: that passphrase did not open the vault");
+    assert_eq!(files(&data), before, "no file changed");
+
+    let out = mend(&data, &wrong, &format!("list --passphrase '{PASS}'"), "");
+    assert_eq!(out.status.code(), Some(64));
+    assert!(text(&out.stderr).contains("never taken as an argument"));
+
+    let out = mend(&data, &wrong, "list --limit 0 --passphrase-fd 3", "");
+    assert_eq!(out.status.code(), Some(64));
+
+    let empty = root.path().join("empty");
+    let out = mend(&empty, &wrong, "list --passphrase-fd 3", "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("no journal here yet"));
+}

@@ -11,6 +11,9 @@
 //!
 //! Cycles: 200 for writes and 40 for passphrase changes by default; set
 //! `MEND_CRASH_CYCLES` / `MEND_REKEY_CYCLES` for a longer run (README: 2,000 and 400).
+mod common;
+
+use common::{seed, Rng};
 use mend_core::{Passphrase, SystemClock, Vault, VaultError, VaultPaths};
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
@@ -29,29 +32,6 @@ fn body(cycle: u64, i: u64) -> String {
         "cycle {cycle} entry {i}: {}",
         "steady and honest, one day at a time. ".repeat((i % 40) as usize + 1)
     )
-}
-
-/// A small deterministic generator (xorshift), seeded per run and printed, so a failing
-/// run can be repeated with `MEND_CRASH_SEED`.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
-fn seed() -> u64 {
-    use rand_core::RngCore;
-    std::env::var("MEND_CRASH_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| rand_core::OsRng.next_u64() | 1)
 }
 
 fn cycles(var: &str, default: u64) -> u64 {

@@ -1,9 +1,17 @@
 //! Backups, restore and imports in the real app, with the real GTK file dialogs answered
 //! by keyboard: what the person would do.
 use crate::harness::{answer_file_dialog, files_containing, App, PASSPHRASE};
+use std::path::Path;
 use std::time::Duration;
 
 const BACKUP_PASS: &str = "copper kettle singing on a cold morning";
+
+/// Clicks `button`, then answers the file dialog it opens with `path`.
+async fn choose(app: &App, button: &str, title: &'static str, path: &Path, save: bool) {
+    app.click(button).await;
+    let path = path.to_path_buf();
+    tokio::task::spawn_blocking(move || answer_file_dialog(title, &path, save)).await.unwrap();
+}
 
 async fn open_settings(app: &App) {
     app.click("#settings").await;
@@ -25,14 +33,8 @@ async fn back_up_then_restore_into_a_fresh_vault_shows_the_same_entries() {
     open_settings(&app).await;
     app.type_into("#backup-passphrase", BACKUP_PASS).await;
     app.type_into("#backup-confirm", BACKUP_PASS).await;
-    app.click("#backup-save").await;
     let out = app.working_dir().join("kept-safe.mendbackup");
-    let target = out.clone();
-    tokio::task::spawn_blocking(move || {
-        answer_file_dialog("Save an encrypted backup", &target, true)
-    })
-    .await
-    .unwrap();
+    choose(&app, "#backup-save", "Save an encrypted backup", &out, true).await;
     app.wait_until_text("the backup to be saved", |t| t.contains("kept-safe.mendbackup")).await;
     app.screenshot("backup-saved").await;
     let bytes = std::fs::read(&out).expect("the backup file was written where chosen");
@@ -51,13 +53,7 @@ async fn back_up_then_restore_into_a_fresh_vault_shows_the_same_entries() {
     // A fresh install: no vault. Restore from the welcome screen.
     let fresh = App::start().await;
     fresh.click("#restore-start").await;
-    fresh.click("#restore-choose").await;
-    let chosen = backup_file.clone();
-    tokio::task::spawn_blocking(move || {
-        answer_file_dialog("Choose a backup to restore", &chosen, false)
-    })
-    .await
-    .unwrap();
+    choose(&fresh, "#restore-choose", "Choose a backup to restore", &backup_file, false).await;
     fresh.wait_until_text("the chosen backup", |t| t.contains("kept-safe.mendbackup")).await;
     // A wrong passphrase is refused and changes nothing.
     fresh.type_into("#restore-passphrase", PASSPHRASE).await;
@@ -112,13 +108,7 @@ async fn a_jrnl_file_is_previewed_then_imported_once_and_duplicates_are_skipped(
     .unwrap();
     open_settings(&app).await;
     app.set_value("#import-format", "jrnlText").await;
-    app.click("#import-choose").await;
-    let chosen = file.clone();
-    tokio::task::spawn_blocking(move || {
-        answer_file_dialog("Choose what to import", &chosen, false)
-    })
-    .await
-    .unwrap();
+    choose(&app, "#import-choose", "Choose what to import", &file, false).await;
     let preview = app.wait_for("#import-preview").await;
     assert_eq!(app.wait_for("#import-new").await.text().await.unwrap().trim(), "2");
     assert_eq!(app.wait_for("#import-duplicates").await.text().await.unwrap().trim(), "1");
@@ -128,13 +118,7 @@ async fn a_jrnl_file_is_previewed_then_imported_once_and_duplicates_are_skipped(
     app.wait_until_text("the import to finish", |t| t.contains("Imported 2 entries")).await;
 
     // The same file again: everything is already there.
-    app.click("#import-choose").await;
-    let chosen = file.clone();
-    tokio::task::spawn_blocking(move || {
-        answer_file_dialog("Choose what to import", &chosen, false)
-    })
-    .await
-    .unwrap();
+    choose(&app, "#import-choose", "Choose what to import", &file, false).await;
     app.wait_for("#import-preview").await;
     assert_eq!(app.wait_for("#import-new").await.text().await.unwrap().trim(), "0");
     assert_eq!(app.wait_for("#import-duplicates").await.text().await.unwrap().trim(), "3");
@@ -143,10 +127,7 @@ async fn a_jrnl_file_is_previewed_then_imported_once_and_duplicates_are_skipped(
     // A malformed file names the line and imports nothing.
     let bad = app.working_dir().join("bad.txt");
     std::fs::write(&bad, "[2024-02-30 10:00] A day that never was.\n").unwrap();
-    app.click("#import-choose").await;
-    tokio::task::spawn_blocking(move || answer_file_dialog("Choose what to import", &bad, false))
-        .await
-        .unwrap();
+    choose(&app, "#import-choose", "Choose what to import", &bad, false).await;
     let error = app.wait_for("#import-error").await;
     assert!(error.text().await.unwrap().contains("Line 1"), "the error names the line");
 

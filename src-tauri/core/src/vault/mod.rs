@@ -123,17 +123,7 @@ impl Vault {
         kdf: KdfParams,
         rng: &mut impl CryptoRngCore,
     ) -> Result<Vault, VaultError> {
-        if !strength::assess(passphrase.expose(), &[]).acceptable {
-            return Err(VaultError::WeakPassphrase);
-        }
-        kdf.check()?;
-        if paths.key_file().exists() || paths.database().exists() {
-            return Err(VaultError::VaultExists);
-        }
-        std::fs::create_dir_all(paths.dir())?;
-        let key = DataKey::generate(rng);
-        let slot =
-            Slot::seal(SlotKind::Passphrase, kdf, passphrase.expose().as_bytes(), &key, rng)?;
+        let (key, slot) = Self::new_key(paths, passphrase, kdf, rng)?;
         // The database first, then the key file: a vault "exists" once its key file does.
         let conn = store::open(&paths.database(), &key, true)?;
         Header::new(slot).write_atomically(&paths.key_file())?;
@@ -158,17 +148,7 @@ impl Vault {
         kdf: KdfParams,
         rng: &mut impl CryptoRngCore,
     ) -> Result<Vault, VaultError> {
-        if !strength::assess(passphrase.expose(), &[]).acceptable {
-            return Err(VaultError::WeakPassphrase);
-        }
-        kdf.check()?;
-        if paths.key_file().exists() || paths.database().exists() {
-            return Err(VaultError::VaultExists);
-        }
-        std::fs::create_dir_all(paths.dir())?;
-        let key = DataKey::generate(rng);
-        let slot =
-            Slot::seal(SlotKind::Passphrase, kdf, passphrase.expose().as_bytes(), &key, rng)?;
+        let (key, slot) = Self::new_key(paths, passphrase, kdf, rng)?;
         store::restore(&paths.database(), &key, image)?;
         let opened = store::open(&paths.database(), &key, false).and_then(|conn| {
             // The search index is rebuilt from the entries rather than trusted from the image.
@@ -194,6 +174,29 @@ impl Vault {
     /// for an encrypted backup.
     pub fn snapshot(&self) -> Result<zeroize::Zeroizing<Vec<u8>>, VaultError> {
         Ok(store::snapshot(&self.conn)?)
+    }
+
+    /// What every new vault needs before its database is written: a strong passphrase,
+    /// sane KDF parameters, no vault already there, then a fresh data key sealed in the
+    /// passphrase slot.
+    fn new_key(
+        paths: &VaultPaths,
+        passphrase: &Passphrase,
+        kdf: KdfParams,
+        rng: &mut impl CryptoRngCore,
+    ) -> Result<(DataKey, Slot), VaultError> {
+        if !strength::assess(passphrase.expose(), &[]).acceptable {
+            return Err(VaultError::WeakPassphrase);
+        }
+        kdf.check()?;
+        if paths.key_file().exists() || paths.database().exists() {
+            return Err(VaultError::VaultExists);
+        }
+        std::fs::create_dir_all(paths.dir())?;
+        let key = DataKey::generate(rng);
+        let slot =
+            Slot::seal(SlotKind::Passphrase, kdf, passphrase.expose().as_bytes(), &key, rng)?;
+        Ok((key, slot))
     }
 
     /// Unlocks with the passphrase. A wrong passphrase changes nothing on disk.

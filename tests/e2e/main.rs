@@ -2,6 +2,7 @@
 //! `cargo test --features e2e --test e2e -- --test-threads=1` (see .ci/test).
 mod durability;
 mod harness;
+mod hostile;
 mod progress;
 mod relationships;
 mod reminders;

@@ -174,18 +174,22 @@ async fn hostile_strings_render_as_text_and_run_nothing() {
     let app = App::start_in(root, &[]).await;
     app.unlock(PASSPHRASE).await;
     app.wait_for("#timeline").await;
-    // Every entry onto the page: load older entries until the end.
-    for _ in 0..20 {
-        let more = app.driver().find(thirtyfour::By::Css("#load-more")).await;
-        match more {
-            Ok(button) if button.is_displayed().await.unwrap_or(false) => {
-                app.click("#load-more").await;
-                tokio::time::sleep(std::time::Duration::from_millis(400)).await;
-            }
-            _ => break,
-        }
+    // Every entry onto the page: load older entries until the oldest one shows.
+    let started = std::time::Instant::now();
+    while !app.text().await.contains("hostile sample 0") {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(90),
+            "the timeline did not load"
+        );
+        app.driver()
+            .execute(
+                "const b = document.getElementById('load-more'); if (b && !b.disabled) b.click();",
+                vec![],
+            )
+            .await
+            .unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     }
-    app.wait_until_text("the whole timeline", |t| t.contains("hostile sample 0")).await;
     // Hover and focus everything once, as a person moving through the page might.
     app.driver()
         .execute(

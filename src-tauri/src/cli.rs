@@ -5,6 +5,7 @@
 //! descriptor with `--passphrase-fd N` for scripts; it is never taken as an argument.
 //! The vault is open only while a command runs, then locked (dropped).
 use chrono::{Local, Utc};
+use mend_core::journal::excerpt;
 use mend_core::search::SearchQuery;
 use mend_core::transfer::export;
 use mend_core::{Passphrase, SystemClock, Vault, VaultPaths};
@@ -140,15 +141,6 @@ fn open(opts: &Options) -> Result<Vault, Failure> {
     Ok(Vault::unlock(&paths, &passphrase)?)
 }
 
-fn first_line(body: &str) -> String {
-    let line = body.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
-    let mut out: String = line.chars().take(70).collect();
-    if line.chars().count() > 70 {
-        out.push('…');
-    }
-    out
-}
-
 fn local(t: chrono::DateTime<Utc>) -> String {
     t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
 }
@@ -193,7 +185,7 @@ fn execute(args: &[String]) -> Result<(), Failure> {
                 writeln!(out, "Nothing written yet.")?;
             }
             for e in page.entries {
-                writeln!(out, "{}  #{}  {}", local(e.created_at), e.id, first_line(&e.body))?;
+                writeln!(out, "{}  #{}  {}", local(e.created_at), e.id, excerpt(&e.body, 70))?;
             }
         }
         "search" => {
@@ -212,7 +204,7 @@ fn execute(args: &[String]) -> Result<(), Failure> {
                     "{}  #{}  {}",
                     local(h.entry.created_at),
                     h.entry.id,
-                    first_line(&h.entry.body)
+                    excerpt(&h.entry.body, 70)
                 )?;
             }
         }

@@ -495,7 +495,7 @@ pub fn wait_for_x_window(title: &str, limit: Duration) -> Option<String> {
     let start = Instant::now();
     while start.elapsed() < limit {
         let found = Command::new("xdotool")
-            .args(["search", "--onlyvisible", "--name", &format!("^{title}$")])
+            .args(["search", "--onlyvisible", "--name", &format!("^{}$", regex_escape(title))])
             .output()
             .ok()
             .and_then(|o| String::from_utf8(o.stdout).ok())
@@ -506,6 +506,16 @@ pub fn wait_for_x_window(title: &str, limit: Duration) -> Option<String> {
         std::thread::sleep(Duration::from_millis(200));
     }
     None
+}
+
+/// The title as a literal for xdotool's regular expressions.
+fn regex_escape(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            let special = "\\.^$|?*+()[]{}".contains(c);
+            special.then_some('\\').into_iter().chain(std::iter::once(c))
+        })
+        .collect()
 }
 
 /// Sends a key to an X window (Escape to dismiss a dialog, say). Focus is set directly:

@@ -131,6 +131,19 @@ async fn a_jrnl_file_is_previewed_then_imported_once_and_duplicates_are_skipped(
     let error = app.wait_for("#import-error").await;
     assert!(error.text().await.unwrap().contains("Line 1"), "the error names the line");
 
+    // Export what is there as JSON: a warning first, then the save dialog.
+    app.click("#export-json").await;
+    app.wait_until_text("the unencrypted warning", |t| t.contains("encrypted")).await;
+    let exported = app.working_dir().join("journal-export.json");
+    choose(&app, "#export-confirm", "Export as JSON (not encrypted)", &exported, true).await;
+    app.wait_until_text("the export", |t| t.contains("Exported 2 entries")).await;
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&exported).expect("the export was written")).unwrap();
+    assert_eq!(json["format"], "mend-journal");
+    let bodies: Vec<&str> =
+        json["entries"].as_array().unwrap().iter().map(|e| e["body"].as_str().unwrap()).collect();
+    assert!(bodies[0].starts_with("Imported morning") && bodies[1].starts_with("Imported evening"));
+
     app.click("#settings-back").await;
     app.wait_until_text("the imported entries", |t| {
         t.contains("Imported morning") && t.contains("Imported evening")

@@ -137,9 +137,8 @@ pub fn backup_now<R: Runtime>(
 ) -> CmdResult<Option<SavedTo>> {
     let passphrase = Passphrase::new(passphrase);
     require_unlocked(&state)?;
-    if !mend_core::strength::assess_secret(&passphrase).acceptable {
-        return Err(TransferError::WeakPassphrase.into());
-    }
+    // Before the dialog: a weak passphrase should not cost the person a trip to it.
+    backup::check_passphrase(&passphrase)?;
     let file_name = format!("{} backup {}.{}", app_name(&app), today(), backup::EXTENSION);
     let Some(path) = ask(&app, "Save an encrypted backup", move |d| {
         Box::pin(

@@ -145,6 +145,22 @@ pub struct TimelinePage {
     pub next: Option<Cursor>,
 }
 
+/// An entry's first line of text, without Markdown's leading marks, cut to `max_chars`
+/// (with an ellipsis): for lists, previews and the command line.
+pub fn excerpt(body: &str, max_chars: usize) -> String {
+    let line = body
+        .lines()
+        .map(|l| l.trim().trim_start_matches(['#', '>', '-', '*', ' ']).trim())
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    if line.chars().count() > max_chars {
+        let cut: String = line.chars().take(max_chars.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        line.to_owned()
+    }
+}
+
 /// The journal inside an unlocked vault.
 pub struct Journal<'a> {
     conn: &'a Connection,

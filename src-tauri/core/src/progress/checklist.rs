@@ -5,6 +5,7 @@ use super::{check_note, Progress, ProgressError};
 use crate::clock::Clock;
 use crate::dates;
 use crate::frameworks::{self, Role};
+use crate::journal::excerpt;
 use crate::ledger::OccurrenceStatus;
 use crate::relationships::{EventKind, Relationships};
 use crate::time::{from_millis, to_millis};
@@ -134,20 +135,6 @@ pub struct StepMarkInput {
     pub marked_on: String,
     #[serde(default)]
     pub note: String,
-}
-
-fn excerpt(body: &str) -> String {
-    let line = body
-        .lines()
-        .map(|l| l.trim().trim_start_matches(['#', '>', '-', '*', ' ']).trim())
-        .find(|l| !l.is_empty())
-        .unwrap_or("");
-    if line.chars().count() > EXCERPT_CHARS {
-        let cut: String = line.chars().take(EXCERPT_CHARS - 1).collect();
-        format!("{}…", cut.trim_end())
-    } else {
-        line.to_owned()
-    }
 }
 
 /// A checklist step of the relationship's role, or an error.
@@ -369,7 +356,7 @@ impl Progress<'_> {
                     link_id: Some(link),
                     target: entry_target(entry_id),
                     on: local_day(from_millis(created)),
-                    text: excerpt(&body),
+                    text: excerpt(&body, EXCERPT_CHARS),
                     event_kind: None,
                     occurrence_status: None,
                     answers_step: r.get::<_, Option<bool>>(4)?.unwrap_or(false),
@@ -420,7 +407,7 @@ impl Progress<'_> {
                     link_id: None,
                     target: entry_target(r.get(0)?),
                     on: local_day(from_millis(r.get(1)?)),
-                    text: excerpt(&r.get::<_, String>(2)?),
+                    text: excerpt(&r.get::<_, String>(2)?, EXCERPT_CHARS),
                     event_kind: None,
                     occurrence_status: None,
                     answers_step: r.get(3)?,
@@ -494,7 +481,7 @@ fn event_view(link: Option<i64>, id: i64, kind: &str, on: &str, note: String) ->
             due_on: None,
         },
         on: dates::parse(on).unwrap_or_default(),
-        text: excerpt(&note),
+        text: excerpt(&note, EXCERPT_CHARS),
         event_kind: Some(EventKind::parse(kind)),
         occurrence_status: None,
         answers_step: false,
@@ -519,7 +506,7 @@ fn occurrence_view(
             due_on: Some(on),
         },
         on,
-        text: excerpt(&promise.unwrap_or_default()),
+        text: excerpt(&promise.unwrap_or_default(), EXCERPT_CHARS),
         event_kind: None,
         occurrence_status: status.and_then(OccurrenceStatus::parse),
         answers_step: false,
@@ -539,11 +526,11 @@ mod tests {
 
     #[test]
     fn excerpts_take_the_first_line_without_markup() {
-        assert_eq!(excerpt("\n\n## They said sorry\nmore"), "They said sorry");
-        assert_eq!(excerpt("> quoted"), "quoted");
+        assert_eq!(excerpt("\n\n## They said sorry\nmore", EXCERPT_CHARS), "They said sorry");
+        assert_eq!(excerpt("> quoted", EXCERPT_CHARS), "quoted");
         let long = "word ".repeat(40);
-        let e = excerpt(&long);
+        let e = excerpt(&long, EXCERPT_CHARS);
         assert!(e.ends_with('…') && e.chars().count() <= EXCERPT_CHARS);
-        assert_eq!(excerpt(""), "");
+        assert_eq!(excerpt("", EXCERPT_CHARS), "");
     }
 }

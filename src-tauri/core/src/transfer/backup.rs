@@ -93,10 +93,18 @@ pub fn save(
     work_factor: u8,
     path: &Path,
 ) -> Result<(), TransferError> {
-    if !strength::assess(passphrase.expose(), &[]).acceptable {
-        return Err(TransferError::WeakPassphrase);
-    }
+    check_passphrase(passphrase)?;
     write_atomically(image, passphrase, work_factor, path)
+}
+
+/// A backup's passphrase must be strong enough to be a vault passphrase, since restoring
+/// makes it one.
+pub fn check_passphrase(passphrase: &Passphrase) -> Result<(), TransferError> {
+    if strength::assess(passphrase.expose(), &[]).acceptable {
+        Ok(())
+    } else {
+        Err(TransferError::WeakPassphrase)
+    }
 }
 
 /// Encrypts into a hidden temporary file beside `path`, syncs it, renames it into place.

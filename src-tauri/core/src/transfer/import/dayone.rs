@@ -4,7 +4,8 @@
 //! are left out (Mend keeps text only): their `![](dayone-moment://…)` references are
 //! removed from the text and counted. Day One's backslash escapes of Markdown punctuation
 //! (`Hello\. World\!`) are undone.
-use super::jrnl::{empty_note, from_json, push_tag, tidy_body, STARRED_TAG};
+use super::jrnl::{empty_note, push_tag, tidy_body, STARRED_TAG};
+use super::json::from_json;
 use super::{ImportBatch, ImportFormat, ImportedEntry};
 use crate::transfer::TransferError;
 use chrono::{DateTime, Utc};

@@ -1,4 +1,5 @@
 //! Mend's own JSON export (see src-tauri/core/EXPORT-FORMAT.md).
+use super::json::from_json;
 use super::{
     ImportBatch, ImportFormat, ImportedEntry, ImportedEvent, ImportedRelationship, RelationshipRef,
 };
@@ -6,17 +7,35 @@ use crate::transfer::export::{JournalExport, FORMAT, VERSION};
 use crate::transfer::TransferError;
 use std::collections::HashMap;
 
+/// Every field name of the format: only these are named in error locations.
+const FIELDS: &[&str] = &[
+    "format",
+    "version",
+    "exportedAt",
+    "relationships",
+    "ref",
+    "name",
+    "role",
+    "whatHappened",
+    "happenedOn",
+    "breachKind",
+    "createdAt",
+    "events",
+    "kind",
+    "occurredOn",
+    "note",
+    "entries",
+    "updatedAt",
+    "body",
+    "relationship",
+    "framework",
+    "step",
+    "mood",
+    "tags",
+];
+
 pub fn parse(text: &str) -> Result<ImportBatch, TransferError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let export: JournalExport = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let inner = e.inner();
-        let path = e.path().to_string();
-        let location = if path == "." { String::from("the file") } else { path };
-        TransferError::malformed(
-            format!("{location} (line {}, column {})", inner.line(), inner.column()),
-            json_problem(inner),
-        )
-    })?;
+    let export: JournalExport = from_json(text, FIELDS)?;
     if export.format != FORMAT {
         return Err(TransferError::malformed("format", "this is not a Mend journal export"));
     }
@@ -71,24 +90,4 @@ pub fn parse(text: &str) -> Result<ImportBatch, TransferError> {
         });
     }
     Ok(batch)
-}
-
-/// serde_json's message without the input it quotes (it can quote journal text).
-fn json_problem(e: &serde_json::Error) -> String {
-    use serde_json::error::Category;
-    match e.classify() {
-        Category::Syntax => "the JSON is malformed here".to_owned(),
-        Category::Eof => "the file ends too early".to_owned(),
-        Category::Io => "the file could not be read".to_owned(),
-        Category::Data => {
-            let msg = e.to_string();
-            if msg.starts_with("missing field") {
-                msg.split(" at line").next().unwrap_or("a field is missing").to_owned()
-            } else if msg.starts_with("unknown variant") {
-                "this value is not one Mend knows".to_owned()
-            } else {
-                "this value has the wrong type or form".to_owned()
-            }
-        }
-    }
 }

@@ -6,6 +6,7 @@
 //! whitespace at either end, as one already in the vault or earlier in the same batch.
 pub mod dayone;
 pub mod jrnl;
+mod json;
 pub mod markdown;
 pub mod mend_json;
 
@@ -348,7 +349,7 @@ impl<'a> Importer<'a> {
             .take(PREVIEW_SAMPLES)
             .map(|&i| ImportSample {
                 created_at: batch.entries[i].created_at,
-                excerpt: excerpt(&batch.entries[i].body),
+                excerpt: crate::journal::excerpt(&batch.entries[i].body, 80),
             })
             .collect();
         let mut notes = batch.notes.clone();
@@ -465,16 +466,6 @@ impl<'a> Importer<'a> {
         }
         Ok(id)
     }
-}
-
-/// The first line of an entry, cut to 80 characters.
-fn excerpt(body: &str) -> String {
-    let line = body.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
-    let mut out: String = line.chars().take(80).collect();
-    if line.chars().count() > 80 {
-        out.push('…');
-    }
-    out
 }
 
 #[cfg(test)]

@@ -2,12 +2,15 @@
 //!
 //! Invariants:
 //! - The window title is always "Mend"; nothing here logs or prints journal text.
-//! - A panic prints where it happened, never its message (which could hold user text).
+//! - A panic prints where it happened, never its message (which could hold user text),
+//!   and a crash writes no core dump (`protect_process`).
 //! - The web view can only reach the commands in `commands`, granted by the one
 //!   capability in src-tauri/capabilities/, and cannot navigate away from the app.
 pub mod cli;
 pub mod commands;
 pub mod discretion;
+#[cfg(feature = "e2e")]
+pub mod e2e;
 pub mod error;
 pub mod scheduler;
 pub mod state;
@@ -28,14 +31,28 @@ pub const DATA_DIR_ENV: &str = "MEND_DATA_DIR";
 pub const IDENTIFIER: &str = "app.mend.journal";
 const IDLE_CHECK_EVERY: Duration = Duration::from_secs(5);
 
+/// Reports a panic by its place in the code only: its message could hold journal text.
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         let place = info
             .location()
             .map(|l| format!("{}:{}", l.file(), l.line()))
             .unwrap_or_else(|| "an unknown place".into());
-        eprintln!("Mend stopped after an internal error at {place}.");
+        eprintln!("Mend hit an internal error at {place}.");
     }));
+}
+
+/// Turns off core dumps for this process and everything it starts (the web view's
+/// processes inherit the limit): a crash must not write the unlocked journal, which
+/// sits in memory, to a file. Both limits are set, so no child can raise it again.
+fn no_core_dumps() {
+    #[cfg(unix)]
+    {
+        use nix::sys::resource::{setrlimit, Resource};
+        if setrlimit(Resource::RLIMIT_CORE, 0, 0).is_err() {
+            eprintln!("Mend could not turn off core dumps.");
+        }
+    }
 }
 
 /// Blocks every navigation away from the app's own pages (a link in an entry, a
@@ -192,8 +209,16 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         ])
 }
 
-pub fn run() {
+/// First thing in `main`, for the app and the command line alike: panics report their
+/// place only, and nothing is ever dumped from memory to a file.
+pub fn protect_process() {
     install_panic_hook();
+    no_core_dumps();
+}
+
+pub fn run() {
+    #[cfg(feature = "e2e")]
+    e2e::stdout_to_stderr_if_asked();
     let result = app(tauri::Builder::default()).run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("Mend could not start: {e}");

@@ -1,10 +1,11 @@
 //! What the app holds between commands: where the vault lives, the unlocked vault (if
 //! any) and the idle timer. One small mutex per concern; the vault itself is `None`
 //! whenever it is locked, so a locked app holds no key and no open database.
-use crate::error::{CmdResult, IpcError};
+use crate::error::{CmdResult, ErrorCode, IpcError};
 use crate::scheduler::Scheduler;
 use chrono::Utc;
 use mend_core::{IdleTimer, SystemClock, Vault, VaultPaths};
+use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -43,11 +44,21 @@ impl AppState {
     }
 
     /// Runs `f` on the unlocked vault, or fails with `Locked`. Counts as activity.
+    ///
+    /// A panic inside `f` (a bug) becomes an `Internal` error for the window instead of a
+    /// request that never answers: an open transaction rolls back as it unwinds, the vault
+    /// stays open and usable, and the editor keeps the person's unsaved text. The panic
+    /// hook reports only where it happened.
     pub fn with_vault<T>(&self, f: impl FnOnce(&Vault) -> CmdResult<T>) -> CmdResult<T> {
         let guard = self.slot();
         let vault = guard.as_ref().ok_or_else(IpcError::locked)?;
         self.touch();
-        f(vault)
+        std::panic::catch_unwind(AssertUnwindSafe(|| f(vault))).unwrap_or_else(|_| {
+            Err(IpcError::new(
+                ErrorCode::Internal,
+                "Mend hit an internal error while doing that. Please try again.",
+            ))
+        })
     }
 
     /// Puts a freshly unlocked vault in place and starts the idle clock.

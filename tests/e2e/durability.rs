@@ -9,7 +9,7 @@ async fn an_entry_shown_as_saved_survives_the_app_being_killed() {
     app.create_vault().await;
     app.click("#new-entry").await;
     let body = app.wait_for("#editor-body").await;
-    body.send_keys("Written just before the power went.").await.unwrap();
+    body.send_keys(crate::harness::typed("Written just before the power went.")).await.unwrap();
     app.wait_until_text("the entry to save", |t| t.contains("Saved")).await;
     // No "Done", no lock, no clean shutdown: SIGKILL straight after "Saved".
     let root = app.crash().await;

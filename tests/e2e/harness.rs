@@ -20,6 +20,62 @@ pub struct App {
     pid: Option<u32>,
 }
 
+/// When set (by .ci/test), every app's folders are made in this folder and kept after
+/// the test, with a record of the text typed into the app and of the files the tests
+/// chose to write in plain text, so `leak::after_the_suite…` can scan them all.
+pub const SUITE_DIR_ENV: &str = "MEND_E2E_SUITE_DIR";
+/// In the suite folder: one JSON string per line, each text typed into the app.
+pub const TYPED_RECORD: &str = "typed.jsonl";
+/// In the suite folder: one path per line, files written in plain text on purpose (an
+/// export, a printed review): what the person asked for, not a leak.
+pub const DELIBERATE_RECORD: &str = "deliberate.txt";
+
+pub fn suite_dir() -> Option<PathBuf> {
+    std::env::var_os(SUITE_DIR_ENV).filter(|d| !d.is_empty()).map(PathBuf::from)
+}
+
+/// A fresh root for one app's folders: in the suite folder and kept, if there is one.
+pub fn new_root() -> tempfile::TempDir {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("mend-e2e-");
+    match suite_dir() {
+        Some(suite) => builder.disable_cleanup(true).tempdir_in(suite).unwrap(),
+        None => builder.tempdir().unwrap(),
+    }
+}
+
+fn append_to_suite_record(name: &str, line: &str) {
+    use std::io::Write;
+    if let Some(suite) = suite_dir() {
+        let mut file =
+            std::fs::OpenOptions::new().create(true).append(true).open(suite.join(name)).unwrap();
+        writeln!(file, "{line}").unwrap();
+    }
+}
+
+/// Notes text typed into the app, for the scan after the suite.
+pub fn remember_typed(text: &str) {
+    append_to_suite_record(TYPED_RECORD, &serde_json::to_string(text).unwrap());
+}
+
+/// The same, inline: `element.send_keys(typed("…"))`.
+pub fn typed(text: &str) -> &str {
+    remember_typed(text);
+    text
+}
+
+/// Notes a file the test had the app write in plain text on purpose.
+pub fn written_on_purpose(path: &Path) {
+    append_to_suite_record(DELIBERATE_RECORD, &path.display().to_string());
+}
+
+/// A string no test has used before: `zq<tag><nanoseconds>qz`.
+pub fn marker(tag: &str) -> String {
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
+    format!("zq{tag}{nanos:x}qz")
+}
+
 /// Waits for a process to end; kills it if it outstays `grace`.
 fn make_sure_gone(pid: u32, grace: Duration) {
     let alive = || {
@@ -61,8 +117,7 @@ impl App {
 
     /// Starts the app with extra environment (a theme, say) and a fresh data folder.
     pub async fn start_with(env: &[(&str, &str)]) -> App {
-        let root = tempfile::Builder::new().prefix("mend-e2e-").tempdir().unwrap();
-        Self::start_in(root, env).await
+        Self::start_in(new_root(), env).await
     }
 
     /// Starts the app on an existing root (to reopen the same vault).
@@ -166,6 +221,7 @@ impl App {
     }
 
     pub async fn type_into(&self, css: &str, text: &str) {
+        remember_typed(text);
         let el = self.wait_for(css).await;
         el.clear().await.unwrap();
         el.send_keys(text).await.unwrap();
@@ -247,6 +303,7 @@ impl App {
 
     /// Writes a new entry through the editor and waits until it shows as saved.
     pub async fn write_entry(&self, text: &str) {
+        remember_typed(text);
         self.click("#new-entry").await;
         let body = self.wait_for("#editor-body").await;
         body.send_keys(text).await.unwrap();
@@ -300,11 +357,19 @@ impl App {
 
     /// Kills the app with SIGKILL, as a crash or power cut would, and stops the driver.
     /// Returns the folders so the app can be started again on the same vault.
-    pub async fn crash(mut self) -> tempfile::TempDir {
+    pub async fn crash(self) -> tempfile::TempDir {
+        self.crash_with("KILL").await
+    }
+
+    /// Ends the app with `signal` (`KILL`, `SEGV`…), and stops the driver.
+    pub async fn crash_with(mut self, signal: &str) -> tempfile::TempDir {
         let pid = self.app_pid();
-        let status = Command::new("kill").args(["-KILL", &pid.to_string()]).status().unwrap();
+        let status =
+            Command::new("kill").args([format!("-{signal}"), pid.to_string()]).status().unwrap();
         assert!(status.success());
-        make_sure_gone(pid, Duration::ZERO);
+        // Any other signal may first write a core dump: give it the time to.
+        let grace = if signal == "KILL" { Duration::ZERO } else { Duration::from_secs(10) };
+        make_sure_gone(pid, grace);
         self.driver.take();
         self.stop_driver();
         let root = tempfile::Builder::new().tempdir().unwrap();
@@ -342,6 +407,25 @@ impl Drop for App {
             self.stop_driver();
         }
     }
+}
+
+/// The app and every process below it (WebKit's web and network processes).
+pub fn process_tree(root: u32) -> Vec<u32> {
+    let mut all = vec![root];
+    let mut i = 0;
+    while i < all.len() {
+        let parent = all[i];
+        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
+            let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
+            let ppid = stat.rsplit(") ").next().and_then(|s| s.split_whitespace().nth(1));
+            if ppid.and_then(|p| p.parse::<u32>().ok()) == Some(parent) && !all.contains(&pid) {
+                all.push(pid);
+            }
+        }
+        i += 1;
+    }
+    all
 }
 
 /// Every file in `dir` with its bytes and modification time.

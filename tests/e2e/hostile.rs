@@ -137,7 +137,7 @@ async fn hostile_strings_render_as_text_and_run_nothing() {
     let strings = corpus(port);
     assert!(strings.len() >= 200, "the corpus has {} strings", strings.len());
 
-    let root = tempfile::Builder::new().prefix("mend-e2e-").tempdir().unwrap();
+    let root = crate::harness::new_root();
     let data = root.path().join("data");
     {
         let v =
@@ -203,7 +203,7 @@ async fn hostile_strings_render_as_text_and_run_nothing() {
     // Search renders snippets; relationship pages render names and what happened.
     app.click("#nav-search").await;
     let field = app.wait_for("#search-input").await;
-    field.send_keys("hostile sample").await.unwrap();
+    field.send_keys(crate::harness::typed("hostile sample")).await.unwrap();
     app.wait_until_text("search results", |t| t.contains("hostile sample")).await;
     for id in 1..=short(port).len() {
         // Through the DOM: the long names wrap, and the sidebar scrolls under the header.

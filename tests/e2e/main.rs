@@ -3,6 +3,7 @@
 mod durability;
 mod harness;
 mod hostile;
+mod leak;
 mod memory;
 mod progress;
 mod relationships;

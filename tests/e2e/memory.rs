@@ -21,30 +21,11 @@ fn memory(pid: u32) -> (u64, u64) {
     (field("VmHWM:"), field("VmRSS:"))
 }
 
-/// The app and every process below it (WebKit's web and network processes).
-fn tree(root: u32) -> Vec<u32> {
-    let mut all = vec![root];
-    let mut i = 0;
-    while i < all.len() {
-        let parent = all[i];
-        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
-            let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
-            let ppid = stat.rsplit(") ").next().and_then(|s| s.split_whitespace().nth(1));
-            if ppid.and_then(|p| p.parse::<u32>().ok()) == Some(parent) && !all.contains(&pid) {
-                all.push(pid);
-            }
-        }
-        i += 1;
-    }
-    all
-}
-
 fn report(label: &str, app: &App) {
     let pid = app.app_pid();
     let (hwm, rss) = memory(pid);
     let (mut all_hwm, mut all_rss) = (0, 0);
-    for p in tree(pid) {
+    for p in crate::harness::process_tree(pid) {
         let (h, r) = memory(p);
         all_hwm += h;
         all_rss += r;
@@ -66,7 +47,7 @@ async fn memory_after_start_and_with_50k_entries() {
     report("after start (no vault)", &app);
     let _ = app.quit().await;
 
-    let root = tempfile::Builder::new().prefix("mend-e2e-").tempdir().unwrap();
+    let root = crate::harness::new_root();
     {
         let v = Vault::create(
             &VaultPaths::new(root.path().join("data")),

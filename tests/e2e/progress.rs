@@ -78,7 +78,7 @@ async fn a_decider_links_evidence_to_a_step_and_sees_it_evidenced() {
     app.click("#rel-new-entry").await;
     app.wait_for("#editor-body")
         .await
-        .send_keys("They said zqownedqz it was wrong, no excuses.")
+        .send_keys(crate::harness::typed("They said zqownedqz it was wrong, no excuses."))
         .await
         .unwrap();
     app.wait_until_text("the entry to save", |t| t.contains("Saved")).await;
@@ -334,7 +334,7 @@ fn seed(dir: &std::path::Path, role: Role) -> i64 {
 
 async fn dashboards(theme: &str, env: &[(&str, &str)]) {
     for (role, name) in [(Role::Decider, "decider"), (Role::Repairer, "repairer")] {
-        let root = tempfile::Builder::new().prefix("mend-e2e-").tempdir().unwrap();
+        let root = crate::harness::new_root();
         std::fs::create_dir_all(root.path().join("data")).unwrap();
         let rel = seed(&root.path().join("data"), role);
         let app = App::start_in(root, env).await;
@@ -409,6 +409,7 @@ async fn dashboards(theme: &str, env: &[(&str, &str)]) {
             app.screenshot(&format!("{theme}-48-print-to-file")).await;
             send_x_key(&dialog, "alt+p");
             let pdf = app.working_dir().join("output.pdf");
+            crate::harness::written_on_purpose(&pdf);
             let start = Instant::now();
             while std::fs::read(&pdf)
                 .map(|b| b.len() < 10_000 || !b.ends_with(b"%%EOF\n"))

@@ -51,12 +51,21 @@ async fn decider_walk(theme: &str, env: &[(&str, &str)]) {
     app.wait_for("#guided-step").await;
     let first = app.wait_for("#prompt-text").await.text().await.unwrap();
     let answer = app.wait_for("#answer").await;
-    answer.send_keys("On Tuesday they said zqownershipqz plainly, with no excuse.").await.unwrap();
+    answer
+        .send_keys(crate::harness::typed(
+            "On Tuesday they said zqownershipqz plainly, with no excuse.",
+        ))
+        .await
+        .unwrap();
     app.wait_until_text("the draft to save", |t| t.contains("Saved")).await;
     app.screenshot(&format!("{theme}-22-guided-step")).await;
     app.click("#prompt-next").await;
     app.wait_until_text("the second prompt", |t| !t.contains(&first)).await;
-    app.wait_for("#answer").await.send_keys("It landed better than I expected.").await.unwrap();
+    app.wait_for("#answer")
+        .await
+        .send_keys(crate::harness::typed("It landed better than I expected."))
+        .await
+        .unwrap();
     while app.driver().find(By::Css("#guided-review")).await.is_err() {
         app.click("#prompt-next").await;
         tokio::time::sleep(std::time::Duration::from_millis(150)).await;
@@ -111,7 +120,9 @@ async fn repairer_walk(theme: &str, env: &[(&str, &str)]) {
     app.wait_for("#apology-workshop").await;
     let draft = app.wait_for("#apology-draft").await;
     draft
-        .send_keys("I'm sorry if you were upset, but you made me late by changing the plan.")
+        .send_keys(crate::harness::typed(
+            "I'm sorry if you were upset, but you made me late by changing the plan.",
+        ))
         .await
         .unwrap();
     app.wait_for(".check[data-check=\"acceptsResponsibility\"][data-status=\"problem\"]").await;
@@ -135,7 +146,7 @@ async fn repairer_walk(theme: &str, env: &[(&str, &str)]) {
     app.click("#conv-new").await;
     app.wait_for("#conv-note-their-perspective")
         .await
-        .send_keys("Ask how the week felt for them.")
+        .send_keys(crate::harness::typed("Ask how the week felt for them."))
         .await
         .unwrap();
     app.screenshot(&format!("{theme}-27-conversation-planner")).await;

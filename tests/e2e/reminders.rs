@@ -84,7 +84,7 @@ async fn reminders_missed_while_closed_arrive_as_one_summary_at_start() {
     let daemon = NotificationDaemon::start();
     // Mend was last running three days ago; its daily check-in is set an hour before now,
     // so three came due while it was closed.
-    let root = tempfile::Builder::new().prefix("mend-e2e-").tempdir().unwrap();
+    let root = crate::harness::new_root();
     std::fs::create_dir_all(root.path().join("data")).unwrap();
     let at = (Local::now() - Days::hours(1)).format("%H:%M:00").to_string();
     let since = (Utc::now() - Days::days(3)).to_rfc3339_opts(SecondsFormat::Secs, true);

@@ -62,7 +62,7 @@ async fn ctrl_h_hides_every_word_within_a_second_and_the_text_is_kept() {
     app.write_entry("Kept out of sight: zqhiddenqz.").await;
     app.click("#new-entry").await;
     let body = app.wait_for("#editor-body").await;
-    body.send_keys("Half a thought zqunsavedqz").await.unwrap();
+    body.send_keys(crate::harness::typed("Half a thought zqunsavedqz")).await.unwrap();
 
     // Ctrl+H from inside the text field.
     let pressed = Instant::now();
@@ -100,7 +100,7 @@ async fn text_copied_from_mend_leaves_the_clipboard_when_it_locks() {
     app.create_vault().await;
     app.click("#new-entry").await;
     let body = app.wait_for("#editor-body").await;
-    body.send_keys("Copy me: zqcopiedqz").await.unwrap();
+    body.send_keys(crate::harness::typed("Copy me: zqcopiedqz")).await.unwrap();
     app.wait_until_text("the entry to save", |t| t.contains("Saved")).await;
     // Select all of it and copy, as a person would.
     body.send_keys("\u{E009}a\u{E000}").await.unwrap();

@@ -135,6 +135,7 @@ async fn a_jrnl_file_is_previewed_then_imported_once_and_duplicates_are_skipped(
     app.click("#export-json").await;
     app.wait_until_text("the unencrypted warning", |t| t.contains("encrypted")).await;
     let exported = app.working_dir().join("journal-export.json");
+    crate::harness::written_on_purpose(&exported);
     choose(&app, "#export-confirm", "Export as JSON (not encrypted)", &exported, true).await;
     app.wait_until_text("the export", |t| t.contains("Exported 2 entries")).await;
     let json: serde_json::Value =

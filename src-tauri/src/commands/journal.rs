@@ -30,7 +30,11 @@ pub fn create_entry(
     meta: Option<EntryMeta>,
 ) -> CmdResult<EntryView> {
     let meta = meta.unwrap_or_default();
-    state.with_vault(|v| Ok(v.journal().create_with(&body, &meta, &state.clock)?.into()))
+    state.with_vault(|v| {
+        #[cfg(feature = "e2e")]
+        crate::e2e::panic_if_asked(&body);
+        Ok(v.journal().create_with(&body, &meta, &state.clock)?.into())
+    })
 }
 
 /// Sets an entry's relationship, mood and tags.
@@ -61,7 +65,11 @@ pub fn search(state: State<'_, AppState>, query: SearchQuery) -> CmdResult<Searc
 
 #[tauri::command(async)]
 pub fn update_entry(state: State<'_, AppState>, id: i64, body: String) -> CmdResult<EntryView> {
-    state.with_vault(|v| Ok(v.journal().update(id, &body, &state.clock)?.into()))
+    state.with_vault(|v| {
+        #[cfg(feature = "e2e")]
+        crate::e2e::panic_if_asked(&body);
+        Ok(v.journal().update(id, &body, &state.clock)?.into())
+    })
 }
 
 #[tauri::command(async)]

@@ -1,0 +1,25 @@
+//! Hooks for the end-to-end tests, compiled only with the `e2e` feature: never part of
+//! a build anyone installs.
+
+/// Saving an entry whose text contains this variable's value panics, with the whole
+/// text in the panic message: the worst case, which the panic hook must keep out of the
+/// logs and `AppState::with_vault` must turn into an error the window can show.
+pub const PANIC_ON_ENV: &str = "MEND_E2E_PANIC_ON";
+
+pub fn panic_if_asked(body: &str) {
+    let trigger = std::env::var(PANIC_ON_ENV).unwrap_or_default();
+    if !trigger.is_empty() && body.contains(&trigger) {
+        panic!("asked to fail while saving {body:?}");
+    }
+}
+
+/// Sends stdout to stderr when this variable is set. WebKitWebDriver starts the app with
+/// stdout on /dev/null, and GLib writes its debug messages to stdout: the leak test
+/// needs them in the log it scans, as a desktop session's log would have them.
+pub const STDOUT_TO_STDERR_ENV: &str = "MEND_E2E_STDOUT_TO_STDERR";
+
+pub fn stdout_to_stderr_if_asked() {
+    if std::env::var_os(STDOUT_TO_STDERR_ENV).is_some() {
+        let _ = nix::unistd::dup2_stdout(std::io::stderr());
+    }
+}

@@ -23,3 +23,16 @@ pub fn stdout_to_stderr_if_asked() {
         let _ = nix::unistd::dup2_stdout(std::io::stderr());
     }
 }
+
+/// Names a file to which the name of every command the web view calls is appended (names
+/// only, never arguments): the hostile-content test reads it to see that no injected
+/// script reached a command.
+pub const COMMAND_LOG_ENV: &str = "MEND_E2E_COMMAND_LOG";
+
+pub fn record_command(command: &str) {
+    use std::io::Write;
+    let Some(path) = std::env::var_os(COMMAND_LOG_ENV) else { return };
+    if let Ok(mut file) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
+        let _ = writeln!(file, "{command}");
+    }
+}

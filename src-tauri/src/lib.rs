@@ -83,6 +83,18 @@ fn spawn_idle_watch<R: Runtime>(app: tauri::AppHandle<R>) {
     });
 }
 
+/// The command handler, with the end-to-end tests' record of every command called when
+/// built for them (see `e2e::record_command`); the handler itself otherwise.
+fn commands_with_e2e_hook<R: Runtime>(
+    handler: impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static,
+) -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    move |invoke| {
+        #[cfg(feature = "e2e")]
+        e2e::record_command(invoke.message.command());
+        handler(invoke)
+    }
+}
+
 /// Builds the app on any runtime, so tests can drive it with a mock runtime.
 pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
@@ -115,7 +127,7 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             Ok(())
         })
         .on_window_event(tray::on_window_event)
-        .invoke_handler(tauri::generate_handler![
+        .invoke_handler(commands_with_e2e_hook(tauri::generate_handler![
             commands::vault::vault_status,
             commands::vault::assess_passphrase,
             commands::vault::create_vault,
@@ -206,7 +218,7 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::transfer::choose_import,
             commands::transfer::confirm_import,
             commands::transfer::cancel_import,
-        ])
+        ]))
 }
 
 /// First thing in `main`, for the app and the command line alike: panics report their

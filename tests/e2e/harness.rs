@@ -18,6 +18,8 @@ pub struct App {
     /// The app's own process, so it is surely gone before the next test starts one (Mend
     /// is single-instance: a leftover would turn the next launch away).
     pid: Option<u32>,
+    /// The binary running as the app.
+    program: PathBuf,
 }
 
 /// When set (by .ci/test), every app's folders are made in this folder and kept after
@@ -122,6 +124,15 @@ impl App {
 
     /// Starts the app on an existing root (to reopen the same vault).
     pub async fn start_in(root: tempfile::TempDir, env: &[(&str, &str)]) -> App {
+        Self::start_program(Path::new(env!("CARGO_BIN_EXE_mend")), root, env).await
+    }
+
+    /// Starts `program` (the binary cargo built for these tests, or an installed one).
+    pub async fn start_program(
+        program: &Path,
+        root: tempfile::TempDir,
+        env: &[(&str, &str)],
+    ) -> App {
         for sub in ["data", "xdg-data", "xdg-cache", "xdg-config", "xdg-state", "tmp"] {
             std::fs::create_dir_all(root.path().join(sub)).unwrap();
         }
@@ -148,11 +159,12 @@ impl App {
         wait_for_port(port);
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), json!("wry"));
-        caps.insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_mend") }));
+        caps.insert("tauri:options".into(), json!({ "application": program }));
         let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
             .await
             .expect("a WebDriver session on the app");
-        let mut app = App { driver: Some(driver), tauri_driver, root, pid: None };
+        let program = std::fs::canonicalize(program).unwrap();
+        let mut app = App { driver: Some(driver), tauri_driver, root, pid: None, program };
         app.pid = app.find_app_pid();
         app.wait_for("#create-passphrase, #unlock-passphrase, #new-entry").await;
         app
@@ -339,12 +351,12 @@ impl App {
     }
 
     fn find_app_pid(&self) -> Option<u32> {
-        let exe = std::fs::canonicalize(env!("CARGO_BIN_EXE_mend")).unwrap();
+        let exe = &self.program;
         let want = format!("MEND_DATA_DIR={}", self.root.path().join("data").display());
         for entry in std::fs::read_dir("/proc").unwrap().flatten() {
             let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
             let Ok(path) = std::fs::read_link(entry.path().join("exe")) else { continue };
-            if path != exe {
+            if &path != exe {
                 continue;
             }
             let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();

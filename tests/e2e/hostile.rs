@@ -1,13 +1,17 @@
 //! Hostile content: a corpus of script-injection and Markdown attack strings, stored as
-//! entries, tags and relationship names, then rendered in the real app (timeline, search,
-//! relationship pages). The test asserts none ran: no global flag set, no entry deleted
-//! through IPC, and no request reached a listener the strings point at.
+//! entries, tags, relationship names and commitments, then rendered in the real app
+//! (timeline, search, relationship pages). The test asserts none ran: no global flag
+//! set, no command called (the app's record of commands, and no entry deleted), and no
+//! request reached a listener the strings point at.
 use crate::harness::{App, PASSPHRASE};
 use chrono::{Duration, TimeZone, Utc};
+use mend_core::commitments::{CommitmentInput, CommitmentOwner, OccurrenceLog};
 use mend_core::frameworks::{BreachKind, Role};
+use mend_core::ledger::OccurrenceStatus;
 use mend_core::relationships::RelationshipInput;
 use mend_core::{EntryMeta, FixedClock, Passphrase, Vault, VaultPaths};
 use std::net::TcpListener;
+use thirtyfour::By;
 
 /// What a successful injection would do: set a flag, delete an entry through IPC, or
 /// call home.
@@ -168,10 +172,35 @@ async fn hostile_strings_render_as_text_and_run_nothing() {
             let at = FixedClock::new(start + Duration::minutes(i as i64));
             v.journal().create_with(&format!("hostile sample {i}\n\n{s}"), &meta, &at).unwrap();
         }
+        // Commitments: the promise, what keeping it looks like, and a logged note.
+        let day = start.date_naive();
+        for (i, s) in strings.iter().enumerate() {
+            let rel = (i % tags.len()) as i64 + 1;
+            let input = CommitmentInput {
+                owner: if i % 2 == 0 { CommitmentOwner::Me } else { CommitmentOwner::Them },
+                promise: s.clone(),
+                rrule: None,
+                starts_on: day.to_string(),
+                ends_on: None,
+                kept_looks_like: s.clone(),
+                due_time: None,
+                remind: false,
+                show_details: true,
+            };
+            let clock = FixedClock::new(start);
+            let c = v.commitments().create(rel, &input, &clock).unwrap();
+            let log = OccurrenceLog {
+                due_on: day.to_string(),
+                status: OccurrenceStatus::Kept,
+                note: s.clone(),
+            };
+            v.commitments().log(c.id, &log, day, &clock).unwrap();
+        }
     }
     let total = strings.len() as u64;
 
-    let app = App::start_in(root, &[]).await;
+    let command_log = root.path().join("commands.log");
+    let app = App::start_in(root, &[("MEND_E2E_COMMAND_LOG", command_log.to_str().unwrap())]).await;
     app.unlock(PASSPHRASE).await;
     app.wait_for("#timeline").await;
     // Every entry onto the page: load older entries until the oldest one shows.
@@ -214,6 +243,20 @@ async fn hostile_strings_render_as_text_and_run_nothing() {
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     }
     app.screenshot("hostile-relationship").await;
+    // The last page shows its share of the commitments, promises and notes as text.
+    let relationships = short(port).len();
+    let shown = app.driver().find_all(By::Css(".commitment[data-commitment-id]")).await.unwrap();
+    let expected = (0..strings.len()).filter(|i| i % relationships == relationships - 1).count();
+    assert_eq!(shown.len(), expected, "every commitment of the relationship is on its page");
+    app.driver()
+        .execute(
+            "arguments[0].scrollIntoView({block: 'start'});",
+            vec![shown[0].to_json().unwrap()],
+        )
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    app.screenshot("hostile-commitments").await;
     tokio::time::sleep(std::time::Duration::from_secs(2)).await;
 
     // The check itself works: a flag set from outside is seen.
@@ -229,6 +272,21 @@ async fn hostile_strings_render_as_text_and_run_nothing() {
         matches!(listener.accept(), Err(e) if e.kind() == std::io::ErrorKind::WouldBlock),
         "a request reached the listener"
     );
+    // No command the strings call reached the app. The record works: the app's own
+    // calls are in it, and a call made from outside shows up.
+    let called = std::fs::read_to_string(&command_log).unwrap();
+    assert!(called.lines().any(|c| c == "list_entries"), "the record has the app's own calls");
+    assert!(!called.lines().any(|c| c == "delete_entry"), "an injected script called a command");
+    app.driver()
+        .execute(
+            "window.__TAURI_INTERNALS__.invoke('delete_entry', {id: 999999999}).catch(() => {});",
+            vec![],
+        )
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let called = std::fs::read_to_string(&command_log).unwrap();
+    assert_eq!(called.lines().filter(|c| *c == "delete_entry").count(), 1);
     let root = app.quit().await;
     let v = Vault::unlock(
         &VaultPaths::new(root.path().join("data")),

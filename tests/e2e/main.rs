@@ -5,6 +5,7 @@ mod harness;
 mod hostile;
 mod leak;
 mod memory;
+mod package;
 mod progress;
 mod relationships;
 mod reminders;

@@ -100,3 +100,63 @@ fn wrong_passphrases_and_passphrase_arguments_are_refused_and_change_nothing() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("no journal here yet"));
 }
+
+/// Reads `from` on a thread until `until` has been seen (or it ends), then hands back
+/// everything read so far; a later call goes on from there.
+fn read_until(
+    from: std::sync::mpsc::Receiver<Vec<u8>>,
+    seen: &mut Vec<u8>,
+    until: &str,
+) -> std::sync::mpsc::Receiver<Vec<u8>> {
+    let limit = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !text(seen).contains(until) {
+        let left = limit.saturating_duration_since(std::time::Instant::now());
+        match from.recv_timeout(left) {
+            Ok(chunk) => seen.extend(chunk),
+            Err(_) => break,
+        }
+    }
+    from
+}
+
+/// At a terminal (a pseudo-terminal made by util-linux's `script`), the passphrase is
+/// asked for, typed without being echoed, and opens the vault.
+#[test]
+fn the_passphrase_is_asked_for_at_a_terminal_and_not_echoed() {
+    use std::io::{Read, Write};
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    let vault = Vault::create(&VaultPaths::new(&data), &Passphrase::new(PASS.into())).unwrap();
+    vault.journal().create("Written on a quiet evening", &mend_core::SystemClock).unwrap();
+    drop(vault);
+
+    let mut child = Command::new("script")
+        .args(["-qec", "\"$MEND\" list", "/dev/null"])
+        .env("MEND", env!("CARGO_BIN_EXE_mend"))
+        .env("MEND_DATA_DIR", &data)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("util-linux's `script` is installed");
+    let mut stdout = child.stdout.take().unwrap();
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = stdout.read(&mut buf) {
+            if n == 0 || send.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = Vec::new();
+    let receive = read_until(receive, &mut seen, "Passphrase: ");
+    assert!(text(&seen).contains("Passphrase: "), "the prompt shows: {:?}", text(&seen));
+    // Typed only once the prompt is up, as a person would (echo is off by then).
+    child.stdin.as_mut().unwrap().write_all(format!("{PASS}\r").as_bytes()).unwrap();
+    read_until(receive, &mut seen, "quiet evening");
+    let status = child.wait().unwrap();
+    let shown = text(&seen);
+    assert!(status.success(), "{shown}");
+    assert!(shown.contains("#1  Written on a quiet evening"), "{shown}");
+    assert!(!shown.contains(PASS), "the passphrase was echoed: {shown}");
+}

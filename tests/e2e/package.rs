@@ -3,8 +3,28 @@
 use crate::harness::{new_root, App};
 use std::path::Path;
 use std::process::Command;
+use std::time::{Duration, Instant};
 
 const INSTALLED: &str = "/usr/bin/mend";
+/// Where the welcome heading and text are, on the 1280x800 test display, in the window
+/// (1100x760, centred).
+const WELCOME_AREA: &str = "500x250+340+60";
+
+/// How much the screen's pixels vary in `area` (ImageMagick's standard deviation, 0 to
+/// 1): 0 for a blank window.
+fn screen_variation(area: &str) -> f64 {
+    let shot = Command::new("import").args(["-window", "root", "png:-"]).output().unwrap();
+    assert!(shot.status.success(), "a picture of the X display");
+    let mut convert = Command::new("convert")
+        .args(["png:-", "-crop", area, "+repage", "-format", "%[fx:standard_deviation]", "info:"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut convert.stdin.take().unwrap(), &shot.stdout).unwrap();
+    let out = convert.wait_with_output().unwrap();
+    String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
+}
 
 fn dpkg_query(format: &str) -> String {
     let out = Command::new("dpkg-query").args(["-W", "-f", format, "mend"]).output().unwrap();
@@ -41,7 +61,17 @@ async fn the_installed_package_opens_at_the_welcome_screen() {
     let app = App::start_program(Path::new(INSTALLED), new_root(), &[]).await;
     let title = app.driver().title().await.unwrap();
     assert_eq!(title, "Mend");
-    app.wait_for("#create-passphrase").await;
+    let field = app.wait_for("#create-passphrase").await;
+    assert!(field.is_displayed().await.unwrap());
+    app.wait_until_text("the welcome screen's words", |t| t.contains("passphrase")).await;
+    // And on the screen itself, not only in the page: the X display shows more than a
+    // blank window where the welcome text is (the first paint can lag the page by seconds).
+    let started = Instant::now();
+    while screen_variation(WELCOME_AREA) < 0.05 {
+        assert!(started.elapsed() < Duration::from_secs(30), "the window stays blank");
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    eprintln!("welcome screen painted {:?} after its page was ready", started.elapsed());
     app.screenshot("installed-welcome").await;
     let _ = app.quit().await;
 }

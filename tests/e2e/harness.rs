@@ -2,6 +2,7 @@
 //! WebKitWebDriver. Each `App` gets its own data folder, XDG folders, temp folder and
 //! driver ports, so tests are independent and their leftovers can be scanned.
 use serde_json::json;
+use std::collections::BTreeSet;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -466,25 +467,46 @@ pub fn files_containing_since(
     needle: &[u8],
     since: std::time::SystemTime,
 ) -> Vec<PathBuf> {
+    let (hits, _) = files_containing_any(&[dir.to_path_buf()], &[needle], since, &BTreeSet::new());
+    hits.into_iter().map(|(path, _)| path).collect()
+}
+
+/// Every file under `dirs`, not in `skip` and modified at or after `since`, that holds
+/// one of `needles`, with the index of the needle found (one pass over each file); and
+/// how many files were read.
+pub fn files_containing_any<N: AsRef<[u8]>>(
+    dirs: &[PathBuf],
+    needles: &[N],
+    since: std::time::SystemTime,
+    skip: &BTreeSet<PathBuf>,
+) -> (Vec<(PathBuf, usize)>, usize) {
+    let finder = aho_corasick::AhoCorasick::new(needles).unwrap();
     let mut hits = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(read) = std::fs::read_dir(&d) else { continue };
-        for entry in read.flatten() {
+    let mut read = 0;
+    let mut stack: Vec<PathBuf> = dirs.to_vec();
+    while let Some(dir) = stack.pop() {
+        if skip.contains(&dir) {
+            continue;
+        }
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
             let path = entry.path();
             let Ok(meta) = std::fs::symlink_metadata(&path) else { continue };
             if meta.is_dir() {
                 stack.push(path);
-            } else if meta.is_file() && meta.modified().map(|t| t >= since).unwrap_or(true) {
-                if let Ok(bytes) = std::fs::read(&path) {
-                    if bytes.windows(needle.len()).any(|w| w == needle) {
-                        hits.push(path);
-                    }
+            } else if meta.is_file()
+                && !skip.contains(&path)
+                && meta.modified().map(|t| t >= since).unwrap_or(true)
+            {
+                let Ok(bytes) = std::fs::read(&path) else { continue };
+                read += 1;
+                if let Some(m) = finder.find(&bytes) {
+                    hits.push((path, m.pattern().as_usize()));
                 }
             }
         }
     }
-    hits
+    (hits, read)
 }
 
 /// A real notification daemon (dunst) on this test's D-Bus session, read through its

@@ -5,6 +5,7 @@
 //! request reached a listener the strings point at.
 use crate::harness::{App, PASSPHRASE};
 use chrono::{Duration, TimeZone, Utc};
+use mend_app::e2e::COMMAND_LOG_ENV;
 use mend_core::commitments::{CommitmentInput, CommitmentOwner, OccurrenceLog};
 use mend_core::frameworks::{BreachKind, Role};
 use mend_core::ledger::OccurrenceStatus;
@@ -200,7 +201,7 @@ async fn hostile_strings_render_as_text_and_run_nothing() {
     let total = strings.len() as u64;
 
     let command_log = root.path().join("commands.log");
-    let app = App::start_in(root, &[("MEND_E2E_COMMAND_LOG", command_log.to_str().unwrap())]).await;
+    let app = App::start_in(root, &[(COMMAND_LOG_ENV, command_log.to_str().unwrap())]).await;
     app.unlock(PASSPHRASE).await;
     app.wait_for("#timeline").await;
     // Every entry onto the page: load older entries until the oldest one shows.

@@ -5,10 +5,10 @@
 //! crash. After the whole suite, `after_the_suite_…` scans every app folder the suite
 //! used for everything any test typed.
 use crate::harness::{
-    files_containing, marker, new_root, process_tree, suite_dir, typed, App, DELIBERATE_RECORD,
-    SUITE_DIR_ENV, TYPED_RECORD,
+    files_containing, files_containing_any, marker, new_root, process_tree, suite_dir, typed, App,
+    DELIBERATE_RECORD, SUITE_DIR_ENV, TYPED_RECORD,
 };
-use aho_corasick::AhoCorasick;
+use mend_app::e2e::{PANIC_ON_ENV, STDOUT_TO_STDERR_ENV};
 use nix::sys::resource::{getrlimit, setrlimit, Resource};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -41,40 +41,15 @@ fn shared_places() -> Vec<PathBuf> {
 }
 
 /// Every file under `dirs` changed at or after `since` (and not in `skip`) that holds
-/// one of `needles`, with the needle found.
+/// one of `needles`, with the needle found; and how many files were read.
 fn scan(
     dirs: &[PathBuf],
     needles: &[String],
     since: SystemTime,
     skip: &BTreeSet<PathBuf>,
 ) -> (Vec<(PathBuf, String)>, usize) {
-    let finder = AhoCorasick::new(needles).unwrap();
-    let mut hits = Vec::new();
-    let mut read = 0;
-    let mut stack: Vec<PathBuf> = dirs.to_vec();
-    while let Some(dir) = stack.pop() {
-        if skip.contains(&dir) {
-            continue;
-        }
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let Ok(meta) = std::fs::symlink_metadata(&path) else { continue };
-            if meta.is_dir() {
-                stack.push(path);
-            } else if meta.is_file()
-                && !skip.contains(&path)
-                && meta.modified().map(|t| t >= since).unwrap_or(true)
-            {
-                let Ok(bytes) = std::fs::read(&path) else { continue };
-                read += 1;
-                if let Some(m) = finder.find(&bytes) {
-                    hits.push((path, needles[m.pattern().as_usize()].clone()));
-                }
-            }
-        }
-    }
-    (hits, read)
+    let (hits, read) = files_containing_any(dirs, needles, since, skip);
+    (hits.into_iter().map(|(path, i)| (path, needles[i].clone())).collect(), read)
 }
 
 /// Raises this process's core dump limit as far as it goes (the app inherits it through
@@ -169,8 +144,8 @@ async fn a_marker_in_every_kind_of_content_stays_in_the_vault_verbose_after_a_pa
     let trigger = marker("panic");
     let old_limit = allow_core_dumps();
     let mut env = VERBOSE.to_vec();
-    env.push(("MEND_E2E_PANIC_ON", &trigger));
-    env.push(("MEND_E2E_STDOUT_TO_STDERR", "1"));
+    env.push((PANIC_ON_ENV, &trigger));
+    env.push((STDOUT_TO_STDERR_ENV, "1"));
     let app = App::start_with(&env).await;
     app.create_vault().await;
     write_everywhere(&app, &secret).await;

@@ -119,6 +119,32 @@ fn read_until(
     from
 }
 
+/// The terminal (its standard input) of the `mend` process working on `data`.
+fn terminal_of_mend(data: &Path) -> Option<std::path::PathBuf> {
+    let exe = std::fs::canonicalize(env!("CARGO_BIN_EXE_mend")).unwrap();
+    let want = format!("MEND_DATA_DIR={}", data.display());
+    let limit = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::time::Instant::now() < limit {
+        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+            if std::fs::read_link(entry.path().join("exe")).ok().as_ref() != Some(&exe) {
+                continue;
+            }
+            let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+            if environ.split(|b| *b == 0).any(|v| v == want.as_bytes()) {
+                return std::fs::read_link(entry.path().join("fd/0")).ok();
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    None
+}
+
+/// Whether `terminal` has echo turned off (`stty` reports `-echo`).
+fn echo_is_off(terminal: &Path) -> bool {
+    let out = Command::new("stty").arg("-F").arg(terminal).arg("-a").output().unwrap();
+    text(&out.stdout).split_whitespace().any(|flag| flag == "-echo")
+}
+
 /// At a terminal (a pseudo-terminal made by util-linux's `script`), the passphrase is
 /// asked for, typed without being echoed, and opens the vault.
 #[test]
@@ -151,7 +177,14 @@ fn the_passphrase_is_asked_for_at_a_terminal_and_not_echoed() {
     let mut seen = Vec::new();
     let receive = read_until(receive, &mut seen, "Passphrase: ");
     assert!(text(&seen).contains("Passphrase: "), "the prompt shows: {:?}", text(&seen));
-    // Typed only once the prompt is up, as a person would (echo is off by then).
+    // The terminal stops echoing (the prompt is printed a moment before), and only then
+    // is the passphrase typed.
+    let terminal = terminal_of_mend(&data).expect("mend runs on a terminal");
+    let limit = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !echo_is_off(&terminal) {
+        assert!(std::time::Instant::now() < limit, "the terminal still echoes at the prompt");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     child.stdin.as_mut().unwrap().write_all(format!("{PASS}\r").as_bytes()).unwrap();
     read_until(receive, &mut seen, "quiet evening");
     let status = child.wait().unwrap();

@@ -1,6 +1,7 @@
 //! The installable package. `.ci/test` builds the .deb with `tauri build`, installs it
 //! with dpkg, runs this test against what was installed, then removes it again.
-use crate::harness::{new_root, App};
+use crate::harness::{new_root, App, PASSPHRASE};
+use mend_core::{Passphrase, SystemClock, Vault, VaultPaths};
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -34,7 +35,7 @@ fn dpkg_query(format: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the .deb installed: .ci/test builds and installs it first"]
-async fn the_installed_package_opens_at_the_welcome_screen() {
+async fn the_installed_package_opens_at_the_welcome_then_the_unlock_screen() {
     // dpkg knows the package, what it needs, and where its files went.
     assert_eq!(dpkg_query("${Status}"), "install ok installed");
     assert_eq!(dpkg_query("${Version}"), env!("CARGO_PKG_VERSION"));
@@ -73,5 +74,20 @@ async fn the_installed_package_opens_at_the_welcome_screen() {
     }
     eprintln!("welcome screen painted {:?} after its page was ready", started.elapsed());
     app.screenshot("installed-welcome").await;
+    let _ = app.quit().await;
+
+    // With a journal in its data folder, it opens at the unlock screen, and unlocks it.
+    let root = new_root();
+    let data = root.path().join("data");
+    let vault =
+        Vault::create(&VaultPaths::new(&data), &Passphrase::new(PASSPHRASE.into())).unwrap();
+    vault.journal().create("Written before the package was installed", &SystemClock).unwrap();
+    drop(vault);
+    let app = App::start_program(Path::new(INSTALLED), root, &[]).await;
+    app.wait_for("#unlock-passphrase").await;
+    app.screenshot("installed-unlock").await;
+    app.unlock(PASSPHRASE).await;
+    app.wait_until_text("the entry", |t| t.contains("Written before the package was installed"))
+        .await;
     let _ = app.quit().await;
 }

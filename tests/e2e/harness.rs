@@ -255,6 +255,11 @@ impl App {
             .unwrap();
     }
 
+    /// Runs `js` in the page and gives back what it returns.
+    pub async fn script(&self, js: &str) -> serde_json::Value {
+        self.driver().execute(js, vec![]).await.unwrap().json().clone()
+    }
+
     /// The page's visible text.
     pub async fn text(&self) -> String {
         match self.driver().find(By::Css("body")).await {
@@ -268,14 +273,11 @@ impl App {
     pub async fn everything_in_the_page(&self) -> String {
         let source = self.driver().source().await.unwrap();
         let values = self
-            .driver()
-            .execute(
+            .script(
                 "return [...document.querySelectorAll('input, textarea')].map(e => e.value).join('\\n') + '\\n' + document.title;",
-                vec![],
             )
-            .await
-            .unwrap();
-        format!("{source}\n{}", values.json().as_str().unwrap_or_default())
+            .await;
+        format!("{source}\n{}", values.as_str().unwrap_or_default())
     }
 
     pub async fn create_vault(&self) {
@@ -294,15 +296,12 @@ impl App {
     /// Local "HH:MM" about a minute and a half from now, as the app's web view sees time.
     pub async fn soon(&self) -> String {
         let v = self
-            .driver()
-            .execute(
+            .script(
                 "const d = new Date(Date.now() + 90000); \
                  return String(d.getHours()).padStart(2, '0') + ':' + String(d.getMinutes()).padStart(2, '0');",
-                vec![],
             )
-            .await
-            .unwrap();
-        v.json().as_str().unwrap().to_owned()
+            .await;
+        v.as_str().unwrap().to_owned()
     }
 
     /// After a new relationship is saved: answer the safety check with "none of these"

@@ -211,24 +211,18 @@ async fn hostile_strings_render_as_text_and_run_nothing() {
             started.elapsed() < std::time::Duration::from_secs(90),
             "the timeline did not load"
         );
-        app.driver()
-            .execute(
-                "const b = document.getElementById('load-more'); if (b && !b.disabled) b.click();",
-                vec![],
-            )
-            .await
-            .unwrap();
+        app.script(
+            "const b = document.getElementById('load-more'); if (b && !b.disabled) b.click();",
+        )
+        .await;
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     }
     // Hover and focus everything once, as a person moving through the page might.
-    app.driver()
-        .execute(
-            "for (const e of document.querySelectorAll('article *')) { \
-               for (const t of ['mouseover','pointerenter','focus','toggle']) e.dispatchEvent(new Event(t)); }",
-            vec![],
-        )
-        .await
-        .unwrap();
+    app.script(
+        "for (const e of document.querySelectorAll('article *')) { \
+           for (const t of ['mouseover','pointerenter','focus','toggle']) e.dispatchEvent(new Event(t)); }",
+    )
+    .await;
     app.screenshot("hostile-timeline").await;
     // Search renders snippets; relationship pages render names and what happened.
     app.click("#nav-search").await;
@@ -237,10 +231,7 @@ async fn hostile_strings_render_as_text_and_run_nothing() {
     app.wait_until_text("search results", |t| t.contains("hostile sample")).await;
     for id in 1..=short(port).len() {
         // Through the DOM: the long names wrap, and the sidebar scrolls under the header.
-        app.driver()
-            .execute(&format!("document.getElementById('nav-relationship-{id}').click();"), vec![])
-            .await
-            .unwrap();
+        app.script(&format!("document.getElementById('nav-relationship-{id}').click();")).await;
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     }
     app.screenshot("hostile-relationship").await;
@@ -261,14 +252,10 @@ async fn hostile_strings_render_as_text_and_run_nothing() {
     tokio::time::sleep(std::time::Duration::from_secs(2)).await;
 
     // The check itself works: a flag set from outside is seen.
-    let control = app
-        .driver()
-        .execute("window.__control = 1; return typeof window.__control;", vec![])
-        .await
-        .unwrap();
-    assert_eq!(control.json().as_str(), Some("number"));
-    let flag = app.driver().execute("return typeof window.__xss;", vec![]).await.unwrap();
-    assert_eq!(flag.json().as_str(), Some("undefined"), "an injected script ran");
+    let control = app.script("window.__control = 1; return typeof window.__control;").await;
+    assert_eq!(control.as_str(), Some("number"));
+    let flag = app.script("return typeof window.__xss;").await;
+    assert_eq!(flag.as_str(), Some("undefined"), "an injected script ran");
     assert!(
         matches!(listener.accept(), Err(e) if e.kind() == std::io::ErrorKind::WouldBlock),
         "a request reached the listener"
@@ -278,13 +265,10 @@ async fn hostile_strings_render_as_text_and_run_nothing() {
     let called = std::fs::read_to_string(&command_log).unwrap();
     assert!(called.lines().any(|c| c == "list_entries"), "the record has the app's own calls");
     assert!(!called.lines().any(|c| c == "delete_entry"), "an injected script called a command");
-    app.driver()
-        .execute(
-            "window.__TAURI_INTERNALS__.invoke('delete_entry', {id: 999999999}).catch(() => {});",
-            vec![],
-        )
-        .await
-        .unwrap();
+    app.script(
+        "window.__TAURI_INTERNALS__.invoke('delete_entry', {id: 999999999}).catch(() => {});",
+    )
+    .await;
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     let called = std::fs::read_to_string(&command_log).unwrap();
     assert_eq!(called.lines().filter(|c| *c == "delete_entry").count(), 1);

@@ -64,10 +64,7 @@ async fn a_commitment_reminder_arrives_once_generic_while_locked_and_logging_mov
 
     app.click("#settings").await;
     app.wait_for("#reminder-settings").await;
-    app.driver()
-        .execute("document.getElementById('reminder-settings').scrollIntoView();", vec![])
-        .await
-        .unwrap();
+    app.script("document.getElementById('reminder-settings').scrollIntoView();").await;
     app.screenshot(&format!("{theme}-32-reminder-settings")).await;
     // Reminders are on, so closing the window would only hide it: end the process.
     let root = app.crash().await;

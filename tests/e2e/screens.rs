@@ -58,13 +58,7 @@ async fn walk(theme: &str, env: &[(&str, &str)]) {
     app.wait_for("#auto-lock-minutes").await;
     app.screenshot(&format!("{theme}-09-settings")).await;
     app.wait_for("#reminder-settings").await;
-    app.driver()
-        .execute(
-            "document.getElementById('reminder-daily').scrollIntoView({block: 'start'});",
-            vec![],
-        )
-        .await
-        .unwrap();
+    app.script("document.getElementById('reminder-daily').scrollIntoView({block: 'start'});").await;
     app.screenshot(&format!("{theme}-09b-reminder-settings")).await;
     app.click("#settings-back").await;
 

@@ -3,43 +3,21 @@
 //! backup, restoring it into a new vault (Argon2id included), the JSON export, and
 //! previewing and applying a JSON import into an empty vault.
 //! Run: `cargo bench -p mend-core --bench transfer`.
-use chrono::{Duration, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
 use mend_core::transfer::backup;
 use mend_core::transfer::import::mend_json;
-use mend_core::{Passphrase, Vault, VaultPaths};
+use mend_core::{Vault, VaultPaths};
 use std::hint::black_box;
 
-const PASS: &str = "quiet lantern over the harbour wall";
-
-fn pass() -> Passphrase {
-    Passphrase::new(PASS.to_owned())
-}
-
-fn vault_with(n: usize) -> (tempfile::TempDir, Vault) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let vault = Vault::create(&VaultPaths::new(dir.path().join("v")), &pass()).expect("create");
-    let start = Utc.with_ymd_and_hms(2020, 1, 1, 8, 0, 0).single().expect("date");
-    let body = "Today I noticed how quickly I reached for an excuse. I wrote down what I \
-                actually did, without the story around it, and what it cost them.";
-    let texts: Vec<String> = (0..n).map(|i| format!("{body} ({i})")).collect();
-    vault
-        .journal()
-        .insert_many(
-            texts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (t.as_str(), start + Duration::hours(3 * i as i64))),
-        )
-        .expect("insert");
-    (dir, vault)
-}
+mod common;
+use common::{pass, vault_with};
 
 fn transfer(c: &mut Criterion) {
     let mut g = c.benchmark_group("transfer");
     g.sample_size(10);
     for n in [10_000usize, 50_000] {
-        let (dir, vault) = vault_with(n);
+        let (dir, _, vault) = vault_with(n);
         g.bench_with_input(BenchmarkId::new("snapshot (in memory)", n), &n, |b, _| {
             b.iter(|| black_box(vault.snapshot().expect("snapshot")))
         });
@@ -73,7 +51,7 @@ fn transfer(c: &mut Criterion) {
             })
         });
         let json = serde_json::to_string(&vault.export(now).expect("export")).expect("json");
-        let (_empty_dir, empty) = vault_with(0);
+        let (_empty_dir, _, empty) = vault_with(0);
         g.bench_with_input(BenchmarkId::new("JSON import: parse + preview", n), &n, |b, _| {
             b.iter(|| {
                 let batch = mend_json::parse(&json).expect("parse");
@@ -84,7 +62,7 @@ fn transfer(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("JSON import: apply", n), &n, |b, _| {
             b.iter_batched(
                 || vault_with(0),
-                |(_d, fresh)| black_box(fresh.importer().apply(&batch).expect("apply")),
+                |(_d, _, fresh)| black_box(fresh.importer().apply(&batch).expect("apply")),
                 BatchSize::PerIteration,
             )
         });

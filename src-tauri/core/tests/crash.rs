@@ -68,15 +68,24 @@ fn child() {
     }
 }
 
-fn spawn_child(dir: &std::path::Path, env: &[(&str, String)]) -> std::process::Child {
-    Command::new(std::env::current_exe().unwrap())
+/// Starts the child on `dir` and waits until it reports it has unlocked the vault; gives
+/// back the child and the rest of its report lines.
+fn start_child(
+    dir: &std::path::Path,
+    env: &[(&str, String)],
+) -> (std::process::Child, std::io::Lines<BufReader<std::process::ChildStdout>>) {
+    let mut child = Command::new(std::env::current_exe().unwrap())
         .args(["child", "--exact", "--nocapture", "--test-threads=1"])
         .env("MEND_CRASH_DIR", dir)
         .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .unwrap()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    // libtest prefixes the first line it prints ("test child ... READY").
+    while !lines.next().expect("the child reports").unwrap().ends_with("READY") {}
+    (child, lines)
 }
 
 fn kill(child: &mut std::process::Child) {
@@ -105,18 +114,11 @@ fn entries_reported_as_committed_survive_sigkill() {
     let mut expected: Vec<String> = Vec::new();
     let started = Instant::now();
     for cycle in 0..n {
-        let mut child = spawn_child(
+        // Once it has unlocked, let it write for a random 0–60 ms.
+        let (mut child, lines) = start_child(
             dir.path(),
             &[("MEND_CRASH_CHILD", "write".into()), ("MEND_CRASH_CYCLE", cycle.to_string())],
         );
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        // Wait until it has unlocked, then let it write for a random 0–60 ms.
-        loop {
-            let line = lines.next().expect("the child reports").unwrap();
-            if line.ends_with("READY") {
-                break;
-            }
-        }
         let delay = Duration::from_micros(rng.below(60_000));
         let reader = std::thread::spawn(move || {
             let mut committed = Vec::new();
@@ -170,16 +172,11 @@ fn a_passphrase_change_killed_midway_leaves_exactly_one_passphrase_working() {
     let (mut changed, mut kept) = (0, 0);
     let mut span = Duration::ZERO;
     for cycle in 0..n {
-        let mut child = spawn_child(
+        // Its report stays open (held in `_lines`) so its later writes do not fail.
+        let (mut child, _lines) = start_child(
             dir.path(),
             &[("MEND_CRASH_CHILD", "rekey".into()), ("MEND_CRASH_FROM", current.into())],
         );
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        loop {
-            if lines.next().expect("the child reports").unwrap().ends_with("READY") {
-                break;
-            }
-        }
         // The first change runs to the end, to learn how long one takes (two Argon2 runs
         // and the key file's replacement); later ones are killed anywhere in one and a half
         // times that span, so some land before the change and some after it.

@@ -8,6 +8,7 @@ use chrono::{Local, Utc};
 use mend_core::journal::excerpt;
 use mend_core::search::SearchQuery;
 use mend_core::transfer::export;
+use mend_core::vault::VaultLock;
 use mend_core::{Passphrase, SystemClock, Vault, VaultPaths};
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
@@ -128,7 +129,20 @@ fn read_passphrase(fd: Option<u32>) -> Result<Passphrase, Failure> {
     Ok(Passphrase::new(text))
 }
 
-fn open(opts: &Options) -> Result<Vault, Failure> {
+/// An unlocked vault, with the lock that keeps the app from re-keying it meanwhile.
+struct Opened {
+    vault: Vault,
+    _held: VaultLock,
+}
+
+impl std::ops::Deref for Opened {
+    type Target = Vault;
+    fn deref(&self) -> &Vault {
+        &self.vault
+    }
+}
+
+fn open(opts: &Options) -> Result<Opened, Failure> {
     let dir = data_dir()
         .ok_or_else(|| Failure::Refused("no data folder (set MEND_DATA_DIR or HOME)".into()))?;
     let paths = VaultPaths::new(dir);
@@ -138,7 +152,11 @@ fn open(opts: &Options) -> Result<Vault, Failure> {
         ));
     }
     let passphrase = read_passphrase(opts.passphrase_fd)?;
-    Ok(Vault::unlock(&paths, &passphrase)?)
+    // Finish any interrupted re-key first (that needs the lock alone), then hold the lock
+    // shared so the app cannot move the files while this command works on them.
+    paths.finish_interrupted_rekey()?;
+    let held = VaultLock::shared(&paths)?;
+    Ok(Opened { vault: Vault::unlock(&paths, &passphrase)?, _held: held })
 }
 
 fn local(t: chrono::DateTime<Utc>) -> String {
@@ -156,6 +174,13 @@ fn execute(args: &[String]) -> Result<(), Failure> {
         }
         "add" => {
             let body = if rest.is_empty() || rest == ["-"] {
+                // Typed at the terminal, not in $EDITOR: an editor keeps the text in a
+                // temporary file (and swap files) outside the vault.
+                if std::io::stdin().is_terminal() {
+                    eprintln!(
+                        "Write your entry, then press Ctrl+D on a new line to save it (Ctrl+C to leave without saving)."
+                    );
+                }
                 let mut text = String::new();
                 std::io::stdin()
                     .take(mend_core::journal::MAX_BODY_BYTES as u64 + 1)
@@ -227,7 +252,7 @@ fn execute(args: &[String]) -> Result<(), Failure> {
                 export::write_json(&data, &target)?;
                 writeln!(out, "Exported {} entries to {}.", data.entries.len(), target.display())?;
             } else {
-                let written = export::write_markdown(&data, &target)?;
+                let written = export::write_markdown(&data, &target, "Mend")?;
                 writeln!(
                     out,
                     "Exported {} entries to {}.",

@@ -6,7 +6,8 @@
 //! - `discretion.json` holds one flag and nothing else: it is read while the vault is
 //!   locked, so it may hold nothing from the journal.
 //! - Only a SHA-256 digest of copied text is kept, in memory; the clipboard is cleared
-//!   only if it still holds exactly that text, so nothing copied elsewhere is touched.
+//!   (at lock and when Mend quits) only if it still holds exactly that text, so nothing
+//!   copied elsewhere is touched.
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -51,17 +52,10 @@ impl Discretion {
         *lock(&self.settings)
     }
 
-    /// Saves the settings (write, sync, rename) and keeps them.
+    /// Saves the settings (owner-only; write, sync, rename) and keeps them.
     pub fn set(&self, next: DiscretionSettings) -> std::io::Result<()> {
         let text = serde_json::to_vec(&next).map_err(std::io::Error::other)?;
-        let tmp = self.path.with_extension("json.tmp");
-        {
-            use std::io::Write;
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(&text)?;
-            f.sync_all()?;
-        }
-        std::fs::rename(&tmp, &self.path)?;
+        mend_core::files::replace_atomically(&self.path, &text)?;
         *lock(&self.settings) = next;
         Ok(())
     }
@@ -93,6 +87,26 @@ impl Discretion {
                 eprintln!("Mend could not clear the clipboard.");
             }
         });
+    }
+}
+
+impl Discretion {
+    /// On quit, on the main thread: clears the clipboard if it still holds the text copied
+    /// from Mend. GTK serves a clipboard this process owns from within, so reading it here
+    /// cannot wait on itself the way a second thread would.
+    pub fn clear_copied_at_quit(&self) {
+        let Some(digest) = lock(&self.copied).take() else { return };
+        #[cfg(target_os = "linux")]
+        {
+            let clipboard = gtk::Clipboard::get(&gtk::gdk::SELECTION_CLIPBOARD);
+            let holds_ours = clipboard.wait_for_text().is_some_and(|t| digest_of(&t) == digest);
+            if holds_ours {
+                clipboard.set_text("");
+                clipboard.clear();
+            }
+        }
+        #[cfg(not(target_os = "linux"))]
+        let _ = digest;
     }
 }
 

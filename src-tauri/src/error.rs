@@ -70,6 +70,7 @@ impl From<VaultError> for IpcError {
             VaultError::CorruptHeader(_) | VaultError::Corrupt => ErrorCode::CorruptVault,
             VaultError::Unsupported(_) => ErrorCode::UnsupportedVault,
             VaultError::Foreign => ErrorCode::InvalidInput,
+            VaultError::RekeyUnfinished => ErrorCode::Locked,
             VaultError::Io(_) | VaultError::Storage(_) => ErrorCode::Storage,
             VaultError::Internal(_) => ErrorCode::Internal,
         };

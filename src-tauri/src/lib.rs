@@ -1,7 +1,8 @@
 //! The Mend desktop app: Tauri glue around `mend-core`. No domain logic lives here.
 //!
 //! Invariants:
-//! - The window title is always "Mend"; nothing here logs or prints journal text.
+//! - The window title is "Mend" (or the neutral name, if chosen), never journal text;
+//!   nothing here logs or prints journal text.
 //! - A panic prints where it happened, never its message (which could hold user text),
 //!   and a crash writes no core dump (`protect_process`).
 //! - The web view can only reach the commands in `commands`, granted by the one
@@ -40,6 +41,13 @@ fn install_panic_hook() {
             .unwrap_or_else(|| "an unknown place".into());
         eprintln!("Mend hit an internal error at {place}.");
     }));
+}
+
+/// Every file and folder this process (and the web view's processes, which inherit it)
+/// creates is private to the person's account, whatever else sets its mode.
+fn private_files() {
+    #[cfg(unix)]
+    nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(0o077));
 }
 
 /// Turns off core dumps for this process and everything it starts (the web view's
@@ -109,15 +117,18 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         ))
         .setup(|app| {
             let dir = vault_dir(app)?;
-            std::fs::create_dir_all(&dir)?;
+            let paths = VaultPaths::new(&dir);
+            // 0700 for the folder and 0600 for every file in it, tightening older ones.
+            paths.make_private()?;
             let scheduler = Arc::new(Scheduler::load(dir.clone()));
             app.manage(discretion::Discretion::load(&dir));
             app.manage(commands::transfer::Pending::default());
-            app.manage(AppState::new(VaultPaths::new(dir), scheduler.clone()));
+            app.manage(AppState::new(paths, scheduler.clone()));
             scheduler::listen_for_actions(app.handle(), scheduler.clone());
             scheduler.spawn(app.handle().clone());
             spawn_idle_watch(app.handle().clone());
             tray::install(app.handle())?;
+            tray::apply_name(app.handle());
             if std::env::args().any(|a| a == tray::HIDDEN_ARG) {
                 // Started at login: stay in the tray until asked for.
                 if let Some(w) = app.get_webview_window("main") {
@@ -222,18 +233,29 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
 }
 
 /// First thing in `main`, for the app and the command line alike: panics report their
-/// place only, and nothing is ever dumped from memory to a file.
+/// place only, nothing is ever dumped from memory to a file, and new files are owner-only.
 pub fn protect_process() {
     install_panic_hook();
     no_core_dumps();
+    private_files();
 }
 
 pub fn run() {
     #[cfg(feature = "e2e")]
     e2e::stdout_to_stderr_if_asked();
-    let result = app(tauri::Builder::default()).run(tauri::generate_context!());
-    if let Err(e) = result {
-        eprintln!("Mend could not start: {e}");
-        std::process::exit(1);
-    }
+    let built = app(tauri::Builder::default()).build(tauri::generate_context!());
+    let app = match built {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("Mend could not start: {e}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|app, event| {
+        if let tauri::RunEvent::Exit = event {
+            // Quitting locks: nothing copied from Mend stays behind on the clipboard.
+            app.state::<AppState>().lock();
+            app.state::<discretion::Discretion>().clear_copied_at_quit();
+        }
+    });
 }

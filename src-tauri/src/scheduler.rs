@@ -165,9 +165,7 @@ impl Scheduler {
 
     fn save(&self, s: &Schedule) {
         let Ok(text) = serde_json::to_string_pretty(s) else { return };
-        let tmp = self.path.with_extension("json.tmp");
-        let ok = std::fs::write(&tmp, text).is_ok() && std::fs::rename(&tmp, &self.path).is_ok();
-        if !ok {
+        if mend_core::files::replace_atomically(&self.path, text.as_bytes()).is_err() {
             eprintln!("Mend could not save its reminder schedule.");
         }
     }

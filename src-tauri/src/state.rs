@@ -6,7 +6,7 @@ use crate::scheduler::Scheduler;
 use chrono::Utc;
 use mend_core::{IdleTimer, SystemClock, Vault, VaultPaths};
 use std::panic::AssertUnwindSafe;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -18,6 +18,11 @@ pub struct AppState {
     started: Instant,
     auto_lock_minutes: AtomicU32,
     pub scheduler: Arc<Scheduler>,
+    /// Held while an automatic backup is written and while the journal is re-keyed, so no
+    /// backup under an old passphrase lands after a re-key has removed them.
+    backups: Mutex<()>,
+    /// Counts re-keys: an automatic backup asked for before one is not written after it.
+    rekeys: AtomicU64,
 }
 
 fn lock_ignoring_poison<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -35,6 +40,8 @@ impl AppState {
             started,
             auto_lock_minutes: AtomicU32::new(mend_core::settings::DEFAULT_AUTO_LOCK_MINUTES),
             scheduler,
+            backups: Mutex::new(()),
+            rekeys: AtomicU64::new(0),
         }
     }
 
@@ -59,6 +66,33 @@ impl AppState {
                 "Mend hit an internal error while doing that. Please try again.",
             ))
         })
+    }
+
+    /// [`Self::with_vault`] for the few commands that change the vault itself (re-keying).
+    pub fn with_vault_mut<T>(&self, f: impl FnOnce(&mut Vault) -> CmdResult<T>) -> CmdResult<T> {
+        let mut guard = self.slot();
+        let vault = guard.as_mut().ok_or_else(IpcError::locked)?;
+        self.touch();
+        std::panic::catch_unwind(AssertUnwindSafe(|| f(vault))).unwrap_or_else(|_| {
+            Err(IpcError::new(
+                ErrorCode::Internal,
+                "Mend hit an internal error while doing that. Please try again.",
+            ))
+        })
+    }
+
+    /// Waits for any automatic backup being written, and holds off new ones.
+    pub fn hold_backups(&self) -> MutexGuard<'_, ()> {
+        lock_ignoring_poison(&self.backups)
+    }
+
+    /// How many re-keys this run has made.
+    pub fn rekeys(&self) -> u64 {
+        self.rekeys.load(Ordering::SeqCst)
+    }
+
+    pub fn note_rekey(&self) {
+        self.rekeys.fetch_add(1, Ordering::SeqCst);
     }
 
     /// Puts a freshly unlocked vault in place and starts the idle clock.

@@ -14,13 +14,32 @@ use tauri::{AppHandle, Manager, Runtime, Window, WindowEvent};
 /// Passed by the login launcher: start hidden in the tray.
 pub const HIDDEN_ARG: &str = "--hidden";
 
-pub fn install<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
-    let open = MenuItem::with_id(app, "open", "Open Mend", true, None::<&str>)?;
+/// The tray's menu, worded with the name the person chose (Mend, or the neutral name).
+fn menu<R: Runtime>(app: &AppHandle<R>, name: &str) -> tauri::Result<Menu<R>> {
+    let open = MenuItem::with_id(app, "open", format!("Open {name}"), true, None::<&str>)?;
     let lock = MenuItem::with_id(app, "lock", "Lock", true, None::<&str>)?;
-    let quit = MenuItem::with_id(app, "quit", "Quit Mend", true, None::<&str>)?;
-    let menu = Menu::with_items(app, &[&open, &lock, &quit])?;
+    let quit = MenuItem::with_id(app, "quit", format!("Quit {name}"), true, None::<&str>)?;
+    Menu::with_items(app, &[&open, &lock, &quit])
+}
+
+/// Shows the chosen name everywhere outside the page: the window title, the tray's
+/// tooltip and menu.
+pub fn apply_name<R: Runtime>(app: &AppHandle<R>) {
     let name = app.state::<crate::discretion::Discretion>().app_name();
-    let mut tray = TrayIconBuilder::with_id("mend").menu(&menu).tooltip(name);
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.set_title(name);
+    }
+    if let Some(tray) = app.tray_by_id("mend") {
+        let _ = tray.set_tooltip(Some(name));
+        if let Ok(menu) = menu(app, name) {
+            let _ = tray.set_menu(Some(menu));
+        }
+    }
+}
+
+pub fn install<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+    let name = app.state::<crate::discretion::Discretion>().app_name();
+    let mut tray = TrayIconBuilder::with_id("mend").menu(&menu(app, name)?).tooltip(name);
     if let Some(icon) = app.default_window_icon() {
         tray = tray.icon(icon.clone());
     }

@@ -455,6 +455,12 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>, std::time::SystemTime)> {
 }
 
 /// Every file under `dir` that contains `needle`.
+/// A file's or folder's permission bits.
+pub fn mode_of(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::symlink_metadata(path).unwrap().permissions().mode() & 0o777
+}
+
 pub fn files_containing(dir: &Path, needle: &[u8]) -> Vec<PathBuf> {
     files_containing_since(dir, needle, std::time::UNIX_EPOCH)
 }

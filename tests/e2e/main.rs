@@ -7,6 +7,7 @@ mod leak;
 mod memory;
 mod package;
 mod progress;
+mod rekey;
 mod relationships;
 mod reminders;
 mod safety;

@@ -143,6 +143,13 @@ async fn with_the_neutral_name_notifications_say_notes() {
     app.click("#settings").await;
     app.click("#neutral-name").await;
     app.wait_for("#discretion-status").await;
+    // The window's own title (what a task bar or window switcher shows) follows it too.
+    let titled = tokio::task::spawn_blocking(|| {
+        crate::harness::wait_for_x_window("Notes", Duration::from_secs(10))
+    })
+    .await
+    .unwrap();
+    assert!(titled.is_some(), "the window is titled Notes");
     let daily = app.wait_for("#reminder-daily").await;
     if !daily.is_selected().await.unwrap() {
         app.click("#reminder-daily").await;

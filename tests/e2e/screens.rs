@@ -16,6 +16,7 @@ async fn walk(theme: &str, env: &[(&str, &str)]) {
     app.click("#create-submit").await;
     app.wait_for("#recovery-create").await;
     app.screenshot(&format!("{theme}-02-recovery-offer")).await;
+    app.type_into("#recovery-offer-passphrase", PASSPHRASE).await;
     app.click("#recovery-create").await;
     let key = app.wait_for("#recovery-key").await;
     let shown: String = key.text().await.unwrap().split_whitespace().collect();

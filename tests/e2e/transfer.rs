@@ -31,13 +31,19 @@ async fn back_up_then_restore_into_a_fresh_vault_shows_the_same_entries() {
         app.write_entry(e).await;
     }
     open_settings(&app).await;
+    // Without the journal's current passphrase, nothing is saved (and no dialog opens).
+    app.type_into("#backup-current", "somebody else at this computer").await;
     app.type_into("#backup-passphrase", BACKUP_PASS).await;
     app.type_into("#backup-confirm", BACKUP_PASS).await;
+    app.click("#backup-save").await;
+    app.wait_until_text("the refusal", |t| t.contains("isn't your current passphrase")).await;
+    app.type_into("#backup-current", PASSPHRASE).await;
     let out = app.working_dir().join("kept-safe.mendbackup");
     choose(&app, "#backup-save", "Save an encrypted backup", &out, true).await;
     app.wait_until_text("the backup to be saved", |t| t.contains("kept-safe.mendbackup")).await;
     app.screenshot("backup-saved").await;
     let bytes = std::fs::read(&out).expect("the backup file was written where chosen");
+    assert_eq!(crate::harness::mode_of(&out), 0o600, "the backup file is owner-only");
     assert!(
         bytes.starts_with(b"age-encryption.org/v1\n-> scrypt "),
         "an age file, passphrase-encrypted"
@@ -131,13 +137,20 @@ async fn a_jrnl_file_is_previewed_then_imported_once_and_duplicates_are_skipped(
     let error = app.wait_for("#import-error").await;
     assert!(error.text().await.unwrap().contains("Line 1"), "the error names the line");
 
-    // Export what is there as JSON: a warning first, then the save dialog.
+    // Export what is there as JSON: a warning and the current passphrase first (a wrong
+    // one exports nothing), then the save dialog.
     app.click("#export-json").await;
     app.wait_until_text("the unencrypted warning", |t| t.contains("encrypted")).await;
+    app.type_into("#export-current", "somebody else at this computer").await;
+    app.click("#export-confirm").await;
+    app.wait_until_text("the refusal", |t| t.contains("Nothing was exported")).await;
+    app.click("#export-json").await;
+    app.type_into("#export-current", PASSPHRASE).await;
     let exported = app.working_dir().join("journal-export.json");
     crate::harness::written_on_purpose(&exported);
     choose(&app, "#export-confirm", "Export as JSON (not encrypted)", &exported, true).await;
     app.wait_until_text("the export", |t| t.contains("Exported 2 entries")).await;
+    assert_eq!(crate::harness::mode_of(&exported), 0o600, "the export is owner-only");
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&exported).expect("the export was written")).unwrap();
     assert_eq!(json["format"], "mend-journal");

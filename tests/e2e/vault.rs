@@ -51,6 +51,11 @@ async fn a_forgotten_passphrase_is_replaced_with_the_recovery_key() {
     app.type_into("#create-passphrase", PASSPHRASE).await;
     app.type_into("#create-confirm", PASSPHRASE).await;
     app.click("#create-submit").await;
+    // The passphrase once more: a wrong one makes no key and says so.
+    app.type_into("#recovery-offer-passphrase", "not what I chose a moment ago").await;
+    app.click("#recovery-create").await;
+    app.wait_until_text("the refusal", |t| t.contains("isn't the passphrase you just chose")).await;
+    app.type_into("#recovery-offer-passphrase", PASSPHRASE).await;
     app.click("#recovery-create").await;
     let key: String =
         app.wait_for("#recovery-key").await.text().await.unwrap().split_whitespace().collect();

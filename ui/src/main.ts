@@ -3,13 +3,15 @@ import App from "./App.svelte";
 import "./app.css";
 
 // The app never navigates: links inside rendered entries and previews are
-// inert, whatever the mouse button or key that activated them.
+// inert, whatever the mouse button or key that activated them, and offer no
+// menu ("open in a new window", "download the linked file").
 function stayHere(event: Event): void {
   const target = event.target;
   if (target instanceof Element && target.closest("a")) event.preventDefault();
 }
 document.addEventListener("click", stayHere, true);
 document.addEventListener("auxclick", stayHere, true);
+document.addEventListener("contextmenu", stayHere, true);
 
 // Dropping a file on the window must not open it in place of the app.
 function refuseFiles(event: DragEvent): void {

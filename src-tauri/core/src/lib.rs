@@ -14,6 +14,7 @@ pub mod commitments;
 pub mod conversation;
 pub mod dashboard;
 pub mod dates;
+pub mod files;
 pub mod frameworks;
 pub mod guide;
 pub mod idle;

@@ -11,6 +11,7 @@ use mend_core::transfer::backup;
 use mend_core::transfer::TransferError;
 use mend_core::{EntryMeta, FixedClock, Passphrase, Vault, VaultError, VaultPaths};
 use std::collections::BTreeMap;
+use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 const GOOD: &str = "quiet lantern over the harbour wall";
@@ -245,30 +246,38 @@ fn restoring_never_touches_an_existing_vault_and_weak_backup_passphrases_are_ref
 }
 
 #[test]
-fn automatic_backups_keep_the_newest_n() {
+fn automatic_backups_keep_the_newest_n_under_names_that_record_no_time() {
     let dir = tempfile::tempdir().unwrap();
     let v = filled(&dir.path().join("vault"));
     let data = dir.path().join("vault");
     let image = v.snapshot().unwrap();
-    let start = Utc.with_ymd_and_hms(2026, 11, 1, 8, 0, 0).unwrap();
-    for day in 0..5 {
-        backup::rotate(&image, &pass(GOOD), &data, start + Duration::days(day), 3).unwrap();
+    let mut made = Vec::new();
+    for _ in 0..5 {
+        made.push(backup::rotate(&image, &pass(GOOD), &data, 3).unwrap().unwrap());
     }
     std::fs::write(data.join("backups").join("keep-me.txt"), "not Mend's").unwrap();
     let kept = backup::automatic_backups(&data).unwrap();
     assert_eq!(kept.len(), 3);
-    assert_eq!(kept[0].taken_at, start + Duration::days(4), "newest first");
-    assert_eq!(kept[2].taken_at, start + Duration::days(2));
+    let kept_paths: Vec<_> = kept.iter().map(|b| b.path.clone()).collect();
+    assert_eq!(kept_paths, [made[4].clone(), made[3].clone(), made[2].clone()], "newest first");
+    assert!(!made[0].exists() && !made[1].exists());
     assert!(data.join("backups").join("keep-me.txt").exists(), "other files are left alone");
+    for b in &kept {
+        let name = b.path.file_name().unwrap().to_str().unwrap();
+        assert!(!name.chars().any(|c| c == 'T' || c == 'Z' || c == ':'), "{name}");
+        assert!(!name.contains("2026") && !name.contains("2027"), "{name} records no date");
+        assert_eq!(
+            std::fs::metadata(&b.path).unwrap().permissions().mode() & 0o777,
+            0o600,
+            "{name} is owner-only"
+        );
+    }
     // Each opens with the vault passphrase and holds the journal.
     let image = backup::open(&kept[2].path, &pass(GOOD)).unwrap();
     let r = Vault::restore(&VaultPaths::new(dir.path().join("r")), &pass(GOOD), &image).unwrap();
     assert_eq!(r.journal().count().unwrap(), 30);
 
-    assert_eq!(
-        backup::rotate(&image, &pass(GOOD), &data, start + Duration::days(9), 0).unwrap(),
-        None
-    );
+    assert_eq!(backup::rotate(&image, &pass(GOOD), &data, 0).unwrap(), None);
     assert_eq!(
         backup::automatic_backups(&data).unwrap().len(),
         3,

@@ -59,7 +59,7 @@ fn child() {
         "rekey" => {
             let (from, to) =
                 if std::env::var("MEND_CRASH_FROM").unwrap() == "A" { (A, B) } else { (B, A) };
-            let v = Vault::unlock(&paths, &pass(from)).unwrap();
+            let mut v = Vault::unlock(&paths, &pass(from)).unwrap();
             writeln!(out.lock(), "READY").unwrap();
             v.change_passphrase(&pass(from), &pass(to)).unwrap();
             writeln!(out.lock(), "CHANGED").unwrap();
@@ -172,13 +172,14 @@ fn a_passphrase_change_killed_midway_leaves_exactly_one_passphrase_working() {
     let (mut changed, mut kept) = (0, 0);
     let mut span = Duration::ZERO;
     for cycle in 0..n {
+        let old_key_file = std::fs::read(paths.key_file()).unwrap();
         // Its report stays open (held in `_lines`) so its later writes do not fail.
         let (mut child, _lines) = start_child(
             dir.path(),
             &[("MEND_CRASH_CHILD", "rekey".into()), ("MEND_CRASH_FROM", current.into())],
         );
-        // The first change runs to the end, to learn how long one takes (two Argon2 runs
-        // and the key file's replacement); later ones are killed anywhere in one and a half
+        // The first change runs to the end, to learn how long one takes (three Argon2 runs,
+        // the database copied under a new key, the files swapped); later ones are killed anywhere in one and a half
         // times that span, so some land before the change and some after it.
         let began = Instant::now();
         if cycle == 0 {
@@ -201,12 +202,25 @@ fn a_passphrase_change_killed_midway_leaves_exactly_one_passphrase_working() {
             (Err(VaultError::WrongPassphrase), Ok(v)) => {
                 changed += 1;
                 current = if current == "A" { "B" } else { "A" };
+                // Yesterday's key file with yesterday's passphrase opens nothing of today's.
+                let probe = tempfile::tempdir().unwrap();
+                let probe_paths = VaultPaths::new(probe.path());
+                std::fs::copy(paths.database(), probe_paths.database()).unwrap();
+                std::fs::write(probe_paths.key_file(), &old_key_file).unwrap();
+                assert!(
+                    matches!(Vault::unlock(&probe_paths, &pass(old)), Err(VaultError::Corrupt)),
+                    "seed {seed}, cycle {cycle}: the old key file opened the new vault"
+                );
                 v
             }
             (a, b) => panic!("seed {seed}, cycle {cycle}: old {:?}, new {:?}", a.err(), b.err()),
         };
         integrity_ok(&opened);
         assert_eq!(opened.journal().count().unwrap(), 20, "seed {seed}, cycle {cycle}");
+        assert!(
+            !paths.staged_database().exists() && !paths.staged_key_file().exists(),
+            "seed {seed}, cycle {cycle}: the unlock finished or discarded the re-key"
+        );
     }
     eprintln!(
         "{n} passphrase changes, killed within {} ms: {changed} completed, {kept} kept the old one (seed {seed})",

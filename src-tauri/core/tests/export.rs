@@ -74,6 +74,8 @@ fn json_written_to_a_file_imports_into_a_fresh_vault_identically() {
     let first = a.export(exported()).unwrap();
     let file = dir.path().join("journal.json");
     export::write_json(&first, &file).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
 
     let b = vault(&dir.path().join("b"));
     let batch = import::read(ImportFormat::MendJson, &file, chrono_tz::UTC).unwrap();
@@ -92,12 +94,23 @@ fn markdown_export_reads_back_with_the_same_entries() {
     let first = a.export(exported()).unwrap();
     let out = dir.path().join("out");
     std::fs::create_dir(&out).unwrap();
-    let written = export::write_markdown(&first, &out).unwrap();
+    let written = export::write_markdown(&first, &out, "Mend").unwrap();
     assert_eq!(written.files, 12);
     assert!(written.folder.join("Journal").is_dir());
     assert!(written.folder.join("Jo - Jordan").is_dir(), "the name made safe for a folder");
+    // Owner-only, every folder and file of it; the folder carries the name it was given.
+    use std::os::unix::fs::PermissionsExt;
+    assert!(written.folder.file_name().unwrap().to_str().unwrap().starts_with("Mend export "));
+    for item in walkdir::WalkDir::new(&written.folder) {
+        let item = item.unwrap();
+        let mode = item.metadata().unwrap().permissions().mode() & 0o777;
+        let wanted = if item.file_type().is_dir() { 0o700 } else { 0o600 };
+        assert_eq!(mode, wanted, "{}", item.path().display());
+    }
+    let neutral = export::write_markdown(&first, &out, "Notes").unwrap();
+    assert!(neutral.folder.file_name().unwrap().to_str().unwrap().starts_with("Notes export "));
     // A second export never overwrites the first.
-    let again = export::write_markdown(&first, &out).unwrap();
+    let again = export::write_markdown(&first, &out, "Mend").unwrap();
     assert_ne!(again.folder, written.folder);
 
     // Into a fresh vault that knows the relationship by name.

@@ -17,9 +17,7 @@ pub fn set_discretion<R: Runtime>(
     discretion
         .set(settings)
         .map_err(|_| IpcError::new(ErrorCode::Storage, "That setting could not be saved."))?;
-    if let Some(tray) = app.tray_by_id("mend") {
-        let _ = tray.set_tooltip(Some(discretion.app_name()));
-    }
+    crate::tray::apply_name(&app);
     Ok(discretion.settings())
 }
 

@@ -127,16 +127,24 @@ fn require_unlocked(state: &AppState) -> CmdResult<()> {
     }
 }
 
-/// Backs the whole journal up to a file the person chooses, encrypted to `passphrase`.
-/// `None` when they close the dialog.
+/// Checks the vault's current passphrase before something lasting or outward (a backup
+/// file, a plain export): an unlocked Mend left alone must not hand the journal out.
+fn reauthenticate(state: &AppState, current: String) -> CmdResult<()> {
+    let current = Passphrase::new(current);
+    state.with_vault(|v| Ok(v.verify_passphrase(&current)?))
+}
+
+/// Backs the whole journal up to a file the person chooses, encrypted to `passphrase`,
+/// after checking the vault's `current` passphrase. `None` when they close the dialog.
 #[tauri::command(async)]
 pub fn backup_now<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
+    current: String,
     passphrase: String,
 ) -> CmdResult<Option<SavedTo>> {
     let passphrase = Passphrase::new(passphrase);
-    require_unlocked(&state)?;
+    reauthenticate(&state, current)?;
     // Before the dialog: a weak passphrase should not cost the person a trip to it.
     backup::check_passphrase(&passphrase)?;
     let file_name = format!("{} backup {}.{}", app_name(&app), today(), backup::EXTENSION);
@@ -180,21 +188,32 @@ pub fn set_backups_kept(state: State<'_, AppState>, kept: u32) -> CmdResult<()> 
     state.with_vault(|v| Ok(v.settings().set_backups_kept(kept)?))
 }
 
-/// Takes an automatic backup after an unlock, off the command's thread: the snapshot is
-/// taken under the vault's lock, the slow encryption outside it. Failures are reported
-/// without detail (they carry no journal text either way).
-pub fn spawn_automatic_backup<R: Runtime>(app: AppHandle<R>, passphrase: Passphrase) {
+/// Takes an automatic backup (after an unlock or a re-key) off the command's thread:
+/// the snapshot is taken under the vault's lock, the slow encryption outside it, all while
+/// holding the backups' lock so a re-key cannot interleave. A re-key that came after this
+/// was asked for makes it stand down: its passphrase may be the old one. Failures are
+/// reported without detail (they carry no journal text either way). Returns whether a
+/// backup will be taken (automatic backups are on).
+pub fn spawn_automatic_backup<R: Runtime>(app: AppHandle<R>, passphrase: Passphrase) -> bool {
+    let state = app.state::<AppState>();
+    let asked_at = state.rekeys();
+    let on = state.peek(|v| v.settings().backups_kept().ok()).is_some_and(|kept| kept > 0);
     std::thread::spawn(move || {
         let state = app.state::<AppState>();
+        let _held = state.hold_backups();
+        if state.rekeys() != asked_at {
+            return;
+        }
         let Some((image, kept)) =
             state.peek(|v| Some((v.snapshot().ok()?, v.settings().backups_kept().ok()?)))
         else {
             return;
         };
-        if let Err(e) = backup::rotate(&image, &passphrase, state.paths.dir(), Utc::now(), kept) {
+        if let Err(e) = backup::rotate(&image, &passphrase, state.paths.dir(), kept) {
             eprintln!("Mend could not take its automatic backup: {e}");
         }
     });
+    on
 }
 
 /// Chooses a backup to restore (from the automatic ones' folder by default).
@@ -243,14 +262,15 @@ pub fn restore_backup(
     Ok(())
 }
 
-/// Exports the journal as Mend JSON to a file the person chooses. Plain text: the UI
-/// warns before calling this.
+/// Exports the journal as Mend JSON to a file the person chooses, after checking the
+/// current passphrase. Plain text: the UI warns before calling this.
 #[tauri::command(async)]
 pub fn export_json<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
+    current: String,
 ) -> CmdResult<Option<SavedTo>> {
-    require_unlocked(&state)?;
+    reauthenticate(&state, current)?;
     let file_name = format!("{} journal {}.json", app_name(&app), today());
     let Some(path) = ask(&app, "Export as JSON (not encrypted)", move |d| {
         Box::pin(d.add_filter("JSON", &["json"]).set_file_name(file_name).save_file())
@@ -264,20 +284,22 @@ pub fn export_json<R: Runtime>(
     Ok(Some(SavedTo { name: name_of(&path), entries: Some(data.entries.len() as u32) }))
 }
 
-/// Exports one Markdown file per entry into a new folder inside the one chosen.
+/// Exports one Markdown file per entry into a new folder inside the one chosen, after
+/// checking the current passphrase.
 #[tauri::command(async)]
 pub fn export_markdown<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
+    current: String,
 ) -> CmdResult<Option<SavedTo>> {
-    require_unlocked(&state)?;
+    reauthenticate(&state, current)?;
     let Some(parent) =
         ask(&app, "Export as Markdown (not encrypted)", |d| Box::pin(d.pick_folder()))?
     else {
         return Ok(None);
     };
     let data = state.with_vault(|v| Ok(v.export(Utc::now())?))?;
-    let written = export::write_markdown(&data, &parent)?;
+    let written = export::write_markdown(&data, &parent, app_name(&app))?;
     Ok(Some(SavedTo { name: name_of(&written.folder), entries: Some(written.files as u32) }))
 }
 

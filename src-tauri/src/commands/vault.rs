@@ -2,7 +2,8 @@
 use crate::error::{CmdResult, IpcError};
 use crate::state::AppState;
 use mend_core::strength::{self, PassphraseStrength};
-use mend_core::{Passphrase, RecoveryKey, Settings, Vault};
+use mend_core::vault::Rekeyed;
+use mend_core::{Passphrase, RecoveryKey, Settings, Vault, VaultError};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 use ts_rs::TS;
@@ -31,13 +32,6 @@ pub struct VaultLocked {
 }
 
 pub const VAULT_LOCKED_EVENT: &str = "vault-locked";
-
-/// A recovery key, sent once to be shown once.
-#[derive(Serialize, TS)]
-#[ts(export, rename = "RecoveryKey")]
-pub struct RecoveryKeyShown {
-    pub key: String,
-}
 
 /// Locks and tells the window, so it can drop every piece of journal text it holds.
 pub fn lock_and_announce<R: Runtime>(app: &AppHandle<R>, state: &AppState, reason: LockReason) {
@@ -105,34 +99,103 @@ pub fn touch(state: State<'_, AppState>) {
     }
 }
 
+/// What changing a credential did, so the window can say it plainly.
+#[derive(Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CredentialsChanged {
+    /// A recovery key to show once: the one asked for, or a new one made because an older
+    /// kind of recovery key could not follow the journal's new key.
+    pub recovery_key: Option<String>,
+    /// Whether `recovery_key` replaces a key the person did not ask to replace.
+    pub recovery_key_replaced: bool,
+    /// Automatic backups made under the old credentials, overwritten and removed.
+    pub removed_backups: u32,
+    /// Whether a new automatic backup under the new passphrase is being made.
+    pub new_backup: bool,
+}
+
+/// Re-keys the vault with `f`, then replaces the automatic backups with one under
+/// `passphrase` (the passphrase that opens the journal afterwards). A re-key that could not
+/// finish locks the vault; the next unlock finishes it.
+fn rekey<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    passphrase: Passphrase,
+    f: impl FnOnce(&mut Vault) -> Result<Rekeyed, VaultError>,
+) -> CmdResult<CredentialsChanged> {
+    let held = state.hold_backups();
+    let done = state.with_vault_mut(|v| Ok(f(v)))?;
+    drop(held);
+    let rekeyed = match done {
+        Ok(r) => r,
+        Err(VaultError::RekeyUnfinished) => {
+            lock_and_announce(app, state, LockReason::User);
+            return Err(VaultError::RekeyUnfinished.into());
+        }
+        Err(e) => return Err(e.into()),
+    };
+    state.note_rekey();
+    let new_backup = crate::commands::transfer::spawn_automatic_backup(app.clone(), passphrase);
+    Ok(CredentialsChanged {
+        recovery_key: rekeyed.recovery_key.map(|k| k.expose().to_owned()),
+        recovery_key_replaced: rekeyed.recovery_key_replaced,
+        removed_backups: rekeyed.removed_backups,
+        new_backup,
+    })
+}
+
+/// Changes the passphrase, moving the journal to a new data key (the old key file and
+/// passphrase open nothing afterwards).
 #[tauri::command(async)]
-pub fn change_passphrase(
+pub fn change_passphrase<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     current: String,
     next: String,
-) -> CmdResult<()> {
+) -> CmdResult<CredentialsChanged> {
+    let after = Passphrase::new(next.clone());
     let (current, next) = (Passphrase::new(current), Passphrase::new(next));
-    state.with_vault(|v| Ok(v.change_passphrase(&current, &next)?))
+    rekey(&app, &state, after, |v| v.change_passphrase(&current, &next))
 }
 
 /// Sets a new passphrase without the old one: only after unlocking with the recovery key.
 #[tauri::command(async)]
-pub fn reset_passphrase(state: State<'_, AppState>, next: String) -> CmdResult<()> {
+pub fn reset_passphrase<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    next: String,
+) -> CmdResult<CredentialsChanged> {
+    let after = Passphrase::new(next.clone());
     let next = Passphrase::new(next);
-    state.with_vault(|v| Ok(v.reset_passphrase(&next)?))
+    rekey(&app, &state, after, |v| v.reset_passphrase(&next))
 }
 
+/// Makes (or replaces) the recovery key after checking the current passphrase.
 #[tauri::command(async)]
-pub fn create_recovery_key(state: State<'_, AppState>) -> CmdResult<RecoveryKeyShown> {
-    state.with_vault(|v| {
-        let key = v.create_recovery_key()?;
-        Ok(RecoveryKeyShown { key: key.expose().to_owned() })
+pub fn create_recovery_key<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    current: String,
+) -> CmdResult<CredentialsChanged> {
+    let after = Passphrase::new(current.clone());
+    let current = Passphrase::new(current);
+    rekey(&app, &state, after, |v| {
+        let key = v.create_recovery_key(&current)?;
+        Ok(Rekeyed { recovery_key: Some(key), recovery_key_replaced: false, removed_backups: 0 })
     })
 }
 
+/// Removes the recovery key after checking the current passphrase.
 #[tauri::command(async)]
-pub fn remove_recovery_key(state: State<'_, AppState>) -> CmdResult<()> {
-    state.with_vault(|v| Ok(v.remove_recovery_key()?))
+pub fn remove_recovery_key<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    current: String,
+) -> CmdResult<CredentialsChanged> {
+    let after = Passphrase::new(current.clone());
+    let current = Passphrase::new(current);
+    rekey(&app, &state, after, |v| v.remove_recovery_key(&current))
 }
 
 #[tauri::command(async)]

@@ -55,6 +55,11 @@ export const CHANGE_PASSPHRASE_WORDING: Overrides = {
 };
 
 /** Choosing a new passphrase after opening Mend with the recovery key. */
+/** Asking for the current passphrase again before something lasting or outward. */
+export const REAUTH_WORDING: Overrides = {
+  wrongPassphrase: "That isn't your current passphrase. Nothing was changed.",
+};
+
 export const RESET_PASSPHRASE_WORDING: Overrides = {
   weakPassphrase:
     "The new passphrase would be too easy to guess. A few more unrelated words will make it stronger.",
@@ -90,6 +95,7 @@ export const DRAFT_WORDING: Overrides = {
 
 /** Making an encrypted backup in Settings. */
 export const BACKUP_WORDING: Overrides = {
+  wrongPassphrase: "That isn't your current passphrase. Nothing was saved.",
   weakPassphrase:
     "That passphrase would be too easy to guess. A few more unrelated words will make it stronger. Nothing was saved.",
   storage:
@@ -106,6 +112,7 @@ export const RESTORE_WORDING: Overrides = {
 
 /** Exporting the journal as plain files. */
 export const EXPORT_WORDING: Overrides = {
+  wrongPassphrase: "That isn't your current passphrase. Nothing was exported.",
   storage:
     "The export couldn't be written. Check that there is room where you chose to save it, then try again.",
 };

@@ -21,6 +21,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0003_ledger.sql")),
     M::up(include_str!("migrations/0004_progress.sql")),
     M::up(include_str!("migrations/0005_safety.sql")),
+    M::up(include_str!("migrations/0006_fts_secure_delete.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {
@@ -42,6 +43,8 @@ pub enum StoreError {
     TooNew,
     #[error("the vault's database reported an error")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("the vault's files could not be read or written")]
+    Io(#[from] std::io::Error),
     #[error("the vault's schema could not be brought up to date")]
     Migration,
     /// A database image that is damaged or is not a Mend journal.
@@ -54,6 +57,10 @@ pub(crate) fn open(path: &Path, key: &DataKey, create: bool) -> Result<Connectio
     let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     if create {
         flags |= OpenFlags::SQLITE_OPEN_CREATE;
+    }
+    if create && !path.exists() {
+        // Owner-only from the start; SQLite gives its -wal and -shm files the same mode.
+        crate::files::create_private(path)?;
     }
     let mut conn = Connection::open_with_flags(path, flags)?;
     // SQLCipher's own log would print decryption failures to stderr; Mend reports them.
@@ -81,8 +88,10 @@ pub(crate) fn open(path: &Path, key: &DataKey, create: bool) -> Result<Connectio
 }
 
 /// The whole database as a plaintext SQLite image, copied through an in-memory database so
-/// the plaintext never reaches a file. The image carries the schema version.
+/// the plaintext never reaches a file. The image carries the schema version. The search
+/// index is merged first, so no leftover segment carries deleted words into a backup.
 pub(crate) fn snapshot(conn: &Connection) -> Result<Zeroizing<Vec<u8>>, StoreError> {
+    conn.execute_batch("INSERT INTO entry_fts (entry_fts) VALUES ('optimize')")?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     conn.execute_batch("ATTACH DATABASE ':memory:' AS snapshot KEY ''")?;
     let copied = (|| -> Result<Zeroizing<Vec<u8>>, StoreError> {
@@ -123,6 +132,7 @@ pub(crate) fn restore(path: &Path, key: &DataKey, image: &[u8]) -> Result<(), St
     if path.exists() {
         return Err(StoreError::Foreign);
     }
+    crate::files::create_private(path)?;
     let written = (|| -> Result<(), StoreError> {
         let target = path.to_str().ok_or(StoreError::Foreign)?;
         plain.execute(
@@ -139,6 +149,35 @@ pub(crate) fn restore(path: &Path, key: &DataKey, image: &[u8]) -> Result<(), St
         let _ = std::fs::remove_file(path);
     }
     written
+}
+
+/// Copies the whole database, through SQLCipher, into the empty file at `path`, encrypted
+/// under `key` (a re-key). The copy is written without a journal: until the caller commits
+/// to it, it is a scratch file that a crash discards. The caller syncs it.
+pub(crate) fn copy_encrypted(
+    conn: &Connection,
+    path: &Path,
+    key: &DataKey,
+) -> Result<(), StoreError> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    // Everything in the WAL goes into the main file first, so nothing is left only there.
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    let target = path.to_str().ok_or(StoreError::Foreign)?;
+    conn.execute(
+        "ATTACH DATABASE ?1 AS rekeyed KEY ?2",
+        rusqlite::params![target, key.raw_key_literal().as_str()],
+    )?;
+    let copied = (|| -> Result<(), StoreError> {
+        conn.execute_batch(
+            "PRAGMA rekeyed.journal_mode = OFF;
+             PRAGMA rekeyed.synchronous = OFF;",
+        )?;
+        conn.query_row("SELECT sqlcipher_export('rekeyed')", [], |_| Ok(()))?;
+        conn.execute_batch(&format!("PRAGMA rekeyed.user_version = {version}"))?;
+        Ok(())
+    })();
+    conn.execute_batch("DETACH DATABASE rekeyed")?;
+    copied
 }
 
 /// Runs `f` all-or-nothing inside a savepoint, so it nests inside a caller's own.

@@ -5,8 +5,10 @@
 //! it: a crash leaves the old backup or the new one, never half of one. Reading caps the
 //! scrypt work factor and the decrypted size, so a hostile file cannot exhaust the machine.
 use super::TransferError;
+use crate::files;
 use crate::secret::Passphrase;
 use crate::strength;
+use crate::vault::VaultPaths;
 use age::secrecy::SecretString;
 use chrono::{DateTime, Utc};
 use std::io::{Read, Write};
@@ -20,14 +22,13 @@ pub const MAX_IMAGE_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 /// The most scrypt work (log2 N) Mend accepts when opening a backup: 2^22 is about
 /// 4 GiB of memory-hard work, far beyond what Mend itself writes.
 pub const MAX_WORK_FACTOR: u8 = 22;
-/// The work factor of automatic backups (64 MiB, about a quarter of a second), chosen so
-/// the backup taken at each unlock stays cheap.
-pub const AUTOMATIC_WORK_FACTOR: u8 = 16;
 /// The work factor of backups the person makes: 2^18 (256 MiB), age's usual strength.
 pub const MANUAL_WORK_FACTOR: u8 = 18;
-/// Automatic backups are named `auto-<UTC time>.mendbackup` in this folder of the data folder.
-pub const AUTOMATIC_FOLDER: &str = "backups";
-const AUTOMATIC_PREFIX: &str = "auto-";
+/// Automatic backups cost a guesser as much as manual ones: they sit in a known folder.
+pub const AUTOMATIC_WORK_FACTOR: u8 = MANUAL_WORK_FACTOR;
+/// Automatic backups live in this folder of the data folder, named `auto-<random>.mendbackup`
+/// (nothing in a name records when the journal was opened).
+pub const AUTOMATIC_FOLDER: &str = VaultPaths::AUTOMATIC_BACKUPS;
 
 fn secret(passphrase: &Passphrase) -> SecretString {
     SecretString::from(passphrase.expose().to_owned())
@@ -115,8 +116,11 @@ fn write_atomically(
     path: &Path,
 ) -> Result<(), TransferError> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut temp =
-        tempfile::Builder::new().prefix(".mend-backup-").suffix(".partial").tempfile_in(dir)?;
+    // tempfile makes the file owner-only (0600).
+    let mut temp = tempfile::Builder::new()
+        .prefix(VaultPaths::partial_backup_prefix())
+        .suffix(".partial")
+        .tempfile_in(dir)?;
     encrypt(image, passphrase, work_factor, std::io::BufWriter::new(temp.as_file_mut()))?;
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| TransferError::Io(e.error))?;
@@ -139,7 +143,8 @@ pub struct AutomaticBackup {
     pub bytes: u64,
 }
 
-/// The automatic backups in `data_dir`, newest first. Files not named by Mend are ignored.
+/// The automatic backups in `data_dir`, newest first (by the time each was written).
+/// Files not named by Mend are ignored.
 pub fn automatic_backups(data_dir: &Path) -> Result<Vec<AutomaticBackup>, TransferError> {
     let dir = data_dir.join(AUTOMATIC_FOLDER);
     let mut found = Vec::new();
@@ -151,49 +156,51 @@ pub fn automatic_backups(data_dir: &Path) -> Result<Vec<AutomaticBackup>, Transf
     for item in listing {
         let item = item?;
         let name = item.file_name();
-        let Some(stem) = name
-            .to_str()
-            .and_then(|n| n.strip_prefix(AUTOMATIC_PREFIX))
-            .and_then(|n| n.strip_suffix(&format!(".{EXTENSION}")))
-        else {
+        if !name.to_str().is_some_and(VaultPaths::is_automatic_backup_name) {
             continue;
-        };
-        let Ok(taken) = chrono::NaiveDateTime::parse_from_str(stem, "%Y%m%dT%H%M%S%.3fZ") else {
-            continue;
-        };
+        }
         let meta = item.metadata()?;
         if meta.is_file() {
-            found.push(AutomaticBackup {
-                path: item.path(),
-                taken_at: taken.and_utc(),
-                bytes: meta.len(),
-            });
+            let taken_at = DateTime::<Utc>::from(meta.modified()?);
+            found.push(AutomaticBackup { path: item.path(), taken_at, bytes: meta.len() });
         }
     }
     found.sort_by_key(|b| std::cmp::Reverse(b.taken_at));
     Ok(found)
 }
 
-/// Takes an automatic backup into `data_dir`, then deletes all but the newest `keep`.
-/// With `keep` of zero it takes none (and deletes none: turning them off keeps old ones).
+/// Takes an automatic backup into `data_dir`, then overwrites and deletes all but the
+/// newest `keep`. With `keep` of zero it takes none (and deletes none: turning them off
+/// keeps old ones until the next change of passphrase removes them).
 pub fn rotate(
     image: &[u8],
     passphrase: &Passphrase,
     data_dir: &Path,
-    now: DateTime<Utc>,
     keep: u32,
+) -> Result<Option<PathBuf>, TransferError> {
+    rotate_with(image, passphrase, data_dir, keep, &mut rand_core::OsRng)
+}
+
+/// [`rotate`] with the randomness that names the file given.
+pub fn rotate_with(
+    image: &[u8],
+    passphrase: &Passphrase,
+    data_dir: &Path,
+    keep: u32,
+    rng: &mut impl rand_core::CryptoRngCore,
 ) -> Result<Option<PathBuf>, TransferError> {
     if keep == 0 {
         return Ok(None);
     }
     let dir = data_dir.join(AUTOMATIC_FOLDER);
-    std::fs::create_dir_all(&dir)?;
-    let path =
-        dir.join(format!("{AUTOMATIC_PREFIX}{}.{EXTENSION}", now.format("%Y%m%dT%H%M%S%.3fZ")));
+    files::create_private_dir(&dir)?;
+    let path = dir.join(VaultPaths::automatic_backup_name(rng));
     // The vault passphrase already passed the strength check when it was set.
     write_atomically(image, passphrase, AUTOMATIC_WORK_FACTOR, &path)?;
-    for old in automatic_backups(data_dir)?.into_iter().skip(keep as usize) {
-        std::fs::remove_file(old.path)?;
+    for old in
+        automatic_backups(data_dir)?.into_iter().filter(|b| b.path != path).skip(keep as usize - 1)
+    {
+        files::overwrite_and_remove(&old.path)?;
     }
     Ok(Some(path))
 }

@@ -2,6 +2,7 @@
 //! again) and a folder of Markdown files. Both are plain text: the app warns before
 //! writing them, and writes them only where the person chose.
 use super::TransferError;
+use crate::files;
 use crate::frameworks::{BreachKind, Role};
 use crate::journal::{entry_from_row, ENTRY_COLUMNS};
 use crate::relationships::EventKind;
@@ -11,6 +12,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 /// The `format` field of every Mend JSON export.
@@ -151,6 +153,7 @@ pub(crate) fn collect(
 /// Writes the export as pretty JSON to `path`, atomically (temporary file, then rename).
 pub fn write_json(export: &JournalExport, path: &Path) -> Result<(), TransferError> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    // tempfile makes the file owner-only (0600), and the rename keeps that mode.
     let mut temp =
         tempfile::Builder::new().prefix(".mend-export-").suffix(".partial").tempfile_in(dir)?;
     {
@@ -172,21 +175,24 @@ pub struct MarkdownExport {
     pub files: usize,
 }
 
-/// Writes one Markdown file per entry into a new folder inside `parent`: free entries in
-/// `Journal/`, the others in a folder per relationship. Names come from dates and from
-/// relationship names reduced to safe characters; existing files are never overwritten.
+/// Writes one Markdown file per entry into a new folder inside `parent`, named
+/// "`app_name` export DATE" (the app passes its neutral name when the person chose one):
+/// free entries in `Journal/`, the others in a folder per relationship. Names come from
+/// dates and from relationship names reduced to safe characters; existing files are never
+/// overwritten. Folders are owner-only (0700), files 0600.
 pub fn write_markdown(
     export: &JournalExport,
     parent: &Path,
+    app_name: &str,
 ) -> Result<MarkdownExport, TransferError> {
-    let base = format!("Mend export {}", export.exported_at.format("%Y-%m-%d"));
+    let base = format!("{} export {}", safe_name(app_name), export.exported_at.format("%Y-%m-%d"));
     let mut folder = parent.join(&base);
     let mut n = 2;
     while folder.exists() {
         folder = parent.join(format!("{base} ({n})"));
         n += 1;
     }
-    std::fs::create_dir(&folder)?;
+    std::fs::DirBuilder::new().mode(files::DIR_MODE).create(&folder)?;
     let mut folders: HashMap<Option<i64>, PathBuf> = HashMap::new();
     let mut used: HashSet<String> = HashSet::new();
     used.insert("journal".to_owned());
@@ -204,18 +210,22 @@ pub fn write_markdown(
     }
     let names: HashMap<i64, &str> =
         export.relationships.iter().map(|r| (r.reference, r.name.as_str())).collect();
-    let mut files = 0;
+    let mut written = 0;
     for (i, e) in export.entries.iter().enumerate() {
         let dir = folders.get(&e.relationship).unwrap_or(&folder);
-        std::fs::create_dir_all(dir)?;
+        files::create_private_dir(dir)?;
         let file = dir.join(format!("{}-{:05}.md", e.created_at.format("%Y-%m-%d-%H%M%S"), i + 1));
-        let mut out = std::fs::OpenOptions::new().write(true).create_new(true).open(&file)?;
+        let mut out = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(files::FILE_MODE)
+            .open(&file)?;
         out.write_all(
             markdown_file(e, e.relationship.and_then(|r| names.get(&r).copied())).as_bytes(),
         )?;
-        files += 1;
+        written += 1;
     }
-    Ok(MarkdownExport { folder, files })
+    Ok(MarkdownExport { folder, files: written })
 }
 
 /// A relationship's name as a folder name: letters, digits, spaces, `-` and `_` only.

@@ -9,7 +9,14 @@
 //!   so a hostile file cannot ask for gigabytes of memory or hours of hashing.
 //! - The file is only ever replaced whole: write a temporary file, fsync, rename, fsync
 //!   the folder. A crash leaves either the old file or the new one, never a mixture.
+//! - A recovery slot (format 2) is sealed to a public key: the recovery key derives,
+//!   through Argon2id, an age X25519 identity whose public half (the slot's `recipient`)
+//!   is kept in the slot. So when the journal moves to a new data key, the new key can be
+//!   sealed for the recovery key without knowing it, and the recovery key keeps working
+//!   while the old key file opens nothing new. Format-1 recovery slots (wrapped like the
+//!   passphrase slot) are still read; they cannot follow a new data key.
 use super::VaultError;
+use crate::files;
 use crate::secret::DataKey;
 use argon2::{Algorithm, Argon2, Params, Version};
 use base64::engine::general_purpose::STANDARD as B64;
@@ -18,13 +25,19 @@ use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use rand_core::CryptoRngCore;
 use serde::{Deserialize, Serialize};
-use std::fs::{self, File, OpenOptions};
+use std::fs::File;
 use std::io::{Read, Write};
 use std::path::Path;
 use zeroize::Zeroizing;
 
 pub const FORMAT: &str = "mend-key";
-pub const VERSION: u32 = 1;
+/// The format written. Format 1 (no recovery slot sealed to a public key) is still read.
+pub const VERSION: u32 = 2;
+/// The version bound into a passphrase-wrapped slot's associated data. It stays 1: those
+/// slots are made the same way in both formats.
+const WRAPPED_SLOT_VERSION: u32 = 1;
+/// An age file holding a 32-byte key is a few hundred bytes; anything past this is not ours.
+const MAX_SEALED_BYTES: usize = 1024;
 /// A key file is a few hundred bytes; anything past this is not ours.
 const MAX_FILE_BYTES: u64 = 64 * 1024;
 const SALT_BYTES: usize = 16;
@@ -110,7 +123,13 @@ pub struct Slot {
     pub kind: SlotKind,
     pub kdf: KdfParams,
     salt: String,
-    nonce: String,
+    /// Sealed to a public key (recovery slots, format 2): the age X25519 recipient that the
+    /// recovery key derives. `wrapped_key` is then an age file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    recipient: Option<String>,
+    /// Wrapped with XChaCha20-Poly1305 (passphrase slots, format-1 recovery slots).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    nonce: Option<String>,
     wrapped_key: String,
 }
 
@@ -137,9 +156,41 @@ impl Slot {
             kind,
             kdf,
             salt: B64.encode(salt),
-            nonce: B64.encode(nonce),
+            recipient: None,
+            nonce: Some(B64.encode(nonce)),
             wrapped_key: B64.encode(wrapped),
         })
+    }
+
+    /// A recovery slot sealed to the public half of the identity that `secret` derives
+    /// (with fresh salt), holding `key`.
+    pub(crate) fn seal_recovery(
+        kdf: KdfParams,
+        secret: &[u8],
+        key: &DataKey,
+        rng: &mut impl CryptoRngCore,
+    ) -> Result<Slot, VaultError> {
+        let mut salt = [0u8; SALT_BYTES];
+        rng.fill_bytes(&mut salt);
+        let identity = recovery_identity(&kdf, secret, &salt)?;
+        let recipient = identity.to_public().to_string();
+        let wrapped = seal_to(&recipient, key)?;
+        Ok(Slot {
+            kind: SlotKind::Recovery,
+            kdf,
+            salt: B64.encode(salt),
+            recipient: Some(recipient),
+            nonce: None,
+            wrapped_key: B64.encode(wrapped),
+        })
+    }
+
+    /// The same slot holding another data key, when it is sealed to a public key (no secret
+    /// needed). `None` for a wrapped slot, which only its secret can re-seal.
+    pub(crate) fn reseal(&self, key: &DataKey) -> Result<Option<Slot>, VaultError> {
+        let Some(recipient) = &self.recipient else { return Ok(None) };
+        let wrapped = seal_to(recipient, key)?;
+        Ok(Some(Slot { wrapped_key: B64.encode(wrapped), ..self.clone() }))
     }
 
     /// Unwraps the data key. `None` means the secret is not the one this slot was sealed
@@ -147,7 +198,12 @@ impl Slot {
     pub(crate) fn open(&self, secret: &[u8]) -> Result<Option<DataKey>, VaultError> {
         self.kdf.check()?;
         let salt = decode_exact(&self.salt, SALT_BYTES)?;
-        let nonce = decode_exact(&self.nonce, NONCE_BYTES)?;
+        if let Some(recipient) = &self.recipient {
+            return self.open_sealed(recipient, secret, &salt);
+        }
+        let nonce =
+            self.nonce.as_deref().ok_or(VaultError::CorruptHeader("a key slot has no nonce"))?;
+        let nonce = decode_exact(nonce, NONCE_BYTES)?;
         let wrapped = decode_exact(&self.wrapped_key, WRAPPED_BYTES)?;
         let wrapping = self.kdf.derive(secret, &salt)?;
         let aad = associated_data(self.kind, &self.kdf, &salt);
@@ -160,6 +216,83 @@ impl Slot {
             Err(_) => Ok(None),
         }
     }
+
+    fn open_sealed(
+        &self,
+        recipient: &str,
+        secret: &[u8],
+        salt: &[u8],
+    ) -> Result<Option<DataKey>, VaultError> {
+        let sealed = B64
+            .decode(&self.wrapped_key)
+            .map_err(|_| VaultError::CorruptHeader("a field is not valid base64"))?;
+        if sealed.len() > MAX_SEALED_BYTES {
+            return Err(VaultError::CorruptHeader("a field has the wrong length"));
+        }
+        let identity = recovery_identity(&self.kdf, secret, salt)?;
+        if identity.to_public().to_string() != recipient {
+            return Ok(None);
+        }
+        let Ok(decryptor) = age::Decryptor::new(&sealed[..]) else {
+            return Err(VaultError::CorruptHeader("a key slot is malformed"));
+        };
+        let Ok(mut reader) = decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity))
+        else {
+            return Ok(None);
+        };
+        let mut plain = Zeroizing::new(Vec::with_capacity(32));
+        if reader.by_ref().take(64).read_to_end(&mut plain).is_err() {
+            return Ok(None);
+        }
+        Ok(DataKey::from_bytes(&plain))
+    }
+
+    /// Whether the slot can take a new data key without its secret.
+    pub(crate) fn is_sealed_to_public_key(&self) -> bool {
+        self.recipient.is_some()
+    }
+
+    /// The slot's shape fits its kind and the file's format.
+    fn well_formed(&self, version: u32) -> bool {
+        match (self.kind, &self.recipient, &self.nonce) {
+            (SlotKind::Passphrase, None, Some(_)) => true,
+            (SlotKind::Recovery, None, Some(_)) => true,
+            (SlotKind::Recovery, Some(r), None) => version >= 2 && r.starts_with("age1"),
+            _ => false,
+        }
+    }
+}
+
+/// The age X25519 identity a recovery key derives: Argon2id of the key and the slot's salt
+/// is the identity's secret scalar.
+fn recovery_identity(
+    kdf: &KdfParams,
+    secret: &[u8],
+    salt: &[u8],
+) -> Result<age::x25519::Identity, VaultError> {
+    use bech32::ToBase32;
+    let scalar = kdf.derive(secret, salt)?;
+    let encoded = Zeroizing::new(
+        bech32::encode("age-secret-key-", scalar.to_base32(), bech32::Variant::Bech32)
+            .map_err(|_| VaultError::Internal("could not derive the recovery identity"))?
+            .to_uppercase(),
+    );
+    encoded.parse().map_err(|_| VaultError::Internal("could not derive the recovery identity"))
+}
+
+/// `key` encrypted to an age X25519 recipient.
+fn seal_to(recipient: &str, key: &DataKey) -> Result<Vec<u8>, VaultError> {
+    let recipient: age::x25519::Recipient =
+        recipient.parse().map_err(|_| VaultError::CorruptHeader("a key slot is malformed"))?;
+    let encryptor = age::Encryptor::with_recipients(std::iter::once(&recipient as _))
+        .map_err(|_| VaultError::Internal("could not seal the key"))?;
+    let mut out = Vec::with_capacity(256);
+    let mut writer = encryptor
+        .wrap_output(&mut out)
+        .map_err(|_| VaultError::Internal("could not seal the key"))?;
+    writer.write_all(key.bytes()).map_err(|_| VaultError::Internal("could not seal the key"))?;
+    writer.finish().map_err(|_| VaultError::Internal("could not seal the key"))?;
+    Ok(out)
 }
 
 fn decode_exact(text: &str, len: usize) -> Result<Vec<u8>, VaultError> {
@@ -175,7 +308,7 @@ fn decode_exact(text: &str, len: usize) -> Result<Vec<u8>, VaultError> {
 /// Everything about a slot except its ciphertext, in one unambiguous byte string.
 fn associated_data(kind: SlotKind, kdf: &KdfParams, salt: &[u8]) -> Vec<u8> {
     format!(
-        "{FORMAT}|v{VERSION}|{}|argon2id|m={}|t={}|p={}|salt={}",
+        "{FORMAT}|v{WRAPPED_SLOT_VERSION}|{}|argon2id|m={}|t={}|p={}|salt={}",
         kind.label(),
         kdf.memory_kib,
         kdf.iterations,
@@ -210,10 +343,6 @@ impl Header {
         self.slots.sort_by_key(|s| s.kind != SlotKind::Passphrase);
     }
 
-    pub(crate) fn remove(&mut self, kind: SlotKind) {
-        self.slots.retain(|s| s.kind != kind);
-    }
-
     /// Reads and validates a key file. Never writes.
     pub fn read(path: &Path) -> Result<Header, VaultError> {
         let file = File::open(path).map_err(|e| match e.kind() {
@@ -241,7 +370,7 @@ impl Header {
         if probe.format != FORMAT {
             return Err(VaultError::CorruptHeader("it is not a Mend key file"));
         }
-        if probe.version != VERSION {
+        if !(1..=VERSION).contains(&probe.version) {
             return Err(VaultError::Unsupported(probe.version));
         }
         let header: Header = serde_json::from_str(text)
@@ -253,24 +382,28 @@ impl Header {
         }
         for slot in &header.slots {
             slot.kdf.check()?;
+            if !slot.well_formed(header.version) {
+                return Err(VaultError::CorruptHeader("its key slots are malformed"));
+            }
         }
         Ok(header)
     }
 
-    /// Atomically replaces the key file at `path`: temp file, fsync, rename, fsync folder.
+    /// Atomically replaces the key file at `path` (written in the current format): temp
+    /// file (owner-only), fsync, rename, fsync folder.
     pub(crate) fn write_atomically(&self, path: &Path) -> Result<(), VaultError> {
-        let text = serde_json::to_string_pretty(self)
-            .map_err(|_| VaultError::Internal("could not encode the key file"))?;
-        let dir = path.parent().ok_or(VaultError::Internal("key file has no folder"))?;
-        let tmp = path.with_extension("key.tmp");
-        {
-            let mut f = OpenOptions::new().write(true).create(true).truncate(true).open(&tmp)?;
-            f.write_all(text.as_bytes())?;
-            f.sync_all()?;
-        }
-        fs::rename(&tmp, path)?;
-        File::open(dir)?.sync_all()?;
+        let current = Header { version: VERSION, ..self.clone() };
+        let text = Zeroizing::new(
+            serde_json::to_string_pretty(&current)
+                .map_err(|_| VaultError::Internal("could not encode the key file"))?,
+        );
+        files::replace_atomically(path, text.as_bytes())?;
         Ok(())
+    }
+
+    /// Whether the slot of `kind` exists and can follow a new data key without its secret.
+    pub fn can_follow_new_key(&self, kind: SlotKind) -> bool {
+        self.slot(kind).is_some_and(Slot::is_sealed_to_public_key)
     }
 }
 

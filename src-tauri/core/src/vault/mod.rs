@@ -2,10 +2,18 @@
 //!
 //! An unlocked [`Vault`] owns the open connection and the data key. Locking is dropping
 //! it: the connection closes and the key is wiped. Unlocking with a wrong secret reads
-//! the key file and nothing else, so it changes no file on disk.
+//! the key file and nothing else, so it changes no file on disk (it may first finish or
+//! discard a re-key that a crash interrupted: see [`rekey`]).
+//!
+//! Every change of credential (passphrase changed or reset, recovery key made, replaced
+//! or removed) moves the journal to a fresh data key, so an old copy of the key file with
+//! the secret it held opens nothing written since. The vault's files are owner-only.
 mod header;
+mod rekey;
 
 pub use header::{Header, KdfAlgorithm, KdfParams, SlotKind};
+use rekey::RecoveryPlan;
+pub use rekey::{Rekeyed, VaultLock};
 
 use crate::journal::Journal;
 use crate::secret::{DataKey, Passphrase, RecoveryKey};
@@ -43,6 +51,10 @@ pub enum VaultError {
     RecoveryRequired,
     #[error("that backup does not hold a Mend journal, or it is damaged")]
     Foreign,
+    /// The new key is in place but the old files could not all be swapped out; the vault
+    /// is closed, and the next unlock (with the new credentials) finishes the swap.
+    #[error("the journal moved to its new key, but the change could not be finished; unlock it again with the new passphrase to finish")]
+    RekeyUnfinished,
     #[error("the vault's files could not be read or written")]
     Io(#[from] std::io::Error),
     #[error("the vault's database reported an error")]
@@ -57,6 +69,7 @@ impl From<StoreError> for VaultError {
             StoreError::Unreadable => VaultError::Corrupt,
             StoreError::TooNew => VaultError::Unsupported(0),
             StoreError::Foreign => VaultError::Foreign,
+            StoreError::Io(e) => VaultError::Io(e),
             other => VaultError::Storage(other),
         }
     }
@@ -71,6 +84,11 @@ pub struct VaultPaths {
 impl VaultPaths {
     pub const DATABASE: &'static str = "mend.vault";
     pub const KEY_FILE: &'static str = "mend.key";
+    /// The folder of automatic backups, inside the data folder.
+    pub const AUTOMATIC_BACKUPS: &'static str = "backups";
+    const AUTOMATIC_BACKUP_PREFIX: &'static str = "auto-";
+    const BACKUP_SUFFIX: &'static str = ".mendbackup";
+    const PARTIAL_BACKUP_PREFIX: &'static str = ".mend-backup-";
 
     pub fn new(dir: impl Into<PathBuf>) -> Self {
         Self { dir: dir.into() }
@@ -88,9 +106,67 @@ impl VaultPaths {
         self.dir.join(Self::KEY_FILE)
     }
 
-    /// A vault exists once its key file does.
+    /// The database a re-key is writing, before it takes the place of [`Self::database`].
+    pub fn staged_database(&self) -> PathBuf {
+        self.dir.join("mend.vault.next")
+    }
+
+    /// The key file a re-key has committed to, before it takes the place of the old one.
+    pub fn staged_key_file(&self) -> PathBuf {
+        self.dir.join("mend.key.next")
+    }
+
+    /// The lock file that keeps two processes from re-keying at once.
+    pub fn lock_file(&self) -> PathBuf {
+        self.dir.join("mend.lock")
+    }
+
+    pub fn automatic_backups(&self) -> PathBuf {
+        self.dir.join(Self::AUTOMATIC_BACKUPS)
+    }
+
+    /// Automatic backups are `auto-<anything>.mendbackup`.
+    pub fn is_automatic_backup_name(name: &str) -> bool {
+        name.starts_with(Self::AUTOMATIC_BACKUP_PREFIX) && name.ends_with(Self::BACKUP_SUFFIX)
+    }
+
+    /// A backup being written (or left half-written by a crash).
+    pub fn is_partial_backup_name(name: &str) -> bool {
+        name.starts_with(Self::PARTIAL_BACKUP_PREFIX)
+    }
+
+    /// The prefix of a backup's temporary file while it is written.
+    pub fn partial_backup_prefix() -> &'static str {
+        Self::PARTIAL_BACKUP_PREFIX
+    }
+
+    /// An automatic backup's file name: a random tag, so names record nothing of when
+    /// the journal was opened.
+    pub fn automatic_backup_name(rng: &mut impl CryptoRngCore) -> String {
+        let mut tag = [0u8; 8];
+        rng.fill_bytes(&mut tag);
+        let hex: String = tag.iter().map(|b| format!("{b:02x}")).collect();
+        format!("{}{hex}{}", Self::AUTOMATIC_BACKUP_PREFIX, Self::BACKUP_SUFFIX)
+    }
+
+    /// A vault exists once its key file does (or a re-key has committed to a new one).
     pub fn exists(&self) -> bool {
-        self.key_file().exists()
+        self.key_file().exists() || self.staged_key_file().exists()
+    }
+
+    /// Finishes (or discards) a re-key that a crash interrupted; unlocking does this too.
+    /// A process that holds a [`VaultLock::shared`] while it works calls this first, since
+    /// finishing needs the lock alone.
+    pub fn finish_interrupted_rekey(&self) -> Result<(), VaultError> {
+        rekey::finish_interrupted(self)
+    }
+
+    /// Makes the data folder owner-only (0700) and every file Mend keeps in it (and in its
+    /// backups folder) 0600, tightening what an earlier version left looser.
+    pub fn make_private(&self) -> Result<(), VaultError> {
+        crate::files::create_private_dir(&self.dir)?;
+        crate::files::tighten_tree(&self.dir, &[Self::AUTOMATIC_BACKUPS])?;
+        Ok(())
     }
 }
 
@@ -189,10 +265,13 @@ impl Vault {
             return Err(VaultError::WeakPassphrase);
         }
         kdf.check()?;
-        if paths.key_file().exists() || paths.database().exists() {
+        if paths.exists() || paths.database().exists() {
             return Err(VaultError::VaultExists);
         }
-        std::fs::create_dir_all(paths.dir())?;
+        crate::files::create_private_dir(paths.dir())?;
+        // The lock file a re-key takes, made now so that opening the vault later (even with
+        // a wrong passphrase) creates no file.
+        drop(VaultLock::shared(paths)?);
         let key = DataKey::generate(rng);
         let slot =
             Slot::seal(SlotKind::Passphrase, kdf, passphrase.expose().as_bytes(), &key, rng)?;
@@ -201,6 +280,7 @@ impl Vault {
 
     /// Unlocks with the passphrase. A wrong passphrase changes nothing on disk.
     pub fn unlock(paths: &VaultPaths, passphrase: &Passphrase) -> Result<Vault, VaultError> {
+        rekey::finish_interrupted(paths)?;
         let header = Header::read(&paths.key_file())?;
         let slot = header
             .slot(SlotKind::Passphrase)
@@ -214,6 +294,7 @@ impl Vault {
         paths: &VaultPaths,
         recovery: &RecoveryKey,
     ) -> Result<Vault, VaultError> {
+        rekey::finish_interrupted(paths)?;
         let header = Header::read(&paths.key_file())?;
         let slot = header.slot(SlotKind::Recovery).ok_or(VaultError::WrongRecoveryKey)?;
         let key = slot.open(recovery.expose().as_bytes())?.ok_or(VaultError::WrongRecoveryKey)?;
@@ -237,101 +318,100 @@ impl Vault {
         self.opened_with == SlotKind::Recovery
     }
 
-    /// Sets a new passphrase without the old one. Allowed only when the vault was opened
-    /// with its recovery key, which keeps working afterwards.
-    pub fn reset_passphrase(&self, next: &Passphrase) -> Result<(), VaultError> {
+    /// Sets a new passphrase without the old one, moving the journal to a new data key.
+    /// Allowed only when the vault was opened with its recovery key, which keeps working
+    /// afterwards (an older kind of recovery key is replaced, and the new one returned).
+    pub fn reset_passphrase(&mut self, next: &Passphrase) -> Result<Rekeyed, VaultError> {
         self.reset_passphrase_with(next, &mut OsRng)
     }
 
     pub fn reset_passphrase_with(
-        &self,
+        &mut self,
         next: &Passphrase,
         rng: &mut impl CryptoRngCore,
-    ) -> Result<(), VaultError> {
+    ) -> Result<Rekeyed, VaultError> {
         if !self.opened_with_recovery_key() {
             return Err(VaultError::RecoveryRequired);
         }
-        self.rewrap_passphrase(next, rng)
+        Self::check_strength(next)?;
+        self.rekey(next, RecoveryPlan::Keep, rng)
     }
 
-    /// Seals the data key under `next` in the passphrase slot and writes the key file
-    /// atomically, keeping at least the current KDF cost.
-    fn rewrap_passphrase(
-        &self,
-        next: &Passphrase,
-        rng: &mut impl CryptoRngCore,
-    ) -> Result<(), VaultError> {
-        if !strength::assess(next.expose(), &[]).acceptable {
-            return Err(VaultError::WeakPassphrase);
-        }
-        let mut header = Header::read(&self.paths.key_file())?;
-        let kdf = header
-            .slot(SlotKind::Passphrase)
-            .map_or(KdfParams::RFC9106_SECOND, |s| s.kdf.max_with(KdfParams::RFC9106_SECOND));
-        let slot = Slot::seal(SlotKind::Passphrase, kdf, next.expose().as_bytes(), &self.key, rng)?;
-        header.put(slot);
-        header.write_atomically(&self.paths.key_file())
-    }
-
-    /// Re-wraps the data key under a new passphrase after checking the current one.
-    /// The key file is replaced atomically: after a crash exactly one of the two works.
-    pub fn change_passphrase(
-        &self,
-        current: &Passphrase,
-        next: &Passphrase,
-    ) -> Result<(), VaultError> {
-        self.change_passphrase_with(current, next, &mut OsRng)
-    }
-
-    pub fn change_passphrase_with(
-        &self,
-        current: &Passphrase,
-        next: &Passphrase,
-        rng: &mut impl CryptoRngCore,
-    ) -> Result<(), VaultError> {
+    /// Checks that `passphrase` is the vault's current one (against the key file), for
+    /// actions that last or send the journal outward. A wrong one changes nothing.
+    pub fn verify_passphrase(&self, passphrase: &Passphrase) -> Result<(), VaultError> {
         let header = Header::read(&self.paths.key_file())?;
         let slot = header
             .slot(SlotKind::Passphrase)
             .ok_or(VaultError::CorruptHeader("it has no passphrase slot"))?;
-        match slot.open(current.expose().as_bytes())? {
-            Some(k) if k.bytes() == self.key.bytes() => {}
-            _ => return Err(VaultError::WrongPassphrase),
+        match slot.open(passphrase.expose().as_bytes())? {
+            Some(k) if k.bytes() == self.key.bytes() => Ok(()),
+            _ => Err(VaultError::WrongPassphrase),
         }
-        self.rewrap_passphrase(next, rng)
     }
 
-    /// Makes a new recovery key (replacing any earlier one) and returns it to be shown once.
-    pub fn create_recovery_key(&self) -> Result<RecoveryKey, VaultError> {
-        self.create_recovery_key_with(&mut OsRng)
+    fn check_strength(next: &Passphrase) -> Result<(), VaultError> {
+        if strength::assess(next.expose(), &[]).acceptable {
+            Ok(())
+        } else {
+            Err(VaultError::WeakPassphrase)
+        }
+    }
+
+    /// Changes the passphrase after checking the current one, moving the journal to a new
+    /// data key. After a crash at any point exactly one of the two passphrases opens it.
+    pub fn change_passphrase(
+        &mut self,
+        current: &Passphrase,
+        next: &Passphrase,
+    ) -> Result<Rekeyed, VaultError> {
+        self.change_passphrase_with(current, next, &mut OsRng)
+    }
+
+    pub fn change_passphrase_with(
+        &mut self,
+        current: &Passphrase,
+        next: &Passphrase,
+        rng: &mut impl CryptoRngCore,
+    ) -> Result<Rekeyed, VaultError> {
+        self.verify_passphrase(current)?;
+        Self::check_strength(next)?;
+        self.rekey(next, RecoveryPlan::Keep, rng)
+    }
+
+    /// Makes a new recovery key (replacing any earlier one) after checking the current
+    /// passphrase, moving the journal to a new data key; returns the key to be shown once.
+    pub fn create_recovery_key(&mut self, current: &Passphrase) -> Result<RecoveryKey, VaultError> {
+        self.create_recovery_key_with(current, &mut OsRng)
     }
 
     pub fn create_recovery_key_with(
-        &self,
+        &mut self,
+        current: &Passphrase,
         rng: &mut impl CryptoRngCore,
     ) -> Result<RecoveryKey, VaultError> {
-        let mut header = Header::read(&self.paths.key_file())?;
-        let recovery = RecoveryKey::generate(rng);
-        let kdf =
-            header.slot(SlotKind::Passphrase).map(|s| s.kdf).unwrap_or(KdfParams::RFC9106_SECOND);
-        header.put(Slot::seal(
-            SlotKind::Recovery,
-            kdf,
-            recovery.expose().as_bytes(),
-            &self.key,
-            rng,
-        )?);
-        header.write_atomically(&self.paths.key_file())?;
-        Ok(recovery)
+        self.verify_passphrase(current)?;
+        self.rekey(current, RecoveryPlan::New, rng)?
+            .recovery_key
+            .ok_or(VaultError::Internal("no recovery key was made"))
     }
 
-    /// Removes the recovery key: afterwards only the passphrase opens the vault.
-    pub fn remove_recovery_key(&self) -> Result<(), VaultError> {
-        let mut header = Header::read(&self.paths.key_file())?;
-        if header.slot(SlotKind::Recovery).is_none() {
+    /// Removes the recovery key after checking the current passphrase, moving the journal
+    /// to a new data key: afterwards only the passphrase opens it.
+    pub fn remove_recovery_key(&mut self, current: &Passphrase) -> Result<Rekeyed, VaultError> {
+        self.remove_recovery_key_with(current, &mut OsRng)
+    }
+
+    pub fn remove_recovery_key_with(
+        &mut self,
+        current: &Passphrase,
+        rng: &mut impl CryptoRngCore,
+    ) -> Result<Rekeyed, VaultError> {
+        self.verify_passphrase(current)?;
+        if !self.has_recovery_key()? {
             return Err(VaultError::NoRecoveryKey);
         }
-        header.remove(SlotKind::Recovery);
-        header.write_atomically(&self.paths.key_file())
+        self.rekey(current, RecoveryPlan::Remove, rng)
     }
 
     pub fn has_recovery_key(&self) -> Result<bool, VaultError> {

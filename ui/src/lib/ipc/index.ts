@@ -18,6 +18,7 @@ import type { CommitmentOwner } from "./bindings/CommitmentOwner";
 import type { Conversation } from "./bindings/Conversation";
 import type { ConversationOutcome } from "./bindings/ConversationOutcome";
 import type { ConversationPlan } from "./bindings/ConversationPlan";
+import type { CredentialsChanged } from "./bindings/CredentialsChanged";
 import type { Cursor } from "./bindings/Cursor";
 import type { Draft } from "./bindings/Draft";
 import type { EntryMeta } from "./bindings/EntryMeta";
@@ -29,7 +30,6 @@ import type { FindingKind } from "./bindings/FindingKind";
 import type { FrameworkView } from "./bindings/FrameworkView";
 import type { PassphraseStrength } from "./bindings/PassphraseStrength";
 import type { PromptView } from "./bindings/PromptView";
-import type { RecoveryKey } from "./bindings/RecoveryKey";
 import type { Relationship } from "./bindings/Relationship";
 import type { RelationshipEvent } from "./bindings/RelationshipEvent";
 import type { RelationshipGuide } from "./bindings/RelationshipGuide";
@@ -66,6 +66,7 @@ export type {
   Conversation,
   ConversationOutcome,
   ConversationPlan,
+  CredentialsChanged,
   Cursor,
   Draft,
   EntryMeta,
@@ -77,7 +78,6 @@ export type {
   FrameworkView,
   PassphraseStrength,
   PromptView,
-  RecoveryKey,
   Relationship,
   RelationshipEvent,
   RelationshipGuide,
@@ -140,7 +140,13 @@ export function touch(): Promise<void> {
   return call("touch");
 }
 
-export function changePassphrase(current: string, next: string): Promise<void> {
+// Every change of credential moves the journal to a new data key (so an old
+// copy of the key file with the old secret opens nothing written since) and
+// replaces the automatic backups. Slow enough to show progress: about a second
+// per 10,000 entries.
+
+/** "wrongPassphrase" when `current` is not the vault's passphrase; nothing changes. */
+export function changePassphrase(current: string, next: string): Promise<CredentialsChanged> {
   return call("change_passphrase", { current, next });
 }
 
@@ -149,17 +155,21 @@ export function changePassphrase(current: string, next: string): Promise<void> {
  * with the recovery key in this session ("recoveryRequired" otherwise); the
  * recovery key keeps working afterwards.
  */
-export function resetPassphrase(next: string): Promise<void> {
+export function resetPassphrase(next: string): Promise<CredentialsChanged> {
   return call("reset_passphrase", { next });
 }
 
-/** Replaces any previous recovery key. The key is returned once and never again. */
-export function createRecoveryKey(): Promise<RecoveryKey> {
-  return call("create_recovery_key");
+/**
+ * Replaces any previous recovery key, after checking the current passphrase.
+ * The key (in `recoveryKey`) is returned once and never again.
+ */
+export function createRecoveryKey(current: string): Promise<CredentialsChanged> {
+  return call("create_recovery_key", { current });
 }
 
-export function removeRecoveryKey(): Promise<void> {
-  return call("remove_recovery_key");
+/** After checking the current passphrase. */
+export function removeRecoveryKey(current: string): Promise<CredentialsChanged> {
+  return call("remove_recovery_key", { current });
 }
 
 // Journal

@@ -41,12 +41,13 @@ async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
 // Backups
 
 /**
- * Encrypts the whole journal to `passphrase` (which must be strong:
- * "weakPassphrase" otherwise) and writes it where the person chooses.
+ * After checking the vault's `current` passphrase ("wrongPassphrase"
+ * otherwise), encrypts the whole journal to `passphrase` (which must be
+ * strong: "weakPassphrase" otherwise) and writes it where the person chooses.
  * Takes a few seconds.
  */
-export function backupNow(passphrase: string): Promise<SavedTo | null> {
-  return call("backup_now", { passphrase });
+export function backupNow(current: string, passphrase: string): Promise<SavedTo | null> {
+  return call("backup_now", { current, passphrase });
 }
 
 /** How many automatic backups are kept, and those there are, newest first. */
@@ -74,14 +75,15 @@ export function restoreBackup(passphrase: string): Promise<void> {
 }
 
 // Exports: plain text, not encrypted (the UI says so before calling them).
+// Both check the vault's current passphrase first ("wrongPassphrase").
 
-export function exportJson(): Promise<SavedTo | null> {
-  return call("export_json");
+export function exportJson(current: string): Promise<SavedTo | null> {
+  return call("export_json", { current });
 }
 
 /** One Markdown file per entry, in a new folder inside the one chosen. */
-export function exportMarkdown(): Promise<SavedTo | null> {
-  return call("export_markdown");
+export function exportMarkdown(current: string): Promise<SavedTo | null> {
+  return call("export_markdown", { current });
 }
 
 // Imports: read and previewed first; nothing is written until confirmed.

@@ -280,3 +280,55 @@ async fn hostile_strings_render_as_text_and_run_nothing() {
     .unwrap();
     assert_eq!(v.journal().count().unwrap(), total, "no entry was deleted through IPC");
 }
+
+/// A link in an entry goes nowhere, whichever way it is used: a click, a middle click (a
+/// real X button press) and the context menu (whose "open in a new window" and "download
+/// the linked file" would leave the app) are all refused by the page, and the window is
+/// still the only one, still on Mend's page.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_link_in_an_entry_opens_nothing_however_it_is_clicked() {
+    let app = App::start().await;
+    app.create_vault().await;
+    app.write_entry("A note with [a link somewhere](https://example.org/away) in it.").await;
+    let link = app.wait_for("#timeline .entry-body a").await;
+    let page = app.driver().current_url().await.unwrap();
+    // Seen after the app's own listeners: whether each real event's default was refused.
+    app.script(
+        "window.__refused = {}; \
+         for (const kind of ['click', 'auxclick', 'contextmenu']) \
+           window.addEventListener(kind, (e) => { window.__refused[kind] = e.defaultPrevented; });",
+    )
+    .await;
+
+    app.driver().action_chain().context_click_element(&link).perform().await.unwrap();
+    app.driver().action_chain().send_keys("\u{E00C}").perform().await.unwrap();
+    // The middle button, pressed on the X display where the link is.
+    let rect = app
+        .script("const r = document.querySelector('#timeline .entry-body a').getBoundingClientRect(); return [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)];")
+        .await;
+    let (x, y) = (rect[0].as_i64().unwrap(), rect[1].as_i64().unwrap());
+    let window = tokio::task::spawn_blocking(|| {
+        crate::harness::wait_for_x_window("Mend", std::time::Duration::from_secs(10))
+    })
+    .await
+    .unwrap()
+    .expect("the app's X window");
+    let pressed = std::process::Command::new("xdotool")
+        .args(["mousemove", "--window", &window, &x.to_string(), &y.to_string(), "click", "2"])
+        .status()
+        .unwrap();
+    assert!(pressed.success());
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    // Last, a plain click (which, on the entry around the link, opens the entry to edit).
+    link.click().await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+
+    let refused = app.script("return window.__refused;").await;
+    for kind in ["click", "auxclick", "contextmenu"] {
+        assert_eq!(refused[kind], serde_json::json!(true), "{kind} was refused: {refused}");
+    }
+    assert_eq!(app.driver().windows().await.unwrap().len(), 1, "no second window");
+    assert_eq!(app.driver().current_url().await.unwrap(), page, "still on Mend's page");
+    app.wait_for("#editor-body").await;
+    app.quit().await;
+}

@@ -23,7 +23,7 @@ const FILE: &str = "discretion.json";
 #[serde(rename_all = "camelCase", default)]
 #[ts(export)]
 pub struct DiscretionSettings {
-    /// Show a neutral name ("Notes") in the tray and on notifications.
+    /// Show a neutral name ("Notes") in the window title, the tray and on notifications.
     pub neutral_name: bool,
 }
 

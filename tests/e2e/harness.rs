@@ -331,8 +331,9 @@ impl App {
         if let Some(dir) = std::env::var_os("MEND_SCREENSHOT_DIR") {
             let dir = PathBuf::from(dir);
             std::fs::create_dir_all(&dir).unwrap();
-            // Let the compositor catch up with the page before the picture is taken.
-            tokio::time::sleep(Duration::from_millis(800)).await;
+            // Let the X display catch up with the page before the picture is taken (it lags
+            // by a second or more while a modal dialog opens; only when pictures are asked for).
+            tokio::time::sleep(Duration::from_millis(2500)).await;
             let path = dir.join(format!("{name}.png"));
             let ok = Command::new("import")
                 .args(["-window", "root"])

@@ -164,3 +164,39 @@ async fn a_loose_data_folder_from_an_older_mend_is_made_private_at_start() {
     }
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn making_or_removing_the_recovery_key_asks_for_the_current_passphrase() {
+    let app = App::start().await;
+    app.create_vault().await;
+    app.click("#settings").await;
+    app.click("#recovery-regenerate").await;
+    // The dialog asks for the passphrase, and starts there.
+    app.wait_for("#recovery-current").await;
+    let focused = app.script("return document.activeElement && document.activeElement.id;").await;
+    assert_eq!(focused, serde_json::json!("recovery-current"));
+    app.type_into("#recovery-current", "somebody else at this computer").await;
+    app.click("#recovery-confirm").await;
+    app.wait_until_text("the refusal", |t| t.contains("isn't your current passphrase")).await;
+    app.screenshot("rekey-recovery-refused").await;
+    let key_file = app.data_dir().join("mend.key");
+    let slots = std::fs::read_to_string(&key_file).unwrap();
+    assert!(!slots.contains("recovery"), "a wrong passphrase made no recovery key");
+
+    app.type_into("#recovery-current", PASSPHRASE).await;
+    app.click("#recovery-confirm").await;
+    let shown: String =
+        app.wait_for("#recovery-key").await.text().await.unwrap().split_whitespace().collect();
+    assert_eq!(shown.len(), 39);
+    assert!(std::fs::read_to_string(&key_file).unwrap().contains("\"recipient\""));
+    app.click("#recovery-stored").await;
+    app.click("#recovery-done").await;
+    app.wait_until_text("what it did", |t| t.contains("Your new recovery key is in place")).await;
+
+    app.click("#recovery-remove").await;
+    app.type_into("#recovery-current", PASSPHRASE).await;
+    app.click("#recovery-confirm").await;
+    app.wait_until_text("the removal", |t| t.contains("The recovery key has been removed")).await;
+    assert!(!std::fs::read_to_string(&key_file).unwrap().contains("recovery"));
+    app.quit().await;
+}

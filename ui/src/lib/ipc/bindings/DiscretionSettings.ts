@@ -2,6 +2,6 @@
 
 export type DiscretionSettings = { 
 /**
- * Show a neutral name ("Notes") in the tray and on notifications.
+ * Show a neutral name ("Notes") in the window title, the tray and on notifications.
  */
 neutralName: boolean, };

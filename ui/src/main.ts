@@ -1,6 +1,6 @@
 import { mount } from "svelte";
 import App from "./App.svelte";
-import "./app.css";
+import "./ui/app.css";
 
 // The app never navigates: links inside rendered entries and previews are
 // inert, whatever the mouse button or key that activated them, and offer no

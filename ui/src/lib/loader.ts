@@ -4,7 +4,7 @@
 // vault goes to the unlock screen instead of showing as an error.
 
 import { Latest } from "./latest";
-import { lockedOut } from "./relationships";
+import { lockedOut } from "../features/relationships/relationships";
 import { currentGeneration, isCurrent } from "./session.svelte";
 
 export interface LoaderOptions<Q, R> {

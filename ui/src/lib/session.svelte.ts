@@ -10,7 +10,7 @@
 // - the only thing kept across a lock is `pendingTarget`: where a clicked
 //   reminder leads (a kind and at most a relationship id, never journal text).
 
-import { emptyCatalog, type Catalog } from "./catalog";
+import { emptyCatalog, type Catalog } from "../features/guide/catalog";
 import * as ipc from "./ipc";
 import type {
   ApologyReview,
@@ -26,7 +26,7 @@ import type {
   StepRef,
   TagCount,
 } from "./ipc";
-import type { ReminderTarget } from "./reminderTarget";
+import type { ReminderTarget } from "../app/reminderTarget";
 
 export type Screen =
   | "loading" // asking the back end whether a vault exists

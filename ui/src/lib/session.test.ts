@@ -44,7 +44,7 @@ const {
   takePendingTarget,
   upsertEntry,
 } = await import("./session.svelte");
-const { reminderAction, reminderTarget } = await import("./reminderTarget");
+const { reminderAction, reminderTarget } = await import("../app/reminderTarget");
 
 const listEntries = vi.mocked(ipc.listEntries);
 const lock = vi.mocked(ipc.lock);

@@ -5,7 +5,6 @@
 // a MendError, so no other module needs to know what `invoke` rejects with.
 // Nothing here logs: arguments and results may contain journal text.
 
-import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 
 import type { ApologyReview } from "./bindings/ApologyReview";
@@ -51,7 +50,7 @@ import type { TimelinePage } from "./bindings/TimelinePage";
 import type { UserPromptInput } from "./bindings/UserPromptInput";
 import type { VaultLocked } from "./bindings/VaultLocked";
 import type { VaultStatus } from "./bindings/VaultStatus";
-import { toMendError } from "./error";
+import { call } from "./call";
 
 export { MendError, errorCodeOf, type ErrorCode } from "./error";
 export type { LockReason } from "./bindings/LockReason";
@@ -101,13 +100,6 @@ export type {
   VaultStatus,
 };
 
-async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (reason) {
-    throw toMendError(reason);
-  }
-}
 
 // Vault
 

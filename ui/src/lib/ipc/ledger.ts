@@ -5,7 +5,6 @@
 // rejection rethrown as a MendError, and nothing logged: promises, notes and
 // logs are journal text.
 
-import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 
 import type { Commitment } from "./bindings/Commitment";
 import type { CommitmentInput } from "./bindings/CommitmentInput";
@@ -18,7 +17,7 @@ import type { OccurrenceView } from "./bindings/OccurrenceView";
 import type { RelationshipLedger } from "./bindings/RelationshipLedger";
 import type { ReminderSettings } from "./bindings/ReminderSettings";
 import type { Streak } from "./bindings/Streak";
-import { toMendError } from "./error";
+import { call } from "./call";
 
 export type {
   Commitment,
@@ -37,13 +36,6 @@ export type {
 /** The reminders that can be put off: the two check-ins and each commitment's. */
 export type ReminderId = "daily" | "weekly" | `commitment-${number}`;
 
-async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (reason) {
-    throw toMendError(reason);
-  }
-}
 
 // Commitments
 

@@ -5,7 +5,6 @@
 // argument keys, every rejection rethrown as a MendError, and nothing logged:
 // notes, reasons and evidence excerpts are journal text.
 
-import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 
 import type { CheckIn } from "./bindings/CheckIn";
 import type { CheckInInput } from "./bindings/CheckInInput";
@@ -34,7 +33,7 @@ import type { StepDone } from "./bindings/StepDone";
 import type { StepMarkInput } from "./bindings/StepMarkInput";
 import type { TrustPoint } from "./bindings/TrustPoint";
 import type { WeekTally } from "./bindings/WeekTally";
-import { toMendError } from "./error";
+import { call } from "./call";
 
 export type {
   CheckIn,
@@ -66,13 +65,6 @@ export type {
   WeekTally,
 };
 
-async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (reason) {
-    throw toMendError(reason);
-  }
-}
 
 // Checklists
 

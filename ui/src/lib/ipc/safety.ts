@@ -2,7 +2,6 @@
 // copied from Mend), over IPC. Same rules as index.ts: typed functions, camelCase
 // keys, MendError on failure, nothing logged.
 
-import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 
 import type { DiscretionSettings } from "./bindings/DiscretionSettings";
 import type { Guidance } from "./bindings/Guidance";
@@ -10,17 +9,10 @@ import type { RelationshipMode } from "./bindings/RelationshipMode";
 import type { SafetyCheckInput } from "./bindings/SafetyCheckInput";
 import type { SafetyView } from "./bindings/SafetyView";
 import type { SignView } from "./bindings/SignView";
-import { toMendError } from "./error";
+import { call } from "./call";
 
 export type { DiscretionSettings, Guidance, RelationshipMode, SafetyCheckInput, SafetyView, SignView };
 
-async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (reason) {
-    throw toMendError(reason);
-  }
-}
 
 /** The check's questions, the answers given (if any) and the mode in force. */
 export function safetyCheck(relationshipId: number): Promise<SafetyView> {

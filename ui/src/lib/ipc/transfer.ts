@@ -5,7 +5,6 @@
 // no path ever crosses IPC: the UI sees only names, sizes and counts. A result
 // of `null` means the person closed that dialog without choosing anything.
 
-import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 
 import type { AutomaticBackupView } from "./bindings/AutomaticBackupView";
 import type { BackupSettings } from "./bindings/BackupSettings";
@@ -16,7 +15,7 @@ import type { ImportOutcome } from "./bindings/ImportOutcome";
 import type { ImportPreview } from "./bindings/ImportPreview";
 import type { ImportSample } from "./bindings/ImportSample";
 import type { SavedTo } from "./bindings/SavedTo";
-import { toMendError } from "./error";
+import { call } from "./call";
 
 export type {
   AutomaticBackupView,
@@ -30,13 +29,6 @@ export type {
   SavedTo,
 };
 
-async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (reason) {
-    throw toMendError(reason);
-  }
-}
 
 // Backups
 

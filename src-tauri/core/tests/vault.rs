@@ -137,7 +137,7 @@ fn recovery_key_unlocks_and_can_be_replaced_or_removed() {
     assert!(!vault.has_recovery_key().unwrap());
     assert!(matches!(vault.create_recovery_key(&pass(OTHER)), Err(VaultError::WrongPassphrase)));
     assert!(!vault.has_recovery_key().unwrap(), "a wrong passphrase makes no key");
-    let first = vault.create_recovery_key(&pass(GOOD)).unwrap();
+    let first = vault.create_recovery_key(&pass(GOOD)).unwrap().recovery_key.unwrap();
     let first_text = first.expose().to_owned();
     assert!(vault.has_recovery_key().unwrap());
     vault.journal().create("reachable by recovery", &clock()).unwrap();
@@ -147,7 +147,7 @@ fn recovery_key_unlocks_and_can_be_replaced_or_removed() {
     let mut vault = Vault::unlock_with_recovery_key(&paths, &typed).unwrap();
     assert_eq!(vault.journal().count().unwrap(), 1);
 
-    let second = vault.create_recovery_key(&pass(GOOD)).unwrap();
+    let second = vault.create_recovery_key(&pass(GOOD)).unwrap().recovery_key.unwrap();
     assert_ne!(second.expose(), first_text);
     vault.lock();
     let old = RecoveryKey::parse(&first_text).unwrap();
@@ -171,7 +171,7 @@ fn recovery_key_unlocks_and_can_be_replaced_or_removed() {
 #[test]
 fn changing_the_passphrase_keeps_the_recovery_key() {
     let (_d, paths, mut vault) = new_vault();
-    let rk = vault.create_recovery_key(&pass(GOOD)).unwrap();
+    let rk = vault.create_recovery_key(&pass(GOOD)).unwrap().recovery_key.unwrap();
     let rekeyed = vault.change_passphrase(&pass(GOOD), &pass(OTHER)).unwrap();
     assert!(rekeyed.recovery_key.is_none(), "the same recovery key follows the new data key");
     vault.lock();
@@ -302,7 +302,7 @@ fn a_vault_from_a_newer_mend_is_refused_untouched() {
 #[test]
 fn a_forgotten_passphrase_can_be_reset_only_after_a_recovery_unlock() {
     let (_d, paths, mut vault) = new_vault();
-    let rk = vault.create_recovery_key(&pass(GOOD)).unwrap();
+    let rk = vault.create_recovery_key(&pass(GOOD)).unwrap().recovery_key.unwrap();
     vault.journal().create("still here after the reset", &clock()).unwrap();
     assert!(matches!(vault.reset_passphrase(&pass(OTHER)), Err(VaultError::RecoveryRequired)));
     vault.lock();
@@ -353,7 +353,7 @@ fn every_credential_change_moves_the_journal_to_a_new_data_key() {
     let before = fs::read(paths.key_file()).unwrap();
     assert!(opens_with_old_key_file(&paths, &before, GOOD), "the probe itself works");
 
-    let rk = vault.create_recovery_key(&pass(GOOD)).unwrap();
+    let rk = vault.create_recovery_key(&pass(GOOD)).unwrap().recovery_key.unwrap();
     assert!(!opens_with_old_key_file(&paths, &before, GOOD), "after making a recovery key");
     let with_recovery = fs::read(paths.key_file()).unwrap();
 
@@ -372,7 +372,7 @@ fn every_credential_change_moves_the_journal_to_a_new_data_key() {
     ));
 
     let mut vault = Vault::unlock(&paths, &pass(OTHER)).unwrap();
-    let rk = vault.create_recovery_key(&pass(OTHER)).unwrap();
+    let rk = vault.create_recovery_key(&pass(OTHER)).unwrap().recovery_key.unwrap();
     vault.lock();
     let before_reset = fs::read(paths.key_file()).unwrap();
     let mut vault = Vault::unlock_with_recovery_key(&paths, &rk).unwrap();

@@ -180,10 +180,7 @@ pub fn create_recovery_key<R: Runtime>(
 ) -> CmdResult<CredentialsChanged> {
     let after = Passphrase::new(current.clone());
     let current = Passphrase::new(current);
-    rekey(&app, &state, after, |v| {
-        let key = v.create_recovery_key(&current)?;
-        Ok(Rekeyed { recovery_key: Some(key), recovery_key_replaced: false, removed_backups: 0 })
-    })
+    rekey(&app, &state, after, |v| v.create_recovery_key(&current))
 }
 
 /// Removes the recovery key after checking the current passphrase.

@@ -380,8 +380,9 @@ impl Vault {
     }
 
     /// Makes a new recovery key (replacing any earlier one) after checking the current
-    /// passphrase, moving the journal to a new data key; returns the key to be shown once.
-    pub fn create_recovery_key(&mut self, current: &Passphrase) -> Result<RecoveryKey, VaultError> {
+    /// passphrase, moving the journal to a new data key; the key, in `recovery_key`, is to
+    /// be shown once.
+    pub fn create_recovery_key(&mut self, current: &Passphrase) -> Result<Rekeyed, VaultError> {
         self.create_recovery_key_with(current, &mut OsRng)
     }
 
@@ -389,11 +390,9 @@ impl Vault {
         &mut self,
         current: &Passphrase,
         rng: &mut impl CryptoRngCore,
-    ) -> Result<RecoveryKey, VaultError> {
+    ) -> Result<Rekeyed, VaultError> {
         self.verify_passphrase(current)?;
-        self.rekey(current, RecoveryPlan::New, rng)?
-            .recovery_key
-            .ok_or(VaultError::Internal("no recovery key was made"))
+        self.rekey(current, RecoveryPlan::New, rng)
     }
 
     /// Removes the recovery key after checking the current passphrase, moving the journal

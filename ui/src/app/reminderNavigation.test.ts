@@ -3,9 +3,14 @@ import type { Relationship } from "../lib/ipc";
 
 vi.mock("../lib/ipc", async () => {
   const error = await import("../lib/ipc/error");
+  const call = await import("../lib/ipc/call");
   return {
     MendError: error.MendError,
     errorCodeOf: error.errorCodeOf,
+    StaleAnswer: call.StaleAnswer,
+    forgetAnswersInFlight: call.forgetAnswersInFlight,
+    lockMark: call.lockMark,
+    lockedSince: call.lockedSince,
     listEntries: vi.fn(),
     listRelationships: vi.fn(),
     lock: vi.fn(),
@@ -18,6 +23,7 @@ const { openReminderTarget } = await import("./reminderNavigation");
 const { clearJournalState, navigate, openNewEntry, registerEditor, session, showLocked } = await import("../lib/session.svelte");
 
 const listRelationships = vi.mocked(ipc.listRelationships);
+const { answered } = await import("../lib/ipc/call");
 
 function relationship(id: number): Relationship {
   return {
@@ -113,7 +119,7 @@ describe("going where a reminder leads", () => {
 
   it("keeps the target for after the next unlock when the vault locks on the way", async () => {
     const list = deferred<Relationship[]>();
-    listRelationships.mockReturnValue(list.promise);
+    listRelationships.mockImplementation(() => answered("list_relationships", list.promise));
     const going = openReminderTarget({ kind: "ledger", relationshipId: 3 });
     await Promise.resolve();
     showLocked("idle");

@@ -6,7 +6,7 @@
 import * as ipc from "../lib/ipc";
 import { lockedOut } from "../features/relationships/relationships";
 import { resolveTarget, type ReminderTarget } from "./reminderTarget";
-import { currentGeneration, holdTarget, isCurrent, navigate, openNewEntry, session } from "../lib/session.svelte";
+import { holdTarget, navigate, openNewEntry, session } from "../lib/session.svelte";
 
 /** How long to wait for a relationship page to show its ledger before giving up on scrolling to it. */
 const LEDGER_WAIT_MS = 10_000;
@@ -25,9 +25,9 @@ export function openReminderTarget(target: ReminderTarget): Promise<void> {
 }
 
 async function go(target: ReminderTarget, request: number): Promise<void> {
-  const requestedIn = currentGeneration();
+  const mark = ipc.lockMark();
   const where = await resolve(target);
-  if (!isCurrent(requestedIn)) {
+  if (ipc.lockedSince(mark)) {
     // Locked on the way: go there after the next unlock, unless a newer reminder came.
     if (session.pendingTarget === null && request === latest) holdTarget(target);
     return;
@@ -46,7 +46,7 @@ async function go(target: ReminderTarget, request: number): Promise<void> {
       return;
     case "ledger":
       if (!(await navigate({ kind: "relationship", id: where.relationshipId }))) return;
-      revealLedger(where.relationshipId, request, requestedIn);
+      revealLedger(where.relationshipId, request, mark);
       return;
     case "progress":
       await navigate({ kind: "progress", relationshipId: where.relationshipId });
@@ -58,11 +58,10 @@ async function go(target: ReminderTarget, request: number): Promise<void> {
 async function resolve(target: ReminderTarget): Promise<ReminderTarget> {
   if (target.kind !== "ledger" && target.kind !== "progress") return target;
   if (session.journal.relationshipsLoaded) return resolveTarget(target, session.journal.relationships);
-  const requestedIn = currentGeneration();
   try {
     return resolveTarget(target, await ipc.listRelationships());
   } catch (error) {
-    if (isCurrent(requestedIn)) lockedOut(error);
+    lockedOut(error);
     return { kind: "timeline" };
   }
 }
@@ -71,11 +70,11 @@ async function resolve(target: ReminderTarget): Promise<ReminderTarget> {
  * Once the relationship page is shown and its sections above the ledger have
  * arrived, bring the ledger into view. Gives up when the person moves on.
  */
-function revealLedger(id: number, request: number, requestedIn: number): void {
+function revealLedger(id: number, request: number, mark: number): void {
   if (typeof window === "undefined" || typeof document === "undefined") return;
   const deadline = Date.now() + LEDGER_WAIT_MS;
   const step = (): void => {
-    if (request !== latest || !isCurrent(requestedIn) || Date.now() > deadline) return;
+    if (request !== latest || ipc.lockedSince(mark) || Date.now() > deadline) return;
     const view = session.journal.view;
     if (session.screen !== "journal" || view.kind !== "relationship" || view.id !== id) return;
     if (session.journal.editor !== null) return;

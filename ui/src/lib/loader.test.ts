@@ -1,14 +1,23 @@
 import { describe, expect, it, vi } from "vitest";
 
-// The IPC module is replaced: only the error type is needed.
+// The IPC module is replaced: the error type and the real lock rule (./ipc/call).
 vi.mock("./ipc", async () => {
   const error = await import("./ipc/error");
-  return { MendError: error.MendError, errorCodeOf: error.errorCodeOf };
+  const call = await import("./ipc/call");
+  return {
+    MendError: error.MendError,
+    errorCodeOf: error.errorCodeOf,
+    StaleAnswer: call.StaleAnswer,
+    forgetAnswersInFlight: call.forgetAnswersInFlight,
+    lockMark: call.lockMark,
+    lockedSince: call.lockedSince,
+  };
 });
 
 const ipc = await import("./ipc");
 const { Loader } = await import("./loader");
 const { clearJournalState, session, showJournal } = await import("./session.svelte");
+const { answered } = await import("./ipc/call");
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -55,8 +64,9 @@ describe("Loader", () => {
     const failure = deferred<string>();
     const onAnswer = vi.fn();
     const onError = vi.fn();
-    const first = new Loader<void, string>({ run: () => answer.promise, onAnswer, onError });
-    const second = new Loader<void, string>({ run: () => failure.promise, onAnswer, onError });
+    // Asked through the IPC layer's lock rule, as the app's loaders are.
+    const first = new Loader<void, string>({ run: () => answered("get_entry", answer.promise), onAnswer, onError });
+    const second = new Loader<void, string>({ run: () => answered("get_entry", failure.promise), onAnswer, onError });
     void first.load();
     void second.load();
     clearJournalState();

@@ -1,11 +1,11 @@
 // Loading what a view shows from the back end. Only the answer to the latest
-// question lands (see `Latest`), and nothing asked before the vault locked
-// lands afterwards, even once it is unlocked again (`isCurrent`). A locked
-// vault goes to the unlock screen instead of showing as an error.
+// question lands (see `Latest`); nothing asked before the vault locked lands
+// afterwards (the IPC layer drops it as a StaleAnswer, which `lockedOut`
+// swallows). A locked vault goes to the unlock screen instead of showing as
+// an error.
 
 import { Latest } from "./latest";
 import { lockedOut } from "../features/relationships/relationships";
-import { currentGeneration, isCurrent } from "./session.svelte";
 
 export interface LoaderOptions<Q, R> {
   run: (question: Q) => Promise<R>;
@@ -16,22 +16,15 @@ export interface LoaderOptions<Q, R> {
   onBusy?: (busy: boolean) => void;
 }
 
-interface Asked<Q> {
-  question: Q;
-  openedIn: number;
-}
-
 export class Loader<Q = void, R = unknown> {
-  readonly #latest: Latest<Asked<Q>, R>;
+  readonly #latest: Latest<Q, R>;
 
   constructor(options: LoaderOptions<Q, R>) {
-    this.#latest = new Latest<Asked<Q>, R>({
-      run: ({ question }) => options.run(question),
-      onAnswer: (answer, { question, openedIn }) => {
-        if (isCurrent(openedIn)) options.onAnswer(answer, question);
-      },
-      onError: (reason, { question, openedIn }) => {
-        if (!isCurrent(openedIn) || lockedOut(reason)) return;
+    this.#latest = new Latest<Q, R>({
+      run: options.run,
+      onAnswer: options.onAnswer,
+      onError: (reason, question) => {
+        if (lockedOut(reason)) return;
         options.onError(reason, question);
       },
       onBusy: options.onBusy,
@@ -41,7 +34,7 @@ export class Loader<Q = void, R = unknown> {
 
   /** Ask at once; any answer to an earlier question is dropped. */
   load(question: Q): Promise<void> {
-    return this.#latest.askNow({ question, openedIn: currentGeneration() });
+    return this.#latest.askNow(question);
   }
 
   /** The view is gone: answers still on their way are dropped. */

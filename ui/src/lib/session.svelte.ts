@@ -3,9 +3,9 @@
 // Invariants:
 // - every piece of journal content (entries, editor text, previews) lives in
 //   `session.journal`, and `clearJournalState()` replaces it with an empty one;
-// - clearing bumps a generation number: an IPC result that was requested
-//   before a lock must check `isCurrent(generation)` and be dropped otherwise,
-//   so nothing written before the lock can reappear after it;
+// - clearing tells the IPC layer (`forgetAnswersInFlight`): an answer to
+//   anything asked before the lock arrives as a StaleAnswer instead, so
+//   nothing asked for before the lock can reappear after it;
 // - nothing here is persisted (no web storage of any kind);
 // - the only thing kept across a lock is `pendingTarget`: where a clicked
 //   reminder leads (a kind and at most a relationship id, never journal text).
@@ -219,19 +219,9 @@ export const session = $state({
   journal: emptyJournal(),
 });
 
-let generation = 0;
-
-export function currentGeneration(): number {
-  return generation;
-}
-
-export function isCurrent(requestedIn: number): boolean {
-  return requestedIn === generation;
-}
-
 /** Drop every piece of journal content held by the UI. */
 export function clearJournalState(): void {
-  generation += 1;
+  ipc.forgetAnswersInFlight();
   editorLeave = null;
   saveFlush = null;
   viewFlush = null;
@@ -386,9 +376,8 @@ export function removeEntry(id: number): void {
 export async function loadOlder(feed: Feed): Promise<void> {
   if (feed.loading) return;
   if (feed.loaded && feed.next === null) return;
-  const requestedIn = generation;
   const stillShown = () =>
-    isCurrent(requestedIn) && (sameFeed(session.journal.timeline, feed) || sameFeed(session.journal.relationshipFeed, feed));
+    sameFeed(session.journal.timeline, feed) || sameFeed(session.journal.relationshipFeed, feed);
   feed.loading = true;
   feed.loadFailed = null;
   try {
@@ -469,11 +458,11 @@ export function viewRelationshipId(view: View): number | null {
  * current view has pending first. False when something has to stay open.
  */
 export async function navigate(view: View): Promise<boolean> {
-  const requestedIn = generation;
+  const mark = ipc.lockMark();
   if (session.journal.editor !== null && !(await leaveEditor())) return false;
   if (!(await flushPendingSave())) return false;
   // Locked while saving: stay on the unlock screen.
-  if (!isCurrent(requestedIn)) return false;
+  if (ipc.lockedSince(mark)) return false;
   session.journal.view = view;
   session.screen = "journal";
   return true;

@@ -2,11 +2,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { EntryView, TimelinePage } from "./ipc";
 
 // The IPC module is replaced: these tests are about what the UI keeps.
+// The lock rule is the real one (./ipc/call), applied to the stand-in answers.
 vi.mock("./ipc", async () => {
   const error = await import("./ipc/error");
+  const call = await import("./ipc/call");
   return {
     MendError: error.MendError,
     errorCodeOf: error.errorCodeOf,
+    StaleAnswer: call.StaleAnswer,
+    forgetAnswersInFlight: call.forgetAnswersInFlight,
+    lockMark: call.lockMark,
+    lockedSince: call.lockedSince,
     listEntries: vi.fn(),
     lock: vi.fn(),
   };
@@ -16,12 +22,10 @@ const ipc = await import("./ipc");
 const {
   PAGE_SIZE,
   clearJournalState,
-  currentGeneration,
   dismissPassphraseResetDone,
   dropPendingTarget,
   finishPassphraseReset,
   holdTarget,
-  isCurrent,
   isUnlockedScreen,
   emptyFeed,
   entriesAddedElsewhere,
@@ -45,6 +49,7 @@ const {
   upsertEntry,
 } = await import("./session.svelte");
 const { reminderAction, reminderTarget } = await import("../app/reminderTarget");
+const { answered, lockMark, lockedSince } = await import("./ipc/call");
 
 const listEntries = vi.mocked(ipc.listEntries);
 const lock = vi.mocked(ipc.lock);
@@ -105,7 +110,7 @@ describe("loading the timeline", () => {
 
   it("drops a page that arrives after the vault was locked", async () => {
     const page = deferred<TimelinePage>();
-    listEntries.mockReturnValueOnce(page.promise);
+    listEntries.mockImplementationOnce(() => answered("list_entries", page.promise));
     const loading = loadOlderEntries();
     showLocked("idle");
     page.resolve({ entries: [entry(1)], next: null });
@@ -274,9 +279,9 @@ describe("after unlocking with the recovery key", () => {
 
   it("lets a reset that finishes after a lock be recognised as stale", () => {
     showPassphraseReset();
-    const requestedIn = currentGeneration();
+    const mark = lockMark();
     showLocked("idle");
-    expect(isCurrent(requestedIn)).toBe(false);
+    expect(lockedSince(mark)).toBe(true);
   });
 });
 

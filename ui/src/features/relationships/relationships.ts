@@ -1,14 +1,20 @@
 // Loading relationships and what the relationship page shows, into
-// `session.journal`. Every result is dropped when it arrives after a lock
-// (`isCurrent`) or after the person has moved to another relationship.
+// `session.journal`. A result is dropped when it arrives after the person has
+// moved to another relationship; one asked before a lock never arrives (the
+// IPC layer turns it into a StaleAnswer).
 
 import { buildCatalog } from "../guide/catalog";
 import * as ipc from "../../lib/ipc";
 import type { Relationship, RelationshipGuide } from "../../lib/ipc";
-import { currentGeneration, emptyFeed, isCurrent, session, showLocked } from "../../lib/session.svelte";
+import { emptyFeed, session, showLocked } from "../../lib/session.svelte";
 
-/** The vault locked under us: show the unlock screen. True when that happened. */
+/**
+ * The vault locked under us: show the unlock screen. True when that happened,
+ * and for an answer dropped because it was asked before a lock (the unlock
+ * screen is already showing).
+ */
 export function lockedOut(error: unknown): boolean {
+  if (error instanceof ipc.StaleAnswer) return true;
   if (ipc.errorCodeOf(error) !== "locked") return false;
   showLocked("idle");
   return true;
@@ -20,16 +26,14 @@ export function relationshipById(id: number | null): Relationship | undefined {
 }
 
 export async function loadRelationships(): Promise<void> {
-  const requestedIn = currentGeneration();
   session.journal.relationshipsFailed = null;
   try {
     const list = await ipc.listRelationships();
-    if (!isCurrent(requestedIn)) return;
     session.journal.relationships = list;
     session.journal.relationshipsLoaded = true;
     void refreshCatalog();
   } catch (error) {
-    if (!isCurrent(requestedIn) || lockedOut(error)) return;
+    if (lockedOut(error)) return;
     session.journal.relationshipsFailed = error;
   }
 }
@@ -72,15 +76,13 @@ let catalogRequest = 0;
  * (the repair steps, or the person's own safety).
  */
 export async function refreshCatalog(): Promise<void> {
-  const requestedIn = currentGeneration();
   const request = ++catalogRequest;
   const ids = session.journal.relationships.map((r) => r.id);
   try {
     const guides: RelationshipGuide[] = await Promise.all(ids.map((id) => ipc.relationshipGuide(id)));
-    if (!isCurrent(requestedIn) || request !== catalogRequest) return;
+    if (request !== catalogRequest) return;
     session.journal.catalog = buildCatalog(guides);
   } catch (error) {
-    if (!isCurrent(requestedIn)) return;
     // Labels fall back to readable ids; nothing else depends on the catalog.
     lockedOut(error);
   }
@@ -88,8 +90,8 @@ export async function refreshCatalog(): Promise<void> {
 
 let pageRequest = 0;
 
-function pageShown(id: number, request: number, requestedIn: number): boolean {
-  return isCurrent(requestedIn) && request === pageRequest && session.journal.page?.id === id;
+function pageShown(id: number, request: number): boolean {
+  return request === pageRequest && session.journal.page?.id === id;
 }
 
 /**
@@ -97,7 +99,6 @@ function pageShown(id: number, request: number, requestedIn: number): boolean {
  * relationship stays on screen until the fresh copy arrives.
  */
 export async function loadPage(id: number): Promise<void> {
-  const requestedIn = currentGeneration();
   const request = ++pageRequest;
   const journal = session.journal;
   if (journal.page?.id !== id) {
@@ -109,14 +110,14 @@ export async function loadPage(id: number): Promise<void> {
   if (journal.relationshipFeed?.relationshipId !== id) journal.relationshipFeed = emptyFeed(id);
   try {
     const [guide, events] = await Promise.all([ipc.relationshipGuide(id), ipc.listEvents(id)]);
-    if (!pageShown(id, request, requestedIn)) return;
+    if (!pageShown(id, request)) return;
     const page = session.journal.page;
     if (page === null) return;
     page.guide = guide;
     page.events = events;
     page.loading = false;
   } catch (error) {
-    if (!pageShown(id, request, requestedIn) || lockedOut(error)) return;
+    if (!pageShown(id, request) || lockedOut(error)) return;
     const page = session.journal.page;
     if (page === null) return;
     page.failed = error;
@@ -133,28 +134,22 @@ export function ensurePage(id: number): void {
 
 /** Fetch the guide again after something changed a step's status or prompts. */
 export async function refreshGuide(id: number): Promise<void> {
-  const requestedIn = currentGeneration();
   try {
     const guide = await ipc.relationshipGuide(id);
-    if (!isCurrent(requestedIn)) return;
     const page = session.journal.page;
     if (page !== null && page.id === id) page.guide = guide;
   } catch (error) {
-    if (!isCurrent(requestedIn)) return;
     lockedOut(error);
   }
 }
 
 /** Fetch events again (a conversation outcome adds a milestone; the ledger loads its own commitments). */
 export async function refreshHistory(id: number): Promise<void> {
-  const requestedIn = currentGeneration();
   try {
     const events = await ipc.listEvents(id);
-    if (!isCurrent(requestedIn)) return;
     const page = session.journal.page;
     if (page !== null && page.id === id) page.events = events;
   } catch (error) {
-    if (!isCurrent(requestedIn)) return;
     lockedOut(error);
   }
 }

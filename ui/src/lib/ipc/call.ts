@@ -1,20 +1,84 @@
-// The one place that calls `invoke`. Every IPC module goes through `call`,
-// whose command name must be one the back end declares (`Command` is
-// generated from the Rust command list, so a wrong name does not compile), and
-// every rejection becomes a MendError. Nothing here logs: arguments and
-// results may contain journal text.
+// The one place that calls `invoke`, and the one place that keeps the lock
+// rule: nothing asked before the vault locked reaches the page afterwards.
+//
+// - Every IPC module goes through `call`, whose command name must be one the
+//   back end declares (`Command` is generated from the Rust command list, so a
+//   wrong name does not compile). Every rejection becomes a MendError.
+// - When the vault locks, the session calls `forgetAnswersInFlight()`. An
+//   answer (or failure) to a question asked before that arrives as a
+//   `StaleAnswer` rejection instead, whatever it was: no journal text asked for
+//   before a lock can land in what the page shows after it. Stores and views
+//   treat it like "locked" (see `lockedOut`), without announcing a second lock.
+// - Commands about the vault itself (its status, unlocking, locking, the
+//   heartbeat, restoring on the welcome screen) are answered across a lock.
+// - `lockMark()` / `lockedSince(mark)` are for code that acts later without
+//   asking anything (a view closing while "Hide" locks).
+//
+// Nothing here logs: arguments and results may contain journal text.
 
 import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 
 import type { Command } from "./bindings/Command";
-import { toMendError } from "./error";
+import { MendError, toMendError } from "./error";
 
 export type { Command };
 
-export async function call<T>(command: Command, args?: InvokeArgs): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (reason) {
-    throw toMendError(reason);
+/** The answer to a question asked before the vault locked: dropped. */
+export class StaleAnswer extends MendError {
+  constructor() {
+    super("internal", "This was asked before Mend locked, so its answer was dropped.");
+    this.name = "StaleAnswer";
   }
+}
+
+const ACROSS_LOCKS: ReadonlySet<Command> = new Set<Command>([
+  "vault_status",
+  "assess_passphrase",
+  "create_vault",
+  "unlock",
+  "unlock_with_recovery_key",
+  "lock",
+  "touch",
+  "choose_backup",
+  "restore_backup",
+  "note_copied",
+]);
+
+let epoch = 0;
+
+/** The vault locked: every answer still on its way becomes a `StaleAnswer`. */
+export function forgetAnswersInFlight(): void {
+  epoch += 1;
+}
+
+/** A mark to compare with `lockedSince` later. */
+export function lockMark(): number {
+  return epoch;
+}
+
+/** Whether the vault has locked since `mark` was taken. */
+export function lockedSince(mark: number): boolean {
+  return mark !== epoch;
+}
+
+export function call<T>(command: Command, args?: InvokeArgs): Promise<T> {
+  return answered(command, invoke<T>(command, args));
+}
+
+/**
+ * The lock rule applied to the answer of `command`, asked now: rejections become
+ * MendErrors, and anything that arrives after a lock becomes a StaleAnswer.
+ * (Exported for tests that stand in for the back end.)
+ */
+export async function answered<T>(command: Command, answer: Promise<T>): Promise<T> {
+  const askedIn = epoch;
+  const stale = (): boolean => askedIn !== epoch && !ACROSS_LOCKS.has(command);
+  let value: T;
+  try {
+    value = await answer;
+  } catch (reason) {
+    throw stale() ? new StaleAnswer() : toMendError(reason);
+  }
+  if (stale()) throw new StaleAnswer();
+  return value;
 }

@@ -160,3 +160,45 @@ async fn a_repairer_gets_the_apology_workshop_and_an_excuse_is_flagged() {
         repairer_walk("dark", &[("GTK_THEME", "Adwaita:dark")]).await;
     }
 }
+
+/// Deleting a moment asks first (the shared delete dialog): cancel keeps it, confirming
+/// removes it from the page and from the vault.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_moment_is_deleted_only_after_asking() {
+    let app = App::start().await;
+    app.create_vault().await;
+    add_relationship(&app, "Sam", "decider", "reliability", "2026-10-02", "light").await;
+    app.set_value("#event-kind", "milestone").await;
+    app.set_value("#event-date", "2026-11-20").await;
+    app.type_into("#event-note", "We talked it through, calmly.").await;
+    app.click("#event-add").await;
+    app.wait_until_text("the new moment", |t| t.contains("We talked it through, calmly.")).await;
+    let buttons = app.driver().find_all(By::Css("#events .event-delete")).await.unwrap();
+    let before = buttons.len();
+    buttons.last().unwrap().click().await.unwrap();
+    app.click("#confirm-cancel").await;
+    assert_eq!(
+        app.driver().find_all(By::Css("#events .event-delete")).await.unwrap().len(),
+        before
+    );
+    let buttons = app.driver().find_all(By::Css("#events .event-delete")).await.unwrap();
+    buttons.last().unwrap().click().await.unwrap();
+    app.click("#confirm-ok").await;
+    let start = std::time::Instant::now();
+    while app.text().await.contains("We talked it through, calmly.") {
+        assert!(start.elapsed() < std::time::Duration::from_secs(10), "the moment went away");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        app.driver().find_all(By::Css("#events .event-delete")).await.unwrap().len(),
+        before - 1
+    );
+    let root = app.quit().await;
+    let v = mend_core::Vault::unlock(
+        &mend_core::VaultPaths::new(root.path().join("data")),
+        &mend_core::Passphrase::new(crate::harness::PASSPHRASE.to_owned()),
+    )
+    .unwrap();
+    let events = v.relationships().events(1).unwrap();
+    assert!(events.iter().all(|e| e.note != "We talked it through, calmly."));
+}

@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from "vite";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
+import { svelteTesting } from "@testing-library/svelte/vite";
 
 /**
  * Tauri freezes Object.prototype (app.security.freezePrototype), so no script
@@ -40,6 +41,8 @@ export default defineConfig({
       emitCss: true,
       compilerOptions: { css: "external" },
     }),
+    // Component tests (*.test.ts beside a component, in jsdom) mount it in the browser build.
+    svelteTesting({ autoCleanup: true }),
   ],
   clearScreen: false,
   server: {

@@ -40,7 +40,7 @@ struct Phrases {
 }
 
 fn corpus() -> Vec<Case> {
-    let corpus: Corpus = toml::from_str(include_str!("data/apologies.toml")).unwrap();
+    let corpus: Corpus = toml::from_str(include_str!("../data/apologies.toml")).unwrap();
     corpus.apology
 }
 
@@ -157,7 +157,7 @@ fn findings_quote_the_draft_at_their_utf16_offsets() {
 
 #[test]
 fn every_phrase_gives_its_status_and_quotes() {
-    let file: PhraseFile = toml::from_str(include_str!("data/apology-phrases.toml")).unwrap();
+    let file: PhraseFile = toml::from_str(include_str!("../data/apology-phrases.toml")).unwrap();
     assert!(file.phrases.len() >= 30, "only {} tables", file.phrases.len());
     let mut failures = Vec::new();
     let mut checked = 0;

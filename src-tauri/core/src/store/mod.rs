@@ -54,6 +54,14 @@ pub enum StoreError {
 
 /// Opens (or, with `create`, makes) the encrypted database and brings its schema up to date.
 pub(crate) fn open(path: &Path, key: &DataKey, create: bool) -> Result<Connection, StoreError> {
+    let mut conn = connect(path, key, create)?;
+    migrations().to_latest(&mut conn).map_err(|_| StoreError::Migration)?;
+    Ok(conn)
+}
+
+/// [`open`] without the migrations: the key proven, every pragma set, and a schema no
+/// newer than this build. (The fixture vaults of older schemas are made from here.)
+pub(crate) fn connect(path: &Path, key: &DataKey, create: bool) -> Result<Connection, StoreError> {
     let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     if create {
         flags |= OpenFlags::SQLITE_OPEN_CREATE;
@@ -62,7 +70,7 @@ pub(crate) fn open(path: &Path, key: &DataKey, create: bool) -> Result<Connectio
         // Owner-only from the start; SQLite gives its -wal and -shm files the same mode.
         crate::files::create_private(path)?;
     }
-    let mut conn = Connection::open_with_flags(path, flags)?;
+    let conn = Connection::open_with_flags(path, flags)?;
     // SQLCipher's own log would print decryption failures to stderr; Mend reports them.
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
     conn.execute_batch(&key.pragma())?;
@@ -83,7 +91,6 @@ pub(crate) fn open(path: &Path, key: &DataKey, create: bool) -> Result<Connectio
     if version > schema_version() as i64 {
         return Err(StoreError::TooNew);
     }
-    migrations().to_latest(&mut conn).map_err(|_| StoreError::Migration)?;
     Ok(conn)
 }
 

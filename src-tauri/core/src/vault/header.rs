@@ -401,6 +401,12 @@ impl Header {
         Ok(())
     }
 
+    /// The same header in an older format, for the fixture vaults of older releases.
+    #[cfg(test)]
+    pub(crate) fn in_format(self, version: u32) -> Header {
+        Header { version, ..self }
+    }
+
     /// Whether the slot of `kind` exists and can follow a new data key without its secret.
     pub fn can_follow_new_key(&self, kind: SlotKind) -> bool {
         self.slot(kind).is_some_and(Slot::is_sealed_to_public_key)

@@ -8,6 +8,8 @@
 //! Every change of credential (passphrase changed or reset, recovery key made, replaced
 //! or removed) moves the journal to a fresh data key, so an old copy of the key file with
 //! the secret it held opens nothing written since. The vault's files are owner-only.
+#[cfg(test)]
+mod fixtures;
 mod header;
 mod rekey;
 

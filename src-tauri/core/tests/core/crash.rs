@@ -1,19 +1,16 @@
-//! (libtest prints "test child ... " before the test runs, so the child's first line
-//! arrives after that prefix: markers are matched at the end of a line.)
-//!
 //! Crash safety on a real vault, with real processes killed by SIGKILL at random moments.
 //!
-//! The test binary runs itself as the child (the `child` test, which does nothing unless
-//! `MEND_CRASH_CHILD` is set): it writes entries in a loop and reports each one after its
-//! commit returns, or changes the passphrase. The parent kills it with SIGKILL, reopens
-//! the vault and checks every reported entry is there, byte for byte, and that SQLite's
-//! integrity check passes.
+//! The test binary runs itself as the child (the `crash::child` test, which does nothing
+//! unless `MEND_CRASH_CHILD` is set): it writes entries in a loop and reports each one
+//! after its commit returns, or changes the passphrase. The parent kills it with SIGKILL,
+//! reopens the vault and checks every reported entry is there, byte for byte, and that
+//! SQLite's integrity check passes. (libtest prints "test crash::child ... " before the
+//! test runs, so the child's first line arrives after that prefix: markers are matched at
+//! the end of a line.)
 //!
 //! Cycles: 200 for writes and 40 for passphrase changes by default; set
 //! `MEND_CRASH_CYCLES` / `MEND_REKEY_CYCLES` for a longer run (README: 2,000 and 400).
-mod common;
-
-use common::{seed, Rng};
+use crate::common::{seed, Rng};
 use mend_core::{Passphrase, SystemClock, Vault, VaultError, VaultPaths};
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
@@ -37,6 +34,10 @@ fn body(cycle: u64, i: u64) -> String {
 fn cycles(var: &str, default: u64) -> u64 {
     std::env::var(var).ok().and_then(|s| s.parse().ok()).unwrap_or(default)
 }
+
+/// The name of [`child`] in the test binary, which the parent runs alone (`--exact`). A
+/// wrong name runs no test, and the parent fails at once: the child never reports.
+const CHILD: &str = "crash::child";
 
 /// The child's side. Does nothing in a normal test run.
 #[test]
@@ -75,7 +76,7 @@ fn start_child(
     env: &[(&str, String)],
 ) -> (std::process::Child, std::io::Lines<BufReader<std::process::ChildStdout>>) {
     let mut child = Command::new(std::env::current_exe().unwrap())
-        .args(["child", "--exact", "--nocapture", "--test-threads=1"])
+        .args([CHILD, "--exact", "--nocapture", "--test-threads=1"])
         .env("MEND_CRASH_DIR", dir)
         .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
         .stdout(Stdio::piped())
@@ -83,7 +84,7 @@ fn start_child(
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    // libtest prefixes the first line it prints ("test child ... READY").
+    // libtest prefixes the first line it prints ("test crash::child ... READY").
     while !lines.next().expect("the child reports").unwrap().ends_with("READY") {}
     (child, lines)
 }

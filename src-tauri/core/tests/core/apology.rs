@@ -1,6 +1,8 @@
-//! The apology workshop against a hand-written corpus (tests/data/apologies.toml): every
-//! check of every apology has the expected status, every finding quotes the draft exactly
-//! at its UTF-16 offsets, and every problem is pointed at.
+//! The apology workshop against hand-written data: a corpus of whole apologies
+//! (tests/data/apologies.toml), where every check of every apology has the expected status,
+//! every finding quotes the draft exactly at its UTF-16 offsets and every problem is
+//! pointed at; and tables of short phrases (tests/data/apology-phrases.toml), each testing
+//! one rule of one check.
 use mend_core::apology::{review, CheckId, CheckStatus, FindingKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -18,8 +20,27 @@ struct Case {
     expect: BTreeMap<CheckId, CheckStatus>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PhraseFile {
+    phrases: Vec<Phrases>,
+}
+
+/// Drafts that share an expectation about one check.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Phrases {
+    check: CheckId,
+    texts: Vec<String>,
+    status: Option<CheckStatus>,
+    /// The quotes of the check's problem findings, in order.
+    problems: Option<Vec<String>>,
+    /// The quotes of the check's strength findings, in order.
+    strengths: Option<Vec<String>>,
+}
+
 fn corpus() -> Vec<Case> {
-    let corpus: Corpus = toml::from_str(include_str!("data/apologies.toml")).unwrap();
+    let corpus: Corpus = toml::from_str(include_str!("../data/apologies.toml")).unwrap();
     corpus.apology
 }
 
@@ -132,4 +153,46 @@ fn findings_quote_the_draft_at_their_utf16_offsets() {
             );
         }
     }
+}
+
+#[test]
+fn every_phrase_gives_its_status_and_quotes() {
+    let file: PhraseFile = toml::from_str(include_str!("../data/apology-phrases.toml")).unwrap();
+    assert!(file.phrases.len() >= 30, "only {} tables", file.phrases.len());
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for table in &file.phrases {
+        let id = table.check;
+        assert!(
+            table.status.is_some() || table.problems.is_some() || table.strengths.is_some(),
+            "a table of {} expects nothing",
+            id.as_str()
+        );
+        assert!(!table.texts.is_empty(), "a table of {} has no texts", id.as_str());
+        for text in &table.texts {
+            let r = review(text);
+            let quotes = |kind| -> Vec<String> {
+                r.findings
+                    .iter()
+                    .filter(|f| f.check == id && f.kind == kind)
+                    .map(|f| f.quote.clone())
+                    .collect()
+            };
+            let (problems, strengths) =
+                (quotes(FindingKind::Problem), quotes(FindingKind::Strength));
+            let status = r.status(id);
+            if table.status.is_some_and(|want| want != status) {
+                failures.push(format!("{text:?}: {} is {}", id.as_str(), status.as_str()));
+            }
+            if table.problems.as_ref().is_some_and(|want| *want != problems) {
+                failures.push(format!("{text:?}: {} problems {problems:?}", id.as_str()));
+            }
+            if table.strengths.as_ref().is_some_and(|want| *want != strengths) {
+                failures.push(format!("{text:?}: {} strengths {strengths:?}", id.as_str()));
+            }
+            checked += 1;
+        }
+    }
+    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(checked >= 100, "only {checked} phrases");
 }

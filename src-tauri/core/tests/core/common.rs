@@ -1,4 +1,4 @@
-//! Shared by the integration tests that need repeatable randomness.
+//! Shared by the areas that need repeatable randomness (crash, tamper).
 
 /// A small deterministic generator (xorshift), seeded per run and printed, so a failing
 /// run can be repeated with `MEND_CRASH_SEED`.

@@ -1,9 +1,7 @@
 //! Tampering: random bytes flipped in a copy of a real vault are always caught — the
 //! vault refuses to open, or SQLCipher's page check names the damaged pages — and the
 //! text that still reads back is never altered. The original is never written to.
-mod common;
-
-use common::{seed, Rng};
+use crate::common::{seed, Rng};
 use mend_core::{FixedClock, Passphrase, Vault, VaultError, VaultPaths};
 use std::collections::HashMap;
 use std::path::Path;

@@ -126,6 +126,11 @@ fn rekey<R: Runtime>(
 ) -> CmdResult<CredentialsChanged> {
     let held = state.hold_backups();
     let done = state.with_vault_mut(|v| Ok(f(v)))?;
+    if matches!(done, Ok(_) | Err(VaultError::RekeyUnfinished)) {
+        // Before the backups' lock is released: a backup asked for under the old
+        // passphrase, waiting for that lock, must see it and stand down.
+        state.note_rekey();
+    }
     drop(held);
     let rekeyed = match done {
         Ok(r) => r,
@@ -135,7 +140,6 @@ fn rekey<R: Runtime>(
         }
         Err(e) => return Err(e.into()),
     };
-    state.note_rekey();
     let new_backup = crate::commands::transfer::spawn_automatic_backup(app.clone(), passphrase);
     Ok(CredentialsChanged {
         recovery_key: rekeyed.recovery_key.map(|k| k.expose().to_owned()),

@@ -14,6 +14,7 @@ pub mod commitments;
 pub mod conversation;
 pub mod dashboard;
 pub mod dates;
+pub mod error;
 pub mod files;
 pub mod frameworks;
 pub mod guide;
@@ -34,6 +35,7 @@ pub mod transfer;
 pub mod vault;
 
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use error::ErrorKind;
 pub use idle::IdleTimer;
 pub use journal::{Cursor, Entry, EntryMeta, Journal, JournalError, TimelinePage};
 pub use secret::{Passphrase, RecoveryKey};

@@ -1,5 +1,7 @@
 //! The `mend` command line on a real vault: the same journal the app opens, the
 //! passphrase from a descriptor (never an argument), the same refusals.
+// Test code: a failed unwrap is a failed test. [workspace.lints] denies these elsewhere.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 use mend_core::{Passphrase, Vault, VaultPaths};
 use std::path::Path;
 use std::process::{Command, Output};

@@ -1,7 +1,9 @@
 //! The one error type that crosses IPC: a code the UI branches on and a sentence it may
-//! show. Built from the core's error enums; never carries SQL or anything the user wrote.
+//! show. The code comes from the core error's `ErrorKind`, the sentence from its message;
+//! never carries SQL or anything the user wrote.
 use mend_core::commitments::CommitmentError;
 use mend_core::conversation::ConversationError;
+use mend_core::error::{ErrorKind, Origin, Secret};
 use mend_core::guide::GuideError;
 use mend_core::progress::ProgressError;
 use mend_core::relationships::RelationshipError;
@@ -58,155 +60,53 @@ fn sentence(e: &impl std::fmt::Display) -> String {
     }
 }
 
-impl From<VaultError> for IpcError {
-    fn from(e: VaultError) -> Self {
-        let code = match &e {
-            VaultError::NoVault => ErrorCode::NoVault,
-            VaultError::VaultExists => ErrorCode::VaultExists,
-            VaultError::WrongPassphrase => ErrorCode::WrongPassphrase,
-            VaultError::WrongRecoveryKey | VaultError::NoRecoveryKey => ErrorCode::WrongRecoveryKey,
-            VaultError::WeakPassphrase => ErrorCode::WeakPassphrase,
-            VaultError::RecoveryRequired => ErrorCode::RecoveryRequired,
-            VaultError::CorruptHeader(_) | VaultError::Corrupt => ErrorCode::CorruptVault,
-            VaultError::Unsupported(_) => ErrorCode::UnsupportedVault,
-            VaultError::Foreign => ErrorCode::InvalidInput,
-            VaultError::RekeyUnfinished => ErrorCode::Locked,
-            VaultError::Io(_) | VaultError::Storage(_) => ErrorCode::Storage,
-            VaultError::Internal(_) => ErrorCode::Internal,
-        };
-        IpcError::new(code, sentence(&e))
-    }
-}
-
-impl From<JournalError> for IpcError {
-    fn from(e: JournalError) -> Self {
-        let code = match &e {
-            JournalError::NotFound | JournalError::RelationshipNotFound => ErrorCode::NotFound,
-            JournalError::Empty | JournalError::TooLong | JournalError::InvalidMeta(_) => {
-                ErrorCode::InvalidInput
-            }
-            JournalError::Storage(_) => ErrorCode::Storage,
-        };
-        IpcError::new(code, sentence(&e))
-    }
-}
-
-impl From<SettingsError> for IpcError {
-    fn from(e: SettingsError) -> Self {
-        let code = match &e {
-            SettingsError::AutoLockOutOfRange
-            | SettingsError::BackupsOutOfRange
-            | SettingsError::BadTime => ErrorCode::InvalidInput,
-            SettingsError::Storage(_) => ErrorCode::Storage,
-        };
-        IpcError::new(code, sentence(&e))
-    }
-}
-
-impl From<RelationshipError> for IpcError {
-    fn from(e: RelationshipError) -> Self {
-        let code = match &e {
-            RelationshipError::NotFound => ErrorCode::NotFound,
-            RelationshipError::InvalidName
-            | RelationshipError::InvalidDate(_)
-            | RelationshipError::TooLong => ErrorCode::InvalidInput,
-            RelationshipError::Storage(_) => ErrorCode::Storage,
-        };
-        IpcError::new(code, sentence(&e))
-    }
-}
-
-impl From<GuideError> for IpcError {
-    fn from(e: GuideError) -> Self {
-        match e {
-            GuideError::Journal(j) => j.into(),
-            e => {
-                let code = match &e {
-                    GuideError::RelationshipNotFound
-                    | GuideError::UnknownStep
-                    | GuideError::NotFound => ErrorCode::NotFound,
-                    GuideError::NothingAnswered | GuideError::Invalid(_) => ErrorCode::InvalidInput,
-                    GuideError::Storage(_) | GuideError::Journal(_) => ErrorCode::Storage,
-                };
-                IpcError::new(code, sentence(&e))
-            }
+impl From<ErrorKind> for ErrorCode {
+    fn from(kind: ErrorKind) -> Self {
+        match kind {
+            ErrorKind::NoVault => ErrorCode::NoVault,
+            ErrorKind::Conflict => ErrorCode::VaultExists,
+            ErrorKind::Locked => ErrorCode::Locked,
+            ErrorKind::WrongSecret(Secret::Passphrase) => ErrorCode::WrongPassphrase,
+            ErrorKind::WrongSecret(Secret::RecoveryKey) => ErrorCode::WrongRecoveryKey,
+            ErrorKind::RecoveryRequired => ErrorCode::RecoveryRequired,
+            ErrorKind::WeakSecret => ErrorCode::WeakPassphrase,
+            ErrorKind::Damaged(Origin::Vault) => ErrorCode::CorruptVault,
+            ErrorKind::TooNew(Origin::Vault) => ErrorCode::UnsupportedVault,
+            ErrorKind::NotFound => ErrorCode::NotFound,
+            // A damaged or too-new file the user chose is, to the UI, input it refuses.
+            ErrorKind::InvalidInput { .. }
+            | ErrorKind::TooLarge
+            | ErrorKind::Damaged(Origin::Import)
+            | ErrorKind::TooNew(Origin::Import) => ErrorCode::InvalidInput,
+            ErrorKind::Io => ErrorCode::Storage,
+            ErrorKind::Internal => ErrorCode::Internal,
         }
     }
 }
 
-impl From<ConversationError> for IpcError {
-    fn from(e: ConversationError) -> Self {
-        let code = match &e {
-            ConversationError::NotFound | ConversationError::RelationshipNotFound => {
-                ErrorCode::NotFound
+/// Each core error crosses IPC as its kind's code and its own sentence.
+macro_rules! from_core_errors {
+    ($($error:ty),* $(,)?) => {$(
+        impl From<$error> for IpcError {
+            fn from(e: $error) -> Self {
+                IpcError::new(e.kind().into(), sentence(&e))
             }
-            ConversationError::InvalidDate(_) | ConversationError::Invalid(_) => {
-                ErrorCode::InvalidInput
-            }
-            ConversationError::Storage(_) => ErrorCode::Storage,
-        };
-        IpcError::new(code, sentence(&e))
-    }
+        }
+    )*};
 }
 
-impl From<CommitmentError> for IpcError {
-    fn from(e: CommitmentError) -> Self {
-        let code = match &e {
-            CommitmentError::NotFound | CommitmentError::RelationshipNotFound => {
-                ErrorCode::NotFound
-            }
-            CommitmentError::InvalidDate(_)
-            | CommitmentError::InvalidRule(_)
-            | CommitmentError::Invalid(_) => ErrorCode::InvalidInput,
-            CommitmentError::Storage(_) => ErrorCode::Storage,
-        };
-        IpcError::new(code, sentence(&e))
-    }
-}
-
-impl From<ProgressError> for IpcError {
-    fn from(e: ProgressError) -> Self {
-        let code = match &e {
-            ProgressError::NotFound | ProgressError::RelationshipNotFound => ErrorCode::NotFound,
-            ProgressError::InvalidDate(_)
-            | ProgressError::InvalidRule(_)
-            | ProgressError::Invalid(_) => ErrorCode::InvalidInput,
-            ProgressError::Storage(_) => ErrorCode::Storage,
-        };
-        IpcError::new(code, sentence(&e))
-    }
-}
-
-impl From<SafetyError> for IpcError {
-    fn from(e: SafetyError) -> Self {
-        let code = match &e {
-            SafetyError::RelationshipNotFound => ErrorCode::NotFound,
-            SafetyError::Invalid(_) => ErrorCode::InvalidInput,
-            SafetyError::Storage(_) => ErrorCode::Storage,
-        };
-        IpcError::new(code, sentence(&e))
-    }
-}
-
-impl From<TransferError> for IpcError {
-    fn from(e: TransferError) -> Self {
-        let code = match e {
-            TransferError::Vault(v) => return v.into(),
-            TransferError::WrongPassphrase => ErrorCode::WrongPassphrase,
-            TransferError::WeakPassphrase => ErrorCode::WeakPassphrase,
-            TransferError::VaultExists => ErrorCode::VaultExists,
-            TransferError::Io(_) | TransferError::Storage(_) => ErrorCode::Storage,
-            TransferError::Malformed { .. }
-            | TransferError::TooLarge { .. }
-            | TransferError::TooManyFiles(_)
-            | TransferError::Empty
-            | TransferError::NotABackup
-            | TransferError::TooMuchWork
-            | TransferError::TooNew => ErrorCode::InvalidInput,
-        };
-        IpcError::new(code, sentence(&e))
-    }
-}
+from_core_errors!(
+    VaultError,
+    JournalError,
+    SettingsError,
+    RelationshipError,
+    GuideError,
+    ConversationError,
+    CommitmentError,
+    ProgressError,
+    SafetyError,
+    TransferError,
+);
 
 pub type CmdResult<T> = Result<T, IpcError>;
 
@@ -224,5 +124,55 @@ mod tests {
             json,
             r#"{"code":"wrongPassphrase","message":"That passphrase did not open the vault."}"#
         );
+    }
+
+    #[test]
+    fn every_error_kind_maps_to_a_code() {
+        let expected = [
+            ErrorCode::NoVault,
+            ErrorCode::NotFound,
+            ErrorCode::InvalidInput,
+            ErrorCode::InvalidInput,
+            ErrorCode::VaultExists,
+            ErrorCode::Locked,
+            ErrorCode::WrongPassphrase,
+            ErrorCode::WrongRecoveryKey,
+            ErrorCode::WeakPassphrase,
+            ErrorCode::RecoveryRequired,
+            ErrorCode::CorruptVault,
+            ErrorCode::InvalidInput,
+            ErrorCode::InvalidInput,
+            ErrorCode::UnsupportedVault,
+            ErrorCode::InvalidInput,
+            ErrorCode::Storage,
+            ErrorCode::Internal,
+        ];
+        for (kind, code) in ErrorKind::ALL.into_iter().zip(expected) {
+            assert_eq!(ErrorCode::from(kind), code, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn codes_match_the_hand_mapping_they_replace() {
+        use mend_core::dates::DateError;
+        let cases: [(IpcError, ErrorCode); 12] = [
+            (VaultError::NoRecoveryKey.into(), ErrorCode::WrongRecoveryKey),
+            (VaultError::Foreign.into(), ErrorCode::InvalidInput),
+            (VaultError::RekeyUnfinished.into(), ErrorCode::Locked),
+            (VaultError::Unsupported(9).into(), ErrorCode::UnsupportedVault),
+            (VaultError::CorruptHeader("x").into(), ErrorCode::CorruptVault),
+            (JournalError::TooLong.into(), ErrorCode::InvalidInput),
+            (GuideError::Journal(JournalError::NotFound).into(), ErrorCode::NotFound),
+            (RelationshipError::InvalidDate(DateError::InFuture).into(), ErrorCode::InvalidInput),
+            (TransferError::TooNew.into(), ErrorCode::InvalidInput),
+            (TransferError::TooManyFiles(3).into(), ErrorCode::InvalidInput),
+            (TransferError::VaultExists.into(), ErrorCode::VaultExists),
+            (TransferError::Vault(VaultError::Corrupt).into(), ErrorCode::CorruptVault),
+        ];
+        for (e, code) in cases {
+            assert_eq!(e.code, code, "{}", e.message);
+        }
+        let nested = IpcError::from(TransferError::Vault(VaultError::WrongPassphrase));
+        assert_eq!(nested.message, "That passphrase did not open the vault.");
     }
 }

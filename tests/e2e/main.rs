@@ -1,5 +1,7 @@
 //! End-to-end tests of the real app window. Run with a display (Xvfb) and tauri-driver:
 //! `cargo test --features e2e --test e2e -- --test-threads=1` (see .ci/test).
+// Test code: a failed unwrap is a failed test. [workspace.lints] denies these elsewhere.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 mod durability;
 mod harness;
 mod hostile;

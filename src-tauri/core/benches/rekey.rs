@@ -5,6 +5,8 @@
 //! `cipher_memory_security` (wiping every freed allocation) would cost at 50k entries on
 //! saving, the first timeline page and a common-word search (Mend turns it on only if that
 //! is under 20%). Run: `cargo bench -p mend-core --bench rekey`.
+// Test code: a failed unwrap is a failed test. [workspace.lints] denies these elsewhere.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 use chrono::{TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use mend_core::search::SearchQuery;

@@ -3,6 +3,8 @@
 //! backup, restoring it into a new vault (Argon2id included), the JSON export, and
 //! previewing and applying a JSON import into an empty vault.
 //! Run: `cargo bench -p mend-core --bench transfer`.
+// Test code: a failed unwrap is a failed test. [workspace.lints] denies these elsewhere.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 use chrono::{TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
 use mend_core::transfer::backup;

@@ -3,6 +3,7 @@
 //! repairer logs their own commitments; the decider logs what they saw of the other's.
 use crate::clock::Clock;
 use crate::dates::{self, DateError};
+use crate::error::ErrorKind;
 use crate::ledger::{
     self, Consistency, Logged, OccurrenceStatus, RuleError, Streak, SCORE_FORMULA,
 };
@@ -34,6 +35,19 @@ pub enum CommitmentError {
     Invalid(&'static str),
     #[error("the vault's database reported an error")]
     Storage(#[from] rusqlite::Error),
+}
+
+impl CommitmentError {
+    /// What kind of failure this is, for callers that branch on it.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::NotFound | Self::RelationshipNotFound => ErrorKind::NotFound,
+            Self::InvalidDate(d) => d.kind(),
+            Self::InvalidRule(r) => r.kind(),
+            Self::Invalid(_) => ErrorKind::INVALID,
+            Self::Storage(_) => ErrorKind::Io,
+        }
+    }
 }
 
 impl From<RelationshipError> for CommitmentError {

@@ -4,6 +4,7 @@
 use crate::clock::Clock;
 use crate::commitments::{commitment_from_row, Commitment, CommitmentOwner, COMMITMENT_COLUMNS};
 use crate::dates::{self, DateError};
+use crate::error::ErrorKind;
 use crate::relationships::{EventInput, EventKind, RelationshipError, Relationships};
 use crate::store::atomically;
 use crate::time::{from_millis, to_millis};
@@ -30,6 +31,18 @@ pub enum ConversationError {
     Invalid(&'static str),
     #[error("the vault's database reported an error")]
     Storage(#[from] rusqlite::Error),
+}
+
+impl ConversationError {
+    /// What kind of failure this is, for callers that branch on it.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::NotFound | Self::RelationshipNotFound => ErrorKind::NotFound,
+            Self::InvalidDate(d) => d.kind(),
+            Self::Invalid(_) => ErrorKind::INVALID,
+            Self::Storage(_) => ErrorKind::Io,
+        }
+    }
 }
 
 impl From<RelationshipError> for ConversationError {

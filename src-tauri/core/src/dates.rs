@@ -1,4 +1,5 @@
 //! Calendar dates typed by a person: parsed strictly, never guessed.
+use crate::error::ErrorKind;
 use chrono::{DateTime, NaiveDate, Utc};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -7,6 +8,15 @@ pub enum DateError {
     Impossible,
     #[error("that date is in the future")]
     InFuture,
+}
+
+impl DateError {
+    /// What kind of failure this is, for callers that branch on it.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::Impossible | Self::InFuture => ErrorKind::INVALID,
+        }
+    }
 }
 
 /// Parses `YYYY-MM-DD`, refusing dates that do not exist (2026-02-30).

@@ -3,6 +3,7 @@
 //! breach, and whether the step is done, in progress or untouched. Answers are kept as
 //! a draft while typed and become one journal entry when the step is completed.
 use crate::clock::Clock;
+use crate::error::ErrorKind;
 use crate::frameworks::{self, BreachKind, Framework, FrameworkKind, Role};
 use crate::journal::{Entry, EntryMeta, Journal, JournalError};
 use crate::relationships::{Relationship, RelationshipError, Relationships};
@@ -35,6 +36,18 @@ pub enum GuideError {
     Journal(#[from] JournalError),
     #[error("the vault's database reported an error")]
     Storage(#[from] rusqlite::Error),
+}
+
+impl GuideError {
+    /// What kind of failure this is, for callers that branch on it.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::RelationshipNotFound | Self::UnknownStep | Self::NotFound => ErrorKind::NotFound,
+            Self::NothingAnswered | Self::Invalid(_) => ErrorKind::INVALID,
+            Self::Journal(j) => j.kind(),
+            Self::Storage(_) => ErrorKind::Io,
+        }
+    }
 }
 
 impl From<RelationshipError> for GuideError {

@@ -8,6 +8,7 @@
 //! > renegotiated after it was due counts a quarter, missed counts nothing. The score is
 //! > the total divided by the number of logged times. Times not logged are shown apart
 //! > and never counted either way.
+use crate::error::ErrorKind;
 use chrono::{Datelike, Duration, NaiveDate, TimeZone};
 use rrule::{RRuleSet, Tz};
 use serde::{Deserialize, Serialize};
@@ -30,6 +31,15 @@ pub enum RuleError {
     TooFrequent,
     #[error("the end date is before the start date")]
     EndsBeforeStart,
+}
+
+impl RuleError {
+    /// What kind of failure this is, for callers that branch on it.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::Invalid | Self::TooFrequent | Self::EndsBeforeStart => ErrorKind::INVALID,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

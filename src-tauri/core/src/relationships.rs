@@ -2,6 +2,7 @@
 //! and the events (the original breach, repeat breaches, milestones) that mark charts.
 use crate::clock::Clock;
 use crate::dates::{self, DateError};
+use crate::error::ErrorKind;
 use crate::frameworks::{BreachKind, Role};
 use crate::store::atomically;
 use crate::time::{from_millis, to_millis};
@@ -25,6 +26,19 @@ pub enum RelationshipError {
     TooLong,
     #[error("the vault's database reported an error")]
     Storage(#[from] rusqlite::Error),
+}
+
+impl RelationshipError {
+    /// What kind of failure this is, for callers that branch on it.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::NotFound => ErrorKind::NotFound,
+            Self::InvalidName => ErrorKind::InvalidInput { field: Some("name") },
+            Self::InvalidDate(d) => d.kind(),
+            Self::TooLong => ErrorKind::TooLarge,
+            Self::Storage(_) => ErrorKind::Io,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -6,6 +6,7 @@
 //!
 //! Invariants: answers live only in the vault; the check suggests, the person decides.
 use crate::clock::Clock;
+use crate::error::ErrorKind;
 use crate::frameworks::{self, Framework, FrameworkKind, Role};
 use crate::relationships::{RelationshipError, Relationships};
 use crate::time::{from_millis, to_millis};
@@ -23,6 +24,17 @@ pub enum SafetyError {
     Invalid(&'static str),
     #[error("the vault's database reported an error")]
     Storage(#[from] rusqlite::Error),
+}
+
+impl SafetyError {
+    /// What kind of failure this is, for callers that branch on it.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::RelationshipNotFound => ErrorKind::NotFound,
+            Self::Invalid(_) => ErrorKind::INVALID,
+            Self::Storage(_) => ErrorKind::Io,
+        }
+    }
 }
 
 impl From<RelationshipError> for SafetyError {

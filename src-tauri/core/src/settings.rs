@@ -1,4 +1,5 @@
 //! Settings kept inside the vault (so they are encrypted with everything else).
+use crate::error::ErrorKind;
 use crate::reminders::{Reminder, ReminderKind};
 use chrono::{NaiveTime, Weekday};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -30,6 +31,18 @@ pub enum SettingsError {
     BadTime,
     #[error("the vault's database reported an error")]
     Storage(#[from] rusqlite::Error),
+}
+
+impl SettingsError {
+    /// What kind of failure this is, for callers that branch on it.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::AutoLockOutOfRange | Self::BackupsOutOfRange | Self::BadTime => {
+                ErrorKind::INVALID
+            }
+            Self::Storage(_) => ErrorKind::Io,
+        }
+    }
 }
 
 /// The daily reflection and weekly review reminders.

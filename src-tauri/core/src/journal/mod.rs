@@ -7,6 +7,7 @@ mod markdown;
 pub use markdown::render as render_markdown;
 
 use crate::clock::Clock;
+use crate::error::ErrorKind;
 use crate::store::atomically;
 use crate::time::{from_millis, to_millis};
 use chrono::{DateTime, Utc};
@@ -35,6 +36,18 @@ pub enum JournalError {
     RelationshipNotFound,
     #[error("the vault's database reported an error")]
     Storage(#[from] rusqlite::Error),
+}
+
+impl JournalError {
+    /// What kind of failure this is, for callers that branch on it.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::NotFound | Self::RelationshipNotFound => ErrorKind::NotFound,
+            Self::Empty | Self::InvalidMeta(_) => ErrorKind::INVALID,
+            Self::TooLong => ErrorKind::TooLarge,
+            Self::Storage(_) => ErrorKind::Io,
+        }
+    }
 }
 
 /// What an entry is about, beyond its text.

@@ -13,6 +13,7 @@ pub mod elements;
 
 use crate::commitments::CommitmentError;
 use crate::dates::DateError;
+use crate::error::ErrorKind;
 use crate::ledger::RuleError;
 use crate::relationships::RelationshipError;
 use rusqlite::Connection;
@@ -34,6 +35,19 @@ pub enum ProgressError {
     Invalid(&'static str),
     #[error("the vault's database reported an error")]
     Storage(#[from] rusqlite::Error),
+}
+
+impl ProgressError {
+    /// What kind of failure this is, for callers that branch on it.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::NotFound | Self::RelationshipNotFound => ErrorKind::NotFound,
+            Self::InvalidDate(d) => d.kind(),
+            Self::InvalidRule(r) => r.kind(),
+            Self::Invalid(_) => ErrorKind::INVALID,
+            Self::Storage(_) => ErrorKind::Io,
+        }
+    }
 }
 
 impl From<RelationshipError> for ProgressError {

@@ -10,6 +10,8 @@ pub mod backup;
 pub mod export;
 pub mod import;
 
+use crate::error::{ErrorKind, Origin, Secret};
+
 /// What went wrong moving a journal in or out. Messages name where a file is malformed,
 /// but never quote what it says.
 #[derive(Debug, thiserror::Error)]
@@ -41,6 +43,23 @@ pub enum TransferError {
     Storage(#[from] rusqlite::Error),
     #[error("{0}")]
     Vault(#[from] crate::vault::VaultError),
+}
+
+impl TransferError {
+    /// What kind of failure this is, for callers that branch on it.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::Vault(v) => v.kind(),
+            Self::WrongPassphrase => ErrorKind::WrongSecret(Secret::Passphrase),
+            Self::WeakPassphrase => ErrorKind::WeakSecret,
+            Self::VaultExists => ErrorKind::Conflict,
+            Self::Io(_) | Self::Storage(_) => ErrorKind::Io,
+            Self::Malformed { .. } | Self::Empty | Self::TooMuchWork => ErrorKind::INVALID,
+            Self::TooLarge { .. } | Self::TooManyFiles(_) => ErrorKind::TooLarge,
+            Self::NotABackup => ErrorKind::Damaged(Origin::Import),
+            Self::TooNew => ErrorKind::TooNew(Origin::Import),
+        }
+    }
 }
 
 impl TransferError {

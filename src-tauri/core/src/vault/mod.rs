@@ -13,6 +13,7 @@ mod fixtures;
 mod header;
 mod rekey;
 
+use crate::error::{ErrorKind, Origin, Secret};
 pub use header::{Header, KdfAlgorithm, KdfParams, SlotKind};
 use rekey::RecoveryPlan;
 pub use rekey::{Rekeyed, VaultLock};
@@ -63,6 +64,28 @@ pub enum VaultError {
     Storage(#[source] StoreError),
     #[error("internal error: {0}")]
     Internal(&'static str),
+}
+
+impl VaultError {
+    /// What kind of failure this is, for callers that branch on it.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::NoVault => ErrorKind::NoVault,
+            Self::VaultExists => ErrorKind::Conflict,
+            Self::WrongPassphrase => ErrorKind::WrongSecret(Secret::Passphrase),
+            Self::WrongRecoveryKey | Self::NoRecoveryKey => {
+                ErrorKind::WrongSecret(Secret::RecoveryKey)
+            }
+            Self::WeakPassphrase => ErrorKind::WeakSecret,
+            Self::RecoveryRequired => ErrorKind::RecoveryRequired,
+            Self::CorruptHeader(_) | Self::Corrupt => ErrorKind::Damaged(Origin::Vault),
+            Self::Unsupported(_) => ErrorKind::TooNew(Origin::Vault),
+            Self::Foreign => ErrorKind::Damaged(Origin::Import),
+            Self::RekeyUnfinished => ErrorKind::Locked,
+            Self::Io(_) | Self::Storage(_) => ErrorKind::Io,
+            Self::Internal(_) => ErrorKind::Internal,
+        }
+    }
 }
 
 impl From<StoreError> for VaultError {

@@ -4,6 +4,8 @@
 //! `cargo test -p mend-core --test core` runs them all; `cargo test -p mend-core --test core
 //! crash::` runs one area. Data the tests read is in `tests/data/` and `tests/fixtures/`;
 //! what several areas share is in [`common`].
+// Test code: a failed unwrap is a failed test. [workspace.lints] denies these elsewhere.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 mod common;
 
 mod apology;

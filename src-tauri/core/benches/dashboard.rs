@@ -8,8 +8,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
-use mend_core::dashboard::DashboardRange;
 use mend_core::frameworks::{BreachKind, Role};
+use mend_core::progress::dashboard::DashboardRange;
 use mend_core::relationships::RelationshipInput;
 use mend_core::{FixedClock, Passphrase, Vault, VaultPaths};
 use rusqlite::params;

@@ -13,7 +13,6 @@ pub mod apology;
 pub mod clock;
 pub mod commitments;
 pub mod conversation;
-pub mod dashboard;
 pub mod dates;
 pub mod error;
 pub mod files;

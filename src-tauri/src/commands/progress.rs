@@ -4,11 +4,11 @@ use crate::error::CmdResult;
 use crate::scheduler::{local_day, local_today as today};
 use crate::state::AppState;
 use chrono::NaiveDate;
-use mend_core::dashboard::{Dashboard, DashboardRange};
 use mend_core::progress::checkins::{
     CheckIn, CheckInInput, CheckInSchedule, CheckInScheduleInput, Decision, DecisionInput,
 };
 use mend_core::progress::checklist::{Checklist, EvidenceTarget, EvidenceView, StepMarkInput};
+use mend_core::progress::dashboard::{Dashboard, DashboardRange};
 use mend_core::progress::elements::{self, RatingForm};
 use tauri::{Runtime, State, WebviewWindow};
 

@@ -9,7 +9,9 @@
 //! - Every score is a reflection the person gave; nothing here infers or diagnoses.
 pub mod checkins;
 pub mod checklist;
+pub mod dashboard;
 pub mod elements;
+pub mod tallies;
 
 use crate::commitments::CommitmentError;
 use crate::dates::DateError;

@@ -1,13 +1,13 @@
 //! Checklists with evidence, check-ins, decisions and the dashboard, on a real vault.
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
 use mend_core::commitments::{CommitmentInput, CommitmentOwner, OccurrenceLog};
-use mend_core::dashboard::{DashboardRange, DayState};
 use mend_core::frameworks::{BreachKind, Role};
 use mend_core::ledger::OccurrenceStatus;
 use mend_core::progress::checkins::{
     CheckInInput, CheckInScheduleInput, DecisionChoice, DecisionInput,
 };
 use mend_core::progress::checklist::{ChecklistState, EvidenceKind, StepMarkInput};
+use mend_core::progress::dashboard::{DashboardRange, DayState};
 use mend_core::progress::ProgressError;
 use mend_core::relationships::{EventInput, EventKind, RelationshipInput};
 use mend_core::reminders::ReminderKind;

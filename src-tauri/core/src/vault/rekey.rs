@@ -134,9 +134,17 @@ impl Vault {
             let _ = discard_staged(&self.paths);
             return Err(e.into());
         }
-        files::sync_file(&staged)?;
-        // The commit point.
-        next.write_atomically(&self.paths.staged_key_file())?;
+        // The commit point. If writing the key file fails at any step (even the folder's
+        // sync after its rename), take back whatever reached the disk: this vault goes on
+        // with its old files, so nothing may later swap them out from under it.
+        let committed = files::sync_file(&staged)
+            .map_err(VaultError::from)
+            .and_then(|()| next.write_atomically(&self.paths.staged_key_file()));
+        if let Err(e) = committed {
+            let _ = files::remove_if_present(&self.paths.staged_key_file());
+            let _ = discard_staged(&self.paths);
+            return Err(e);
+        }
 
         // From here the old files are no longer needed: close the old database and swap.
         let placeholder = Connection::open_in_memory().map_err(|_| VaultError::RekeyUnfinished)?;

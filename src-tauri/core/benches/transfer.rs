@@ -1,5 +1,5 @@
 //! Figures for moving a journal in and out, at 10k and 50k entries on a real encrypted
-//! vault: the in-memory snapshot, an automatic backup (snapshot + age at 2^16), opening a
+//! vault: the in-memory snapshot, an automatic backup (snapshot + age at 2^18), opening a
 //! backup, restoring it into a new vault (Argon2id included), the JSON export, and
 //! previewing and applying a JSON import into an empty vault.
 //! Run: `cargo bench -p mend-core --bench transfer`.
@@ -23,7 +23,7 @@ fn transfer(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("snapshot (in memory)", n), &n, |b, _| {
             b.iter(|| black_box(vault.snapshot().expect("snapshot")))
         });
-        g.bench_with_input(BenchmarkId::new("automatic backup (2^16)", n), &n, |b, _| {
+        g.bench_with_input(BenchmarkId::new("automatic backup (2^18)", n), &n, |b, _| {
             b.iter(|| {
                 let image = vault.snapshot().expect("snapshot");
                 let mut out = Vec::new();

@@ -197,6 +197,7 @@ pub fn rotate_with(
     let path = dir.join(VaultPaths::automatic_backup_name(rng));
     // The vault passphrase already passed the strength check when it was set.
     write_atomically(image, passphrase, AUTOMATIC_WORK_FACTOR, &path)?;
+    // The one just written stays, and of the others the newest `keep - 1` (keep >= 1 here).
     for old in
         automatic_backups(data_dir)?.into_iter().filter(|b| b.path != path).skip(keep as usize - 1)
     {

@@ -136,4 +136,34 @@ describe("GuidedStep", () => {
     await fireEvent.input(answerBox(1), { target: { value: "Sam, mostly." } });
     await vi.waitFor(() => expect(asked("save_draft")).toHaveLength(1), { timeout: 2000 });
   });
+
+  it("adds a question of the person's own at the end of the step, and removes it when asked", async () => {
+    let own: { text: string; userPromptId: number | null }[] = [];
+    answer("relationship_guide", () => {
+      const g = guide();
+      g.frameworks[0]!.steps[0]!.prompts.push(...own);
+      return g;
+    });
+    answer("add_prompt", (args) => {
+      own = [{ text: (args.input as { text: string }).text, userPromptId: 5 }];
+      return 5;
+    });
+    answer("delete_prompt", () => {
+      own = [];
+      return null;
+    });
+    render(GuidedStep, { step: STEP });
+    await screen.findByText(PROMPTS[0]!);
+    await fireEvent.input(screen.getByLabelText("A question of your own"), { target: { value: " What did I learn? " } });
+    await fireEvent.click(screen.getByRole("button", { name: "Add question" }));
+    expect(await screen.findByText("Question 1 of 4")).toBeTruthy();
+    expect(asked("add_prompt")).toEqual([
+      { input: { frameworkId: STEP.frameworkId, stepId: STEP.stepId, role: "repairer", text: "What did I learn?" } },
+    ]);
+    expect((screen.getByLabelText("A question of your own") as HTMLInputElement).value).toBe("");
+    await fireEvent.click(screen.getByRole("button", { name: /^Remove/ }) /* "Remove", and " this question" for screen readers */);
+    await fireEvent.click(screen.getByRole("button", { name: "Remove question" }));
+    expect(await screen.findByText("Question 1 of 3")).toBeTruthy();
+    expect(asked("delete_prompt")).toEqual([{ id: 5 }]);
+  });
 });

@@ -13,14 +13,15 @@
 // - what the step asks (its prompts, title, framework) comes from the
 //   relationship page's guide, which this store only reads.
 // A screen makes one store per step (`new StepStore(ref)`), calls `open()`
-// once mounted and `close()` when it goes.
+// once mounted and `close()` when it goes. OwnPromptsStore and TemplatesStore
+// keep the person's own questions: for one step, and as question sets.
 
 import { anyAnswered, fitAnswers, resumeAt, withoutAnswer } from "./answers";
 import { TEMPLATE_FRAMEWORK } from "./catalog";
 import * as ipc from "../../lib/ipc";
-import type { PromptView, StepRef } from "../../lib/ipc";
-import { DRAFT_WORDING, describeError, describeRefusal } from "../../lib/messages";
-import { ensurePage, lockedOut, refreshGuide } from "../relationships/relationships";
+import type { PromptView, Role, StepRef } from "../../lib/ipc";
+import { DRAFT_WORDING, RELATIONSHIP_WORDING, describeError, describeRefusal } from "../../lib/messages";
+import { ensurePage, lockedOut, refreshCatalog, refreshGuide } from "../relationships/relationships";
 import { SaveQueue, type SaveStatus } from "../journal/saveQueue";
 import { navigate, registerViewWork, session, upsertEntry, type StepState } from "../../lib/session.svelte";
 import { parseMood, parseTags } from "../journal/tags";
@@ -228,5 +229,119 @@ export class StepStore {
         await ipc.saveDraft(this.ref, value);
       },
     });
+  }
+}
+
+/**
+ * The person's own questions for one step: added at the end of its prompts,
+ * asked in this step for every relationship where they are on the same side.
+ */
+export class OwnPromptsStore {
+  readonly ref: StepRef;
+  /** The question being written. */
+  text = $state("");
+  saving = $state(false);
+  /** Why the last question could not be added, in words. */
+  error = $state<string | null>(null);
+
+  constructor(ref: StepRef) {
+    this.ref = ref;
+  }
+
+  /** Add the question written, for this step and side; then fetch the guide again. */
+  async add(role: Role): Promise<void> {
+    if (this.saving) return;
+    this.error = null;
+    if (this.text.trim() === "") {
+      this.error = "Please write the question first.";
+      return;
+    }
+    this.saving = true;
+    try {
+      await ipc.addPrompt({ frameworkId: this.ref.frameworkId, stepId: this.ref.stepId, role, text: this.text.trim() });
+      this.text = "";
+      await refreshGuide(this.ref.relationshipId);
+    } catch (reason) {
+      if (lockedOut(reason)) return;
+      this.error = describeRefusal(reason, RELATIONSHIP_WORDING);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  /** Delete a question (for DeleteConfirm: rejects when refused). */
+  remove(promptId: number): Promise<void> {
+    return ipc.deletePrompt(promptId);
+  }
+
+  /** A question is gone: drop it from the guide at once, so answers and questions stay in line, then fetch the guide again. */
+  forget(promptId: number): void {
+    const page = session.journal.page;
+    if (page !== null && page.id === this.ref.relationshipId && page.guide !== null) {
+      const step = page.guide.frameworks
+        .find((f) => f.id === this.ref.frameworkId)
+        ?.steps.find((s) => s.id === this.ref.stepId);
+      if (step !== undefined) step.prompts = step.prompts.filter((p) => p.userPromptId !== promptId);
+    }
+    void refreshGuide(this.ref.relationshipId);
+  }
+}
+
+/** The person's own question sets ("templates"), shared by every relationship. */
+export class TemplatesStore {
+  readonly relationshipId: number;
+  /** The set being written: its name, and its questions one on each line. */
+  name = $state("");
+  prompts = $state("");
+  saving = $state(false);
+  /** Why the last set could not be saved, in words. */
+  error = $state<string | null>(null);
+
+  /** The questions written, without blank lines. */
+  readonly promptLines = $derived(
+    this.prompts
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line !== ""),
+  );
+
+  constructor(relationshipId: number) {
+    this.relationshipId = relationshipId;
+  }
+
+  /** Save the set written; then show it. */
+  async create(): Promise<void> {
+    if (this.saving) return;
+    this.error = null;
+    if (this.name.trim() === "") {
+      this.error = "Please give the question set a name.";
+      return;
+    }
+    if (this.promptLines.length === 0) {
+      this.error = "Please write at least one question, one on each line.";
+      return;
+    }
+    this.saving = true;
+    try {
+      await ipc.createTemplate(this.name.trim(), this.promptLines);
+      this.name = "";
+      this.prompts = "";
+      await this.refresh();
+    } catch (reason) {
+      if (lockedOut(reason)) return;
+      this.error = describeRefusal(reason, RELATIONSHIP_WORDING);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  /** Delete a set (for DeleteConfirm: rejects when refused). */
+  remove(templateId: number): Promise<void> {
+    return ipc.deleteTemplate(templateId);
+  }
+
+  /** The guide (its templates) and the step catalog (their titles), fetched again. */
+  async refresh(): Promise<void> {
+    await Promise.all([refreshGuide(this.relationshipId), refreshCatalog()]);
   }
 }

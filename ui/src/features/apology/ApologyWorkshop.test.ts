@@ -10,9 +10,8 @@ vi.mock("@tauri-apps/api/core", async () => ({
   invoke: (await import("../../lib/ipc/fakeBackend")).fakeInvoke,
 }));
 
-const { answer, asked, resetBackend } = await import("../../lib/ipc/fakeBackend");
-const { clearJournalState, session } = await import("../../lib/session.svelte");
-const { RELATIONSHIP, entry, guide } = await import("../guide/guideFixture");
+const { answer, asked } = await import("../../lib/ipc/fakeBackend");
+const { RELATIONSHIP, entry, freshJournal } = await import("../guide/guideFixture");
 const { reviewOf } = await import("./apologyFixture");
 const { default: ApologyWorkshop } = await import("./ApologyWorkshop.svelte");
 
@@ -23,13 +22,7 @@ function draftBox(): HTMLTextAreaElement {
 }
 
 beforeEach(() => {
-  resetBackend();
-  clearJournalState();
-  session.screen = "journal";
-  session.journal.relationships = [RELATIONSHIP];
-  session.journal.relationshipsLoaded = true;
-  answer("relationship_guide", () => guide());
-  answer("list_events", () => []);
+  freshJournal();
   answer("review_apology", (args) => reviewOf(args.draft as string));
 });
 

@@ -7,22 +7,16 @@ vi.mock("@tauri-apps/api/core", async () => ({
   invoke: (await import("../../lib/ipc/fakeBackend")).fakeInvoke,
 }));
 
-const { answer, asked, resetBackend } = await import("../../lib/ipc/fakeBackend");
+const { answer, asked } = await import("../../lib/ipc/fakeBackend");
 const { clearJournalState, session } = await import("../../lib/session.svelte");
-const { RELATIONSHIP, entry, guide } = await import("../guide/guideFixture");
+const { RELATIONSHIP, entry, freshJournal } = await import("../guide/guideFixture");
 const { reviewOf } = await import("./apologyFixture");
 const { ApologyStore } = await import("./store.svelte");
 
 const DRAFT = "I'm sorry I missed it, but I was tired.";
 
 beforeEach(() => {
-  resetBackend();
-  clearJournalState();
-  session.screen = "journal";
-  session.journal.relationships = [RELATIONSHIP];
-  session.journal.relationshipsLoaded = true;
-  answer("relationship_guide", () => guide());
-  answer("list_events", () => []);
+  freshJournal();
   answer("review_apology", (args) => reviewOf(args.draft as string));
 });
 

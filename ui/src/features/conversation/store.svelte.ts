@@ -20,6 +20,7 @@ import type { Conversation, ConversationPlan } from "../../lib/ipc";
 import { DRAFT_WORDING, RELATIONSHIP_WORDING, describeError, describeRefusal } from "../../lib/messages";
 import { ensurePage, lockedOut, refreshHistory } from "../relationships/relationships";
 import { SaveQueue, type SaveStatus } from "../journal/saveQueue";
+import { saveStatusText } from "../../lib/saveStatus";
 import { registerViewWork, session } from "../../lib/session.svelte";
 
 export class PlannerStore {
@@ -129,19 +130,12 @@ export class PlanStore {
   recordError = $state<string | null>(null);
   recordNote = $state<string | null>(null);
 
-  readonly statusText = $derived.by(() => {
-    switch (this.status.kind) {
-      case "pending":
-      case "saving":
-        return "Saving…";
-      case "saved":
-        return "Saved";
-      case "failed":
-        return describeRefusal(this.status.error, DRAFT_WORDING);
-      default:
-        return "Your notes are saved as you write.";
-    }
-  });
+  readonly statusText = $derived(
+    saveStatusText(this.status, {
+      idle: "Your notes are saved as you write.",
+      failed: (error) => describeRefusal(error, DRAFT_WORDING),
+    }),
+  );
 
   /** To tell, when the plan closes, whether Mend locked meanwhile. */
   readonly #openedIn = ipc.lockMark();

@@ -8,9 +8,8 @@ vi.mock("@tauri-apps/api/core", async () => ({
   invoke: (await import("../../lib/ipc/fakeBackend")).fakeInvoke,
 }));
 
-const { answer, asked, resetBackend } = await import("../../lib/ipc/fakeBackend");
-const { clearJournalState, session } = await import("../../lib/session.svelte");
-const { RELATIONSHIP, guide } = await import("../guide/guideFixture");
+const { answer, asked } = await import("../../lib/ipc/fakeBackend");
+const { RELATIONSHIP, freshJournal } = await import("../guide/guideFixture");
 const { PlanStore, PlannerStore } = await import("./store.svelte");
 
 function conversation(id: number, over: Partial<Conversation> = {}): Conversation {
@@ -28,12 +27,7 @@ function conversation(id: number, over: Partial<Conversation> = {}): Conversatio
 }
 
 beforeEach(() => {
-  resetBackend();
-  clearJournalState();
-  session.screen = "journal";
-  session.journal.relationships = [RELATIONSHIP];
-  answer("relationship_guide", () => guide());
-  answer("list_events", () => []);
+  freshJournal();
   answer("list_conversations", () => [conversation(2), conversation(1)]);
 });
 

@@ -17,9 +17,9 @@ HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
   this.removeAttribute("open");
 };
 
-const { answer, asked, resetBackend } = await import("../../lib/ipc/fakeBackend");
-const { clearJournalState, session } = await import("../../lib/session.svelte");
-const { PROMPTS, STEP, entry, guide } = await import("./guideFixture");
+const { answer, asked } = await import("../../lib/ipc/fakeBackend");
+const { session } = await import("../../lib/session.svelte");
+const { PROMPTS, STEP, entry, freshJournal, guide } = await import("./guideFixture");
 const { default: GuidedStep } = await import("./GuidedStep.svelte");
 
 /** The answer to the question shown, found as a person finds it: by the question. */
@@ -28,11 +28,7 @@ function answerBox(question: number): HTMLTextAreaElement {
 }
 
 beforeEach(() => {
-  resetBackend();
-  clearJournalState();
-  session.screen = "journal";
-  answer("relationship_guide", () => guide());
-  answer("list_events", () => []);
+  freshJournal();
   answer("get_draft", () => null);
   answer("save_draft", (args) => ({ answers: args.answers, updatedAt: "2026-12-04T09:00:00Z" }));
 });

@@ -1,8 +1,11 @@
-// A relationship and its guide as the back end would send them, for the guide
-// and apology tests: one framework with one three-question step. Only tests
-// import this file.
+// A relationship and its guide as the back end would send them, for the guide,
+// apology, conversation and safety tests: one framework with one
+// three-question step. Only tests import this file (after mocking `invoke`
+// with lib/ipc/fakeBackend.ts).
 
+import { answer, resetBackend } from "../../lib/ipc/fakeBackend";
 import type { EntryView, Relationship, RelationshipGuide, StepRef } from "../../lib/ipc";
+import { clearJournalState, session } from "../../lib/session.svelte";
 
 export const RELATIONSHIP: Relationship = {
   id: 7,
@@ -62,4 +65,18 @@ export function entry(id: number, body: string, step: StepRef | null = STEP): En
       tags: [],
     },
   };
+}
+
+/**
+ * Before each test: an unlocked journal that knows RELATIONSHIP, and a back
+ * end that answers for its page (its guide, no events) and nothing else yet.
+ */
+export function freshJournal(): void {
+  resetBackend();
+  clearJournalState();
+  session.screen = "journal";
+  session.journal.relationships = [RELATIONSHIP];
+  session.journal.relationshipsLoaded = true;
+  answer("relationship_guide", () => guide());
+  answer("list_events", () => []);
 }

@@ -23,6 +23,7 @@ import type { PromptView, Role, StepRef } from "../../lib/ipc";
 import { DRAFT_WORDING, RELATIONSHIP_WORDING, describeError, describeRefusal } from "../../lib/messages";
 import { ensurePage, lockedOut, refreshCatalog, refreshGuide } from "../relationships/relationships";
 import { SaveQueue, type SaveStatus } from "../journal/saveQueue";
+import { saveStatusText } from "../../lib/saveStatus";
 import { navigate, registerViewWork, session, upsertEntry, type StepState } from "../../lib/session.svelte";
 import { parseMood, parseTags } from "../journal/tags";
 
@@ -67,21 +68,12 @@ export class StepStore {
   readonly reviewing = $derived(this.index >= this.prompts.length && this.prompts.length > 0);
   readonly prompt = $derived(this.index >= 0 && this.index < this.prompts.length ? this.prompts[this.index] : undefined);
 
-  readonly statusText = $derived.by(() => {
-    switch (this.status.kind) {
-      case "idle":
-        return "Your answers are kept as a draft as you write.";
-      case "pending":
-      case "saving":
-        return "Saving…";
-      case "saved":
-        return "Saved";
-      case "failed":
-        return describeError(this.status.error, DRAFT_WORDING);
-      default:
-        return "";
-    }
-  });
+  readonly statusText = $derived(
+    saveStatusText(this.status, {
+      idle: "Your answers are kept as a draft as you write.",
+      failed: (error) => describeError(error, DRAFT_WORDING),
+    }),
+  );
 
   /** To tell, when the step closes, whether Mend locked meanwhile. */
   readonly #openedIn = ipc.lockMark();

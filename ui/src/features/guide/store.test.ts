@@ -6,9 +6,9 @@ vi.mock("@tauri-apps/api/core", async () => ({
   invoke: (await import("../../lib/ipc/fakeBackend")).fakeInvoke,
 }));
 
-const { answer, asked, resetBackend } = await import("../../lib/ipc/fakeBackend");
+const { answer, asked } = await import("../../lib/ipc/fakeBackend");
 const { clearJournalState, session } = await import("../../lib/session.svelte");
-const { STEP, entry, guide } = await import("./guideFixture");
+const { STEP, entry, freshJournal } = await import("./guideFixture");
 const { StepStore } = await import("./store.svelte");
 
 const SAVED_AT = "2026-12-04T09:00:00Z";
@@ -30,11 +30,7 @@ async function opened(answers: string[] = []): Promise<InstanceType<typeof StepS
 }
 
 beforeEach(() => {
-  resetBackend();
-  clearJournalState();
-  session.screen = "journal";
-  answer("relationship_guide", () => guide());
-  answer("list_events", () => []);
+  freshJournal();
   answer("save_draft", (args) => ({ answers: args.answers, updatedAt: SAVED_AT }));
 });
 

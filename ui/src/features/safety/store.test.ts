@@ -7,9 +7,9 @@ vi.mock("@tauri-apps/api/core", async () => ({
   invoke: (await import("../../lib/ipc/fakeBackend")).fakeInvoke,
 }));
 
-const { answer, asked, resetBackend } = await import("../../lib/ipc/fakeBackend");
-const { clearJournalState, session } = await import("../../lib/session.svelte");
-const { RELATIONSHIP, guide } = await import("../guide/guideFixture");
+const { answer, asked } = await import("../../lib/ipc/fakeBackend");
+const { session } = await import("../../lib/session.svelte");
+const { RELATIONSHIP, freshJournal } = await import("../guide/guideFixture");
 const { SafetyModeStore } = await import("./store.svelte");
 
 function view(mode: RelationshipMode, chosen: boolean): SafetyView {
@@ -26,11 +26,7 @@ function view(mode: RelationshipMode, chosen: boolean): SafetyView {
 }
 
 beforeEach(() => {
-  resetBackend();
-  clearJournalState();
-  session.screen = "journal";
-  session.journal.relationships = [RELATIONSHIP];
-  answer("relationship_guide", () => guide());
+  freshJournal();
 });
 
 describe("SafetyModeStore", () => {

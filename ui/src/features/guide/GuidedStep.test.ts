@@ -41,6 +41,8 @@ describe("GuidedStep", () => {
     expect(screen.getByRole("heading", { name: "Acknowledge" })).toBeTruthy();
     expect(screen.getByText("The five As")).toBeTruthy();
     expect(answerBox(0).value).toBe("");
+    expect(answerBox(0).hasAttribute("data-autofocus")).toBe(true);
+    expect(answerBox(0).getAttribute("aria-describedby")).toBe("answer-hint");
   });
 
   it("keeps an answer as a draft once the person pauses", async () => {

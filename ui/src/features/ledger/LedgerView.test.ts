@@ -170,6 +170,20 @@ describe("LedgerView", () => {
     expect(invoke).not.toHaveBeenCalledWith("delete_commitment", expect.anything());
   });
 
+  it("starts afresh for another relationship, dropping what was open", async () => {
+    serve();
+    const props = { relationshipId: RELATIONSHIP, relationshipName: "Sam", role: "repairer" as const };
+    const { rerender } = render(LedgerView, props);
+    await screen.findByText("50% over the last 30 days", { selector: "#ledger-score-30" });
+    await fireEvent.click(screen.getByRole("button", { name: "Log today" }));
+    expect(screen.getByRole("form")).toBeTruthy();
+    ledger = ledgerOf([]);
+    await rerender({ ...props, relationshipId: RELATIONSHIP + 1, relationshipName: "Alex" });
+    await screen.findByText(/A commitment here is something promised/u);
+    expect(invoke).toHaveBeenLastCalledWith("relationship_ledger", { relationshipId: RELATIONSHIP + 1 });
+    expect(screen.queryByRole("form")).toBeNull();
+  });
+
   it("says when the ledger could not be loaded, and tries again", async () => {
     serve({ relationship_ledger: () => Promise.reject({ code: "storage", message: "disk" }) });
     render(LedgerView, { relationshipId: RELATIONSHIP, relationshipName: "Sam", role: "repairer" });

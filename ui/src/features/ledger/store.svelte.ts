@@ -16,7 +16,7 @@
 // A screen makes one store per relationship (`new LedgerStore(id)`), calls
 // `load()` once mounted and `dispose()` when it goes.
 
-import { loggedSentence, unloggedSentence, isFuture } from "./consistency";
+import { isFuture, loggedSentence, unloggedSentence } from "./consistency";
 import { today } from "../../lib/days";
 import * as ledger from "../../lib/ipc/ledger";
 import type { Commitment, OccurrenceStatus, OccurrenceView, RelationshipLedger } from "../../lib/ipc/ledger";

@@ -8,7 +8,8 @@
 // the last word (its refusal is shown as it says it); a second check-in on
 // the same day replaces the first. After `dispose()` no answer lands.
 
-import { formatCalendarDay, isoDay } from "../../../lib/format";
+import { today } from "../../../lib/days";
+import { formatCalendarDay } from "../../../lib/format";
 import * as progress from "../../../lib/ipc/progress";
 import type { CheckIn, CheckInInput, RatingForm } from "../../../lib/ipc/progress";
 import { Loader } from "../../../lib/loader";
@@ -25,8 +26,8 @@ export class CheckInStore {
   form = $state<RatingForm | null>(null);
   history = $state<CheckIn[] | null>(null);
   loadError = $state<string | null>(null);
-  todayDay = $state(isoDay(new Date()));
-  fields = $state<CheckInFields>(newCheckInFields(isoDay(new Date())));
+  todayDay = $state(today());
+  fields = $state<CheckInFields>(newCheckInFields(today()));
   busy = $state(false);
   error = $state<string | null>(null);
   /** What the last change did, in one sentence. */
@@ -48,7 +49,7 @@ export class CheckInStore {
   readonly #all = new Loader<number, [RatingForm, CheckIn[]]>({
     run: (id) => Promise.all([progress.ratingForm(id), progress.listCheckIns(id)]),
     onAnswer: ([questions, list]) => {
-      this.todayDay = isoDay(new Date());
+      this.todayDay = today();
       this.form = questions;
       this.history = list;
     },
@@ -105,7 +106,7 @@ export class CheckInStore {
 
   /** An empty form for today instead of the past check-in. */
   startAfresh(): void {
-    this.fields = newCheckInFields(isoDay(new Date()));
+    this.fields = newCheckInFields(today());
     this.editingDay = null;
     this.error = null;
     this.status = "";
@@ -115,7 +116,7 @@ export class CheckInStore {
   beginSave(): string {
     this.error = null;
     this.status = "";
-    this.todayDay = isoDay(new Date());
+    this.todayDay = today();
     return this.todayDay;
   }
 

@@ -10,7 +10,8 @@
 // `dispose()` no answer lands and no timer runs. Focus stays with the
 // components: a change that worked returns the step it was about.
 
-import { formatCalendarDay, isoDay } from "../../../lib/format";
+import { today } from "../../../lib/days";
+import { formatCalendarDay } from "../../../lib/format";
 import type { Role } from "../../../lib/ipc";
 import * as progress from "../../../lib/ipc/progress";
 import type { Checklist, ChecklistStep, EvidenceTarget, EvidenceView } from "../../../lib/ipc/progress";
@@ -60,7 +61,7 @@ export class ChecklistStore {
   /** What the last change did, in one sentence. */
   message = $state("");
   actionError = $state<string | null>(null);
-  todayDay = $state(isoDay(new Date()));
+  todayDay = $state(today());
 
   marking = $state<MarkForm | null>(null);
   picker = $state<Picker | null>(null);
@@ -80,7 +81,7 @@ export class ChecklistStore {
   readonly #lists = new Loader<number, Checklist[]>({
     run: progress.checklists,
     onAnswer: (answer) => {
-      this.todayDay = isoDay(new Date());
+      this.todayDay = today();
       this.lists = answer;
     },
     onError: (reason) => {
@@ -137,7 +138,7 @@ export class ChecklistStore {
       frameworkId: step.frameworkId,
       stepId: step.stepId,
       title: step.title,
-      date: step.markedOn ?? isoDay(new Date()),
+      date: step.markedOn ?? today(),
       note: step.note,
       busy: false,
       error: null,
@@ -162,7 +163,7 @@ export class ChecklistStore {
       form.error = decider ? "Please choose the day you saw it." : "Please choose the day you did it.";
       return null;
     }
-    if (date > isoDay(new Date())) {
+    if (date > today()) {
       form.error = "That day hasn't come yet. Please choose today or an earlier day.";
       return null;
     }

@@ -6,7 +6,8 @@
 // same way; the back end has the last word on what it accepts (its refusal
 // is shown as it says it). After `dispose()` no answer lands.
 
-import { formatCalendarDay, isoDay } from "../../../lib/format";
+import { today } from "../../../lib/days";
+import { formatCalendarDay } from "../../../lib/format";
 import * as progress from "../../../lib/ipc/progress";
 import type { Decision, DecisionChoice } from "../../../lib/ipc/progress";
 import { Loader } from "../../../lib/loader";
@@ -27,8 +28,8 @@ export class DecisionStore {
 
   decisions = $state<Decision[] | null>(null);
   loadError = $state<string | null>(null);
-  todayDay = $state(isoDay(new Date()));
-  date = $state(isoDay(new Date()));
+  todayDay = $state(today());
+  date = $state(today());
   choice = $state<DecisionChoice | null>(null);
   reasons = $state("");
   busy = $state(false);
@@ -45,7 +46,7 @@ export class DecisionStore {
   readonly #loader = new Loader<number, Decision[]>({
     run: progress.listDecisions,
     onAnswer: (list) => {
-      this.todayDay = isoDay(new Date());
+      this.todayDay = today();
       this.decisions = list;
     },
     onError: (reason) => {
@@ -75,7 +76,7 @@ export class DecisionStore {
     if (this.busy) return null;
     this.error = null;
     this.status = "";
-    this.todayDay = isoDay(new Date());
+    this.todayDay = today();
     const day = this.date.trim();
     if (day === "") {
       this.error = "Please choose the day of this review.";

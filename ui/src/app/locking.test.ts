@@ -3,32 +3,26 @@
 // and a second request waits for the lock under way.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-vi.mock("../lib/ipc", async () => {
-  const error = await import("../lib/ipc/error");
-  const call = await import("../lib/ipc/call");
-  return {
-    MendError: error.MendError,
-    errorCodeOf: error.errorCodeOf,
-    StaleAnswer: call.StaleAnswer,
-    forgetAnswersInFlight: call.forgetAnswersInFlight,
-    lockMark: call.lockMark,
-    lockedSince: call.lockedSince,
-    lock: vi.fn(),
-  };
-});
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
-const ipc = await import("../lib/ipc");
+const { invoke } = await import("@tauri-apps/api/core");
+const { FakeBackend } = await import("../lib/ipc/fakeBackend");
 const { clearJournalState, session } = await import("../lib/session.svelte");
 const { navigation, showLocked } = await import("./navigation.svelte");
 const { hideNow, lockNow } = await import("./locking");
 
-const lock = vi.mocked(ipc.lock);
+let backend: InstanceType<typeof FakeBackend>;
 
 beforeEach(() => {
   clearJournalState();
   navigation.screen = "journal";
-  lock.mockReset();
+  backend = new FakeBackend(vi.mocked(invoke));
+  backend.returns("lock", null);
 });
+
+function locks(): number {
+  return backend.argsOf("lock").length;
+}
 
 afterEach(() => {
   vi.useRealTimers();
@@ -44,8 +38,9 @@ describe("locking", () => {
       },
       leave: async () => true,
     });
-    lock.mockImplementation(async () => {
+    backend.on("lock", () => {
       order.push("lock");
+      return null;
     });
     await lockNow();
     expect(order).toEqual(["flush", "lock"]);
@@ -56,11 +51,10 @@ describe("locking", () => {
   it("locks anyway when the save hangs, after a short wait", async () => {
     vi.useFakeTimers();
     session.journal.registerEditor({ flush: () => new Promise<boolean>(() => {}), leave: async () => true });
-    lock.mockResolvedValue(undefined);
     const locking = lockNow();
     await vi.advanceTimersByTimeAsync(3_000);
     await locking;
-    expect(lock).toHaveBeenCalledTimes(1);
+    expect(locks()).toBe(1);
     expect(navigation.screen).toBe("unlock");
   });
 
@@ -75,7 +69,7 @@ describe("locking", () => {
         meta: { relationshipId: null, frameworkId: null, stepId: null, mood: null, tags: [] },
       },
     ];
-    lock.mockRejectedValue(new ipc.MendError("internal", "x"));
+    backend.fails("lock", "internal");
     await lockNow();
     expect(navigation.screen).toBe("unlock");
     expect(session.journal.timeline.entries).toEqual([]);
@@ -85,7 +79,6 @@ describe("locking", () => {
     const flush = vi.fn(async () => true);
     session.journal.registerViewWork(flush);
     showLocked("idle");
-    lock.mockResolvedValue(undefined);
     await lockNow();
     expect(flush).not.toHaveBeenCalled();
   });
@@ -106,8 +99,9 @@ describe("hiding", () => {
       order.push(`view flush, hiding: ${navigation.hiding}`);
       return true;
     });
-    lock.mockImplementation(async () => {
+    backend.on("lock", () => {
       order.push("lock");
+      return null;
     });
     const hiding = hideNow();
     expect(navigation.hiding).toBe(true);
@@ -121,12 +115,11 @@ describe("hiding", () => {
   });
 
   it("during a lock already under way locks only once", async () => {
-    lock.mockResolvedValue(undefined);
     const first = lockNow();
     const second = hideNow();
     expect(navigation.hiding).toBe(true);
     await Promise.all([first, second]);
-    expect(lock).toHaveBeenCalledTimes(1);
+    expect(locks()).toBe(1);
     expect(navigation.hiding).toBe(false);
   });
 });

@@ -26,12 +26,12 @@ function entry(id: number, relationshipId: number | null = null): EntryView {
 
 let backend: InstanceType<typeof FakeBackend>;
 let store: InstanceType<typeof JournalStore>;
-let lockedOut: ReturnType<typeof vi.fn>;
+let lockedOut: ReturnType<typeof vi.fn<() => void>>;
 
 beforeEach(() => {
   backend = new FakeBackend(vi.mocked(invoke));
   store = new JournalStore();
-  lockedOut = vi.fn();
+  lockedOut = vi.fn<() => void>();
   onLockedOut(lockedOut);
 });
 

@@ -35,12 +35,12 @@ function guide(id: number, stepTitle = "Naming it"): RelationshipGuide {
 
 let backend: InstanceType<typeof FakeBackend>;
 let store: InstanceType<typeof RelationshipsStore>;
-let lockedOut: ReturnType<typeof vi.fn>;
+let lockedOut: ReturnType<typeof vi.fn<() => void>>;
 
 beforeEach(() => {
   backend = new FakeBackend(vi.mocked(invoke));
   store = new RelationshipsStore();
-  lockedOut = vi.fn();
+  lockedOut = vi.fn<() => void>();
   onLockedOut(lockedOut);
 });
 

@@ -29,13 +29,13 @@ function results(...ids: number[]): SearchResults {
 
 let backend: InstanceType<typeof FakeBackend>;
 let store: InstanceType<typeof SearchStore>;
-let lockedOut: ReturnType<typeof vi.fn>;
+let lockedOut: ReturnType<typeof vi.fn<() => void>>;
 
 beforeEach(() => {
   vi.useFakeTimers();
   backend = new FakeBackend(vi.mocked(invoke));
   store = new SearchStore();
-  lockedOut = vi.fn();
+  lockedOut = vi.fn<() => void>();
   onLockedOut(lockedOut);
 });
 

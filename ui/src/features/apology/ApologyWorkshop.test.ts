@@ -1,17 +1,14 @@
 // @vitest-environment jsdom
 // The apology workshop as a person meets it: they write, the mirror reads the
 // draft and marks the words it noticed, and they save it to the journal. The
-// back end is a stand-in (lib/ipc/fakeBackend.ts); everything above `invoke`
+// back end is a stand-in (lib/ipc/fakeBackend.ts, through guide/guideFixture.ts); everything above `invoke`
 // is real.
 import { fireEvent, render, screen } from "@testing-library/svelte";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-vi.mock("@tauri-apps/api/core", async () => ({
-  invoke: (await import("../../lib/ipc/fakeBackend")).fakeInvoke,
-}));
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
-const { answer, asked } = await import("../../lib/ipc/fakeBackend");
-const { RELATIONSHIP, entry, freshJournal } = await import("../guide/guideFixture");
+const { RELATIONSHIP, answer, asked, entry, freshJournal } = await import("../guide/guideFixture");
 const { reviewOf } = await import("./apologyFixture");
 const { default: ApologyWorkshop } = await import("./ApologyWorkshop.svelte");
 

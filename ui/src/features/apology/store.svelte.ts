@@ -2,7 +2,7 @@
 // it to the journal.
 //
 // Invariants:
-// - the draft lives in `session.journal.apology`, so it stays while Mend is
+// - the draft lives in `session.apology`, so it stays while Mend is
 //   unlocked (even when the person looks elsewhere) and goes with the lock;
 //   one relationship's draft at a time;
 // - the reading is asked for a moment after typing stops (`Latest`): only
@@ -19,7 +19,8 @@ import * as ipc from "../../lib/ipc";
 import type { ApologyReview, Finding } from "../../lib/ipc";
 import { Latest } from "../../lib/latest";
 import { SAVE_WORDING, describeRefusal } from "../../lib/messages";
-import { ensurePage, lockedOut, refreshGuide, relationshipById } from "../relationships/relationships";
+import { lockedOut } from "../../lib/lockout";
+import { ensurePage, refreshGuide, relationshipById } from "../relationships/relationships";
 import { session, upsertEntry, type ApologyState } from "../../lib/session.svelte";
 
 /** How long typing must pause before the draft is read. */
@@ -37,7 +38,7 @@ export class ApologyStore {
   savedText = $state<string | null>(null);
 
   readonly draft = $derived.by(() => {
-    const apology: ApologyState | null = session.journal.apology;
+    const apology: ApologyState | null = session.apology;
     return apology !== null && apology.relationshipId === this.relationshipId ? apology : null;
   });
   readonly relationship = $derived.by(() => relationshipById(this.relationshipId));
@@ -57,8 +58,8 @@ export class ApologyStore {
 
   constructor(relationshipId: number) {
     this.relationshipId = relationshipId;
-    if (session.journal.apology === null || session.journal.apology.relationshipId !== relationshipId) {
-      session.journal.apology = { relationshipId, text: "", review: null, reviewedText: "", reviewFailed: null, entryId: null };
+    if (session.apology === null || session.apology.relationshipId !== relationshipId) {
+      session.apology = { relationshipId, text: "", review: null, reviewedText: "", reviewFailed: null, entryId: null };
     }
     this.#latest = new Latest<string, ApologyReview>({
       delayMs: REVIEW_DELAY_MS,
@@ -72,7 +73,7 @@ export class ApologyStore {
         current.reviewFailed = null;
       },
       onError: (error) => {
-        const current = session.journal.apology;
+        const current = session.apology;
         if (lockedOut(error) || current === null) return;
         current.reviewFailed = error;
       },
@@ -94,7 +95,7 @@ export class ApologyStore {
 
   /** The person typed: keep the text and read it again once they pause. */
   write(text: string): void {
-    const current = session.journal.apology;
+    const current = session.apology;
     if (current === null) return;
     current.text = text;
     this.saveMessage = null;
@@ -109,7 +110,7 @@ export class ApologyStore {
 
   /** Save the draft to the journal: a new entry the first time, the same one after. */
   async save(): Promise<void> {
-    const current = session.journal.apology;
+    const current = session.apology;
     if (current === null || this.saving) return;
     if (current.text.trim() === "") {
       this.saveMessage = { ok: false, text: "Write something first; there is nothing to save yet." };

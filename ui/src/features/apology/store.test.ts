@@ -1,15 +1,12 @@
-// The apology workshop's store with a stand-in back end (lib/ipc/fakeBackend.ts):
+// The apology workshop's store with a stand-in back end (lib/ipc/fakeBackend.ts, through guide/guideFixture.ts):
 // the reading of the latest text only, saving once then updating, and nothing
 // asked before a lock landing after it.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-vi.mock("@tauri-apps/api/core", async () => ({
-  invoke: (await import("../../lib/ipc/fakeBackend")).fakeInvoke,
-}));
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
-const { answer, asked } = await import("../../lib/ipc/fakeBackend");
 const { clearJournalState, session } = await import("../../lib/session.svelte");
-const { RELATIONSHIP, entry, freshJournal } = await import("../guide/guideFixture");
+const { RELATIONSHIP, answer, asked, entry, freshJournal } = await import("../guide/guideFixture");
 const { reviewOf } = await import("./apologyFixture");
 const { ApologyStore } = await import("./store.svelte");
 
@@ -105,7 +102,7 @@ describe("ApologyStore", () => {
     clearJournalState();
     release();
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(session.journal.apology).toBeNull();
+    expect(session.apology).toBeNull();
     store.dispose();
   });
 });

@@ -2,7 +2,7 @@
 // the one open for preparing, then for noting how it went (PlanStore).
 //
 // Invariants:
-// - the list lives in `session.journal.planner`, so it goes with the lock and
+// - the list lives in `session.planner`, so it goes with the lock and
 //   stays while the person looks elsewhere; one relationship's at a time;
 // - a plan's notes are edited in place in that list and saved as they are
 //   typed (features/journal/saveQueue.ts: debounced, one save in flight); the
@@ -18,7 +18,8 @@ import { CONVERSATION_STEPS } from "../guide/catalog";
 import * as ipc from "../../lib/ipc";
 import type { Conversation, ConversationPlan } from "../../lib/ipc";
 import { DRAFT_WORDING, RELATIONSHIP_WORDING, describeError, describeRefusal } from "../../lib/messages";
-import { ensurePage, lockedOut, refreshHistory } from "../relationships/relationships";
+import { lockedOut } from "../../lib/lockout";
+import { ensurePage, refreshHistory } from "../relationships/relationships";
 import { SaveQueue, type SaveStatus } from "../journal/saveQueue";
 import { saveStatusText } from "../../lib/saveStatus";
 import { registerViewWork, session } from "../../lib/session.svelte";
@@ -30,7 +31,7 @@ export class PlannerStore {
   createError = $state<string | null>(null);
 
   readonly planner = $derived.by(() =>
-    session.journal.planner?.relationshipId === this.relationshipId ? session.journal.planner : null,
+    session.planner?.relationshipId === this.relationshipId ? session.planner : null,
   );
   readonly selected = $derived(this.planner?.conversations.find((c) => c.id === this.planner?.selected) ?? null);
 
@@ -41,8 +42,8 @@ export class PlannerStore {
   /** The screen is up: load the page (for the step titles) and the plans. */
   open(): Promise<void> {
     ensurePage(this.relationshipId);
-    if (session.journal.planner?.relationshipId !== this.relationshipId) {
-      session.journal.planner = {
+    if (session.planner?.relationshipId !== this.relationshipId) {
+      session.planner = {
         relationshipId: this.relationshipId,
         conversations: [],
         loaded: false,
@@ -54,7 +55,7 @@ export class PlannerStore {
   }
 
   async load(): Promise<void> {
-    const current = session.journal.planner;
+    const current = session.planner;
     if (current === null) return;
     current.failed = null;
     try {
@@ -92,13 +93,13 @@ export class PlannerStore {
 
   /** Another plan: its pending notes are saved by its PlanStore as it closes. */
   select(conversationId: number): void {
-    const now = session.journal.planner;
+    const now = session.planner;
     if (now !== null) now.selected = conversationId;
   }
 
   /** A plan was deleted: forget it and show the first one left. */
   removed(conversationId: number): void {
-    const now = session.journal.planner;
+    const now = session.planner;
     if (now === null) return;
     now.conversations = now.conversations.filter((c) => c.id !== conversationId);
     now.selected = now.conversations[0]?.id ?? null;

@@ -1,15 +1,12 @@
 // The conversation planner's stores with a stand-in back end
-// (lib/ipc/fakeBackend.ts): the list of plans, a plan's notes saved as typed,
+// (lib/ipc/fakeBackend.ts, through guide/guideFixture.ts): the list of plans, a plan's notes saved as typed,
 // how it went, and deleting a plan.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Conversation } from "../../lib/ipc";
 
-vi.mock("@tauri-apps/api/core", async () => ({
-  invoke: (await import("../../lib/ipc/fakeBackend")).fakeInvoke,
-}));
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
-const { answer, asked } = await import("../../lib/ipc/fakeBackend");
-const { RELATIONSHIP, freshJournal } = await import("../guide/guideFixture");
+const { RELATIONSHIP, answer, asked, freshJournal } = await import("../guide/guideFixture");
 const { PlanStore, PlannerStore } = await import("./store.svelte");
 
 function conversation(id: number, over: Partial<Conversation> = {}): Conversation {

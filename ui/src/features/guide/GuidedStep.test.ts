@@ -1,13 +1,11 @@
 // @vitest-environment jsdom
 // A guided step as a person meets it: the question, an answer that saves
 // itself, the next question, the review, and the entry it becomes. The back
-// end is a stand-in (lib/ipc/fakeBackend.ts); everything above `invoke` is real.
+// end is a stand-in (lib/ipc/fakeBackend.ts, through guide/guideFixture.ts); everything above `invoke` is real.
 import { fireEvent, render, screen } from "@testing-library/svelte";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-vi.mock("@tauri-apps/api/core", async () => ({
-  invoke: (await import("../../lib/ipc/fakeBackend")).fakeInvoke,
-}));
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
 // jsdom has no modal <dialog>: give it the two methods ConfirmDialog uses.
 HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
@@ -17,9 +15,9 @@ HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
   this.removeAttribute("open");
 };
 
-const { answer, asked } = await import("../../lib/ipc/fakeBackend");
 const { session } = await import("../../lib/session.svelte");
-const { PROMPTS, STEP, entry, freshJournal, guide } = await import("./guideFixture");
+const { navigation } = await import("../../app/navigation.svelte");
+const { PROMPTS, STEP, answer, asked, entry, freshJournal, guide } = await import("./guideFixture");
 const { default: GuidedStep } = await import("./GuidedStep.svelte");
 
 /** The answer to the question shown, found as a person finds it: by the question. */
@@ -89,11 +87,11 @@ describe("GuidedStep", () => {
     expect(screen.getByText("What do you hope for now?")).toBeTruthy();
     await fireEvent.input(screen.getByLabelText(/Tags/), { target: { value: "work, memory" } });
     await fireEvent.click(screen.getByRole("button", { name: "Save to my journal" }));
-    await vi.waitFor(() => expect(session.journal.view).toEqual({ kind: "relationship", id: STEP.relationshipId }));
+    await vi.waitFor(() => expect(navigation.view).toEqual({ kind: "relationship", id: STEP.relationshipId }));
     expect(asked("complete_step")).toEqual([
       { step: STEP, answers: ["I forgot the day.", "", "Write it down."], mood: null, tags: ["work", "memory"] },
     ]);
-    expect(session.journal.step).toBeNull();
+    expect(session.step).toBeNull();
     expect(session.journal.timeline.entries.map((e) => e.id)).toEqual([41]);
   });
 
@@ -115,7 +113,7 @@ describe("GuidedStep", () => {
     expect(screen.getByRole("heading", { name: "Discard these answers?" })).toBeTruthy();
     expect(asked("discard_draft")).toEqual([]);
     await fireEvent.click(screen.getByRole("button", { name: "Discard answers" }));
-    await vi.waitFor(() => expect(session.journal.view).toEqual({ kind: "relationship", id: STEP.relationshipId }));
+    await vi.waitFor(() => expect(navigation.view).toEqual({ kind: "relationship", id: STEP.relationshipId }));
     expect(asked("discard_draft")).toEqual([{ step: STEP }]);
   });
 
@@ -129,7 +127,7 @@ describe("GuidedStep", () => {
     await fireEvent.click(screen.getByRole("button", { name: "Discard these answers…" }));
     await fireEvent.click(screen.getByRole("button", { name: "Discard answers" }));
     expect((await screen.findByRole("alert")).textContent).toMatch(/couldn't read or write its files/);
-    expect(session.journal.view).toEqual({ kind: "journal" });
+    expect(navigation.view).toEqual({ kind: "journal" });
     // Typing goes on being saved.
     await fireEvent.input(answerBox(1), { target: { value: "Sam, mostly." } });
     await vi.waitFor(() => expect(asked("save_draft")).toHaveLength(1), { timeout: 2000 });

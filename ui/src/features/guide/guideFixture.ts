@@ -1,11 +1,33 @@
 // A relationship and its guide as the back end would send them, for the guide,
 // apology, conversation and safety tests: one framework with one
-// three-question step. Only tests import this file (after mocking `invoke`
-// with lib/ipc/fakeBackend.ts).
+// three-question step; and the stand-in back end they talk to
+// (lib/ipc/fakeBackend.ts). Only tests import this file, after mocking
+// `invoke`: vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() })).
 
-import { answer, resetBackend } from "../../lib/ipc/fakeBackend";
+import { invoke } from "@tauri-apps/api/core";
+import { vi } from "vitest";
+import { navigation } from "../../app/navigation.svelte";
+import { FakeBackend } from "../../lib/ipc/fakeBackend";
 import type { EntryView, Relationship, RelationshipGuide, StepRef } from "../../lib/ipc";
+import type { Command } from "../../lib/ipc/call";
 import { clearJournalState, session } from "../../lib/session.svelte";
+
+let backend: FakeBackend | null = null;
+
+function current(): FakeBackend {
+  if (backend === null) throw new Error("Call freshJournal() first.");
+  return backend;
+}
+
+/** How `command` answers from now on: the handler's value, or what it throws (a `{ code, message }`). */
+export function answer(command: Command, handler: (args: Record<string, unknown>) => unknown): void {
+  current().on(command, handler);
+}
+
+/** The arguments of every call of `command` so far, oldest first. */
+export function asked(command: Command): Record<string, unknown>[] {
+  return current().argsOf(command);
+}
 
 export const RELATIONSHIP: Relationship = {
   id: 7,
@@ -72,11 +94,12 @@ export function entry(id: number, body: string, step: StepRef | null = STEP): En
  * end that answers for its page (its guide, no events) and nothing else yet.
  */
 export function freshJournal(): void {
-  resetBackend();
+  backend = new FakeBackend(vi.mocked(invoke));
   clearJournalState();
-  session.screen = "journal";
-  session.journal.relationships = [RELATIONSHIP];
-  session.journal.relationshipsLoaded = true;
+  navigation.screen = "journal";
+  navigation.view = { kind: "journal" };
+  session.relationships.list = [RELATIONSHIP];
+  session.relationships.loaded = true;
   answer("relationship_guide", () => guide());
   answer("list_events", () => []);
 }

@@ -2,7 +2,7 @@
 // and the three things that end it (finishing, discarding, leaving).
 //
 // Invariants:
-// - the answers live in `session.journal.step` (so the lock clears them with
+// - the answers live in `session.step` (so the lock clears them with
 //   the rest of the journal); opening a step always starts from the stored
 //   draft, at its first unanswered question;
 // - answers are saved as a draft while typed (features/journal/saveQueue.ts:
@@ -21,10 +21,12 @@ import { TEMPLATE_FRAMEWORK } from "./catalog";
 import * as ipc from "../../lib/ipc";
 import type { PromptView, Role, StepRef } from "../../lib/ipc";
 import { DRAFT_WORDING, RELATIONSHIP_WORDING, describeError, describeRefusal } from "../../lib/messages";
-import { ensurePage, lockedOut, refreshCatalog, refreshGuide } from "../relationships/relationships";
+import { lockedOut } from "../../lib/lockout";
+import { ensurePage, refreshCatalog, refreshGuide } from "../relationships/relationships";
 import { SaveQueue, type SaveStatus } from "../journal/saveQueue";
 import { saveStatusText } from "../../lib/saveStatus";
-import { navigate, registerViewWork, session, upsertEntry, type StepState } from "../../lib/session.svelte";
+import { registerViewWork, session, upsertEntry, type StepState } from "../../lib/session.svelte";
+import { navigate, navigation } from "../../app/navigation.svelte";
 import { parseMood, parseTags } from "../journal/tags";
 
 function sameStep(a: StepRef, b: StepRef): boolean {
@@ -45,9 +47,9 @@ export class StepStore {
   finishError = $state<string | null>(null);
 
   /** The step as answered (null once finished, discarded or locked). */
-  readonly state = $derived(session.journal.step as StepState | null);
+  readonly state = $derived(session.step as StepState | null);
   readonly page = $derived.by(() =>
-    session.journal.page?.id === this.ref.relationshipId ? session.journal.page : null,
+    session.relationships.page?.id === this.ref.relationshipId ? session.relationships.page : null,
   );
   readonly guide = $derived(this.page?.guide ?? null);
   readonly relationship = $derived(this.guide?.relationship ?? null);
@@ -82,7 +84,7 @@ export class StepStore {
 
   constructor(step: StepRef) {
     this.ref = { ...step };
-    session.journal.step = { step: this.ref, answers: [], index: -1, loaded: false, failed: null, mood: "", tags: "" };
+    session.step = { step: this.ref, answers: [], index: -1, loaded: false, failed: null, mood: "", tags: "" };
   }
 
   /** The screen is up: load the page (for the prompts) and the draft. */
@@ -95,7 +97,7 @@ export class StepStore {
   /** The screen is going: drop the queue, unless "Hide" is saving its last answers. */
   close(): void {
     const pending = this.#queue;
-    if (pending !== null && session.hiding && !ipc.lockedSince(this.#openedIn)) {
+    if (pending !== null && navigation.hiding && !ipc.lockedSince(this.#openedIn)) {
       // Hidden in a hurry: the lock is saving the answers; let that finish.
       void pending.flush().finally(() => pending.dispose());
     } else {
@@ -110,26 +112,26 @@ export class StepStore {
   }
 
   async loadDraft(): Promise<void> {
-    const current = session.journal.step;
+    const current = session.step;
     if (current === null) return;
     current.failed = null;
     try {
       const draft = await ipc.getDraft(this.ref);
-      const now = session.journal.step;
+      const now = session.step;
       if (now === null || !sameStep(now.step, this.ref)) return;
       now.answers = draft?.answers ?? [];
       now.loaded = true;
       this.#makeQueue([...now.answers]);
     } catch (reason) {
       if (lockedOut(reason)) return;
-      const now = session.journal.step;
+      const now = session.step;
       if (now !== null && sameStep(now.step, this.ref)) now.failed = reason;
     }
   }
 
   /** Once the draft and the prompts are both known, pick up where the person left off. */
   resume(): void {
-    const current = session.journal.step;
+    const current = session.step;
     const view = this.view;
     if (current === null || !current.loaded || current.index >= 0 || view === null) return;
     current.index = resumeAt(current.answers, view.prompts.length);
@@ -137,13 +139,13 @@ export class StepStore {
 
   /** Show the question at `next` (the number of prompts: the review). */
   go(next: number): void {
-    const current = session.journal.step;
+    const current = session.step;
     if (current !== null) current.index = Math.max(0, Math.min(next, this.prompts.length));
   }
 
   /** The answer to the question shown changed. */
   write(text: string): void {
-    const current = session.journal.step;
+    const current = session.step;
     if (current === null || this.index < 0) return;
     const next = fitAnswers(current.answers, this.prompts.length);
     next[this.index] = text;
@@ -153,7 +155,7 @@ export class StepStore {
 
   /** One of the person's own questions was removed: its answer goes with it. */
   promptRemoved(promptIndex: number): void {
-    const current = session.journal.step;
+    const current = session.step;
     if (current === null) return;
     const next = withoutAnswer(fitAnswers(current.answers, this.prompts.length), promptIndex);
     current.answers = next;
@@ -183,7 +185,7 @@ export class StepStore {
       this.#queue?.dispose();
       this.#unregister?.();
       upsertEntry(entry);
-      session.journal.step = null;
+      session.step = null;
       void refreshGuide(this.ref.relationshipId);
       await this.back();
     } catch (reason) {
@@ -208,7 +210,7 @@ export class StepStore {
       throw reason;
     }
     this.#unregister?.();
-    session.journal.step = null;
+    session.step = null;
     void refreshGuide(this.ref.relationshipId);
   }
 
@@ -268,7 +270,7 @@ export class OwnPromptsStore {
 
   /** A question is gone: drop it from the guide at once, so answers and questions stay in line, then fetch the guide again. */
   forget(promptId: number): void {
-    const page = session.journal.page;
+    const page = session.relationships.page;
     if (page !== null && page.id === this.ref.relationshipId && page.guide !== null) {
       const step = page.guide.frameworks
         .find((f) => f.id === this.ref.frameworkId)

@@ -1,14 +1,12 @@
-// The guided step's store with a stand-in back end (lib/ipc/fakeBackend.ts):
+// The guided step's store with a stand-in back end (lib/ipc/fakeBackend.ts, through guide/guideFixture.ts):
 // the draft as it loads, saves and ends; the real IPC layer, lock rule included.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-vi.mock("@tauri-apps/api/core", async () => ({
-  invoke: (await import("../../lib/ipc/fakeBackend")).fakeInvoke,
-}));
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
-const { answer, asked } = await import("../../lib/ipc/fakeBackend");
 const { clearJournalState, session } = await import("../../lib/session.svelte");
-const { STEP, entry, freshJournal } = await import("./guideFixture");
+const { navigation } = await import("../../app/navigation.svelte");
+const { STEP, answer, asked, entry, freshJournal } = await import("./guideFixture");
 const { StepStore } = await import("./store.svelte");
 
 const SAVED_AT = "2026-12-04T09:00:00Z";
@@ -82,15 +80,15 @@ describe("StepStore", () => {
     answer("complete_step", () => entry(41, "I forgot the day."));
     const store = await opened();
     store.write("I forgot the day.");
-    session.journal.step!.tags = "work";
+    session.step!.tags = "work";
     await store.finish();
     expect(asked("save_draft")).toHaveLength(1);
     expect(asked("complete_step")).toEqual([
       { step: STEP, answers: ["I forgot the day.", "", ""], mood: null, tags: ["work"] },
     ]);
-    expect(session.journal.step).toBeNull();
+    expect(session.step).toBeNull();
     expect(session.journal.timeline.entries.map((e) => e.id)).toEqual([41]);
-    expect(session.journal.view).toEqual({ kind: "relationship", id: STEP.relationshipId });
+    expect(navigation.view).toEqual({ kind: "relationship", id: STEP.relationshipId });
     store.close();
   });
 
@@ -106,7 +104,7 @@ describe("StepStore", () => {
     const store = await opened(["one", "two", ""]);
     store.go(2);
     store.promptRemoved(1);
-    expect(session.journal.step?.answers).toEqual(["one", ""]);
+    expect(session.step?.answers).toEqual(["one", ""]);
     expect(store.index).toBe(1);
     store.close();
   });
@@ -117,7 +115,7 @@ describe("StepStore", () => {
     });
     const store = await opened(["one"]);
     await expect(store.discard()).rejects.toMatchObject({ code: "storage" });
-    expect(session.journal.step).not.toBeNull();
+    expect(session.step).not.toBeNull();
     store.write("one, and more");
     await vi.waitFor(() => expect(asked("save_draft")).toHaveLength(1), { timeout: 2000 });
     store.close();
@@ -128,7 +126,7 @@ describe("StepStore", () => {
     const store = await opened(["one"]);
     await store.discard();
     expect(asked("discard_draft")).toEqual([{ step: STEP }]);
-    expect(session.journal.step).toBeNull();
+    expect(session.step).toBeNull();
     store.close();
   });
 
@@ -140,7 +138,7 @@ describe("StepStore", () => {
     clearJournalState();
     late.resolve({ answers: ["asked before the lock"], updatedAt: SAVED_AT });
     await loading;
-    expect(session.journal.step).toBeNull();
+    expect(session.step).toBeNull();
     expect(store.answers).toEqual([]);
     store.close();
   });

@@ -13,7 +13,8 @@
 import { chooseRelationshipMode, safetyCheck, type RelationshipMode, type SafetyView } from "../../lib/ipc/safety";
 import { Loader } from "../../lib/loader";
 import { RELATIONSHIP_WORDING, describeError } from "../../lib/messages";
-import { lockedOut, refreshCatalog, refreshGuide } from "../relationships/relationships";
+import { lockedOut } from "../../lib/lockout";
+import { refreshCatalog, refreshGuide } from "../relationships/relationships";
 
 export class SafetyModeStore {
   readonly relationshipId: number;

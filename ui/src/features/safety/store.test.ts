@@ -1,15 +1,12 @@
 // The relationship page's safety store with a stand-in back end
-// (lib/ipc/fakeBackend.ts): loading the check, and the person's choice of mode.
+// (lib/ipc/fakeBackend.ts, through guide/guideFixture.ts): loading the check, and the person's choice of mode.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { RelationshipMode, SafetyView } from "../../lib/ipc/safety";
 
-vi.mock("@tauri-apps/api/core", async () => ({
-  invoke: (await import("../../lib/ipc/fakeBackend")).fakeInvoke,
-}));
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
-const { answer, asked } = await import("../../lib/ipc/fakeBackend");
 const { session } = await import("../../lib/session.svelte");
-const { RELATIONSHIP, freshJournal } = await import("../guide/guideFixture");
+const { RELATIONSHIP, answer, asked, freshJournal } = await import("../guide/guideFixture");
 const { SafetyModeStore } = await import("./store.svelte");
 
 function view(mode: RelationshipMode, chosen: boolean): SafetyView {
@@ -52,12 +49,12 @@ describe("SafetyModeStore", () => {
 
   it("puts the person's choice in force and refreshes the guide", async () => {
     answer("choose_relationship_mode", (args) => view(args.mode === null ? "safety" : "repair", args.mode !== null));
-    session.journal.page = { id: RELATIONSHIP.id, guide: null, events: [], loading: false, failed: null };
+    session.relationships.page = { id: RELATIONSHIP.id, guide: null, events: [], loading: false, failed: null };
     const store = new SafetyModeStore(RELATIONSHIP.id);
     expect(await store.choose("repair")).toBe(true);
     expect(asked("choose_relationship_mode")).toEqual([{ relationshipId: RELATIONSHIP.id, mode: "repair" }]);
     expect(store.view?.mode).toBe("repair");
-    expect(session.journal.page?.guide?.relationship.name).toBe("Sam");
+    expect(session.relationships.page?.guide?.relationship.name).toBe("Sam");
     store.dispose();
   });
 

@@ -1,41 +1,60 @@
-// A stand-in for the Rust back end, for tests that mock `invoke`:
-//
-//   vi.mock("@tauri-apps/api/core", async () => ({
-//     invoke: (await import("../../lib/ipc/fakeBackend")).fakeInvoke,
-//   }));
-//
-// Each test says how commands answer (`answer("get_draft", () => null)`), then
-// reads what was asked (`asked("save_draft")`). A command with no answer set
-// fails as the back end would, with `{ code, message }`, so a test notices it.
-// Only tests import this file.
+// A stand-in for the Rust back end in tests: `invoke` (mocked with
+// `vi.mock("@tauri-apps/api/core", ...)`) answers each command from what the
+// test gave it, and remembers what was asked. Everything else (the IPC
+// modules, `call`'s lock rule, the error type) is the real code.
 
 import type { Command } from "./bindings/Command";
+import type { ErrorCode } from "./error";
 
 type Args = Record<string, unknown>;
-type Handler = (args: Args) => unknown;
+type Answer = (args: Args) => unknown;
+type InvokeMock = { mockReset(): unknown; mockImplementation(fn: (command: string, args?: Args) => Promise<unknown>): unknown };
 
-const handlers = new Map<string, Handler>();
-const calls: { command: string; args: Args }[] = [];
+export class FakeBackend {
+  readonly calls: { command: string; args: Args }[] = [];
+  readonly #answers = new Map<string, Answer>();
 
-/** How `command` answers from now on: the handler's value, or what it throws (a `{ code, message }`). */
-export function answer(command: Command, handler: Handler): void {
-  handlers.set(command, handler);
+  constructor(invoke: InvokeMock) {
+    invoke.mockReset();
+    invoke.mockImplementation(async (command: string, args: Args = {}) => {
+      this.calls.push({ command, args });
+      const answer = this.#answers.get(command);
+      if (answer === undefined) throw { code: "internal", message: `no answer for ${command}` };
+      return answer(args);
+    });
+  }
+
+  /** Answer `command` with `answer(args)` (a value, or a promise of one, or a throw). */
+  on(command: Command, answer: Answer): this {
+    this.#answers.set(command, answer);
+    return this;
+  }
+
+  /** Answer `command` with this value every time. */
+  returns(command: Command, value: unknown): this {
+    return this.on(command, () => value);
+  }
+
+  /** Refuse `command` the way the back end does: `{ code, message }`. */
+  fails(command: Command, code: ErrorCode, message = "refused"): this {
+    return this.on(command, () => {
+      throw { code, message };
+    });
+  }
+
+  /** The arguments of every call of `command`, in order. */
+  argsOf(command: Command): Args[] {
+    return this.calls.filter((c) => c.command === command).map((c) => c.args);
+  }
 }
 
-/** The arguments of every call of `command` so far, oldest first. */
-export function asked(command: Command): Args[] {
-  return calls.filter((c) => c.command === command).map((c) => c.args);
-}
-
-/** Forget every answer and every call. */
-export function resetBackend(): void {
-  handlers.clear();
-  calls.length = 0;
-}
-
-export async function fakeInvoke(command: string, args: Args = {}): Promise<unknown> {
-  calls.push({ command, args });
-  const handler = handlers.get(command);
-  if (handler === undefined) throw { code: "internal", message: `The test gave no answer for ${command}.` };
-  return handler(args);
+/** A promise to settle later, for answers that arrive late. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
 }

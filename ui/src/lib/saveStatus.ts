@@ -1,5 +1,5 @@
 // How a save-as-you-type queue's status reads under what is being written
-// (a guided step's answers, a conversation plan): one place for "Saving…" and
+// (an entry, a guided step's answers, a conversation plan): one place for "Saving…" and
 // "Saved", with each view's own words for the quiet start and for a failure.
 
 import type { SaveStatus } from "../features/journal/saveQueue";

@@ -1,5 +1,6 @@
 // The relationship page's safety store with a stand-in back end
-// (lib/ipc/fakeBackend.ts, through guide/guideFixture.ts): loading the check, and the person's choice of mode.
+// (lib/ipc/fakeBackend.ts, through guide/guideFixture.ts): loading the check, and the person's choice of mode;
+// the check screen's store: answering and recording the check.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { RelationshipMode, SafetyView } from "../../lib/ipc/safety";
 
@@ -7,7 +8,7 @@ vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
 const { session } = await import("../../lib/session.svelte");
 const { RELATIONSHIP, answer, asked, freshJournal } = await import("../guide/guideFixture");
-const { SafetyModeStore } = await import("./store.svelte");
+const { SafetyCheckStore, SafetyModeStore } = await import("./store.svelte");
 
 function view(mode: RelationshipMode, chosen: boolean): SafetyView {
   return {
@@ -66,6 +67,82 @@ describe("SafetyModeStore", () => {
     expect(await store.choose(null)).toBe(false);
     expect(store.error).toBe("That couldn't be found. It may have been deleted a moment ago.");
     expect(store.busy).toBe(false);
+    store.dispose();
+  });
+});
+
+describe("SafetyCheckStore", () => {
+  function withSigns(mode: RelationshipMode, checkedAt: string | null = null): SafetyView {
+    return {
+      ...view(mode, false),
+      checkedAt,
+      signs: [
+        { id: "a", text: "A", present: false },
+        { id: "b", text: "B", present: false },
+      ],
+    } as SafetyView;
+  }
+
+  async function loaded(mode: RelationshipMode = "repair") {
+    answer("safety_check", () => withSigns("repair"));
+    answer("record_safety_check", () => withSigns(mode, "2026-12-02T09:00:00Z"));
+    const store = new SafetyCheckStore(RELATIONSHIP.id);
+    await store.load();
+    return store;
+  }
+
+  it("starts unanswered and sends nothing until something is ticked", async () => {
+    const store = await loaded();
+    expect(store.answers).toEqual({ present: [], none: false });
+    const then = vi.fn(async () => {});
+    await store.save(then);
+    expect(store.showUnanswered).toBe(true);
+    expect(asked("record_safety_check")).toEqual([]);
+    expect(then).not.toHaveBeenCalled();
+    store.dispose();
+  });
+
+  it("keeps ticked signs in the check's order, and none clears them", async () => {
+    const store = await loaded();
+    store.tickSign("b", true);
+    store.tickSign("a", true);
+    expect(store.answers.present).toEqual(["a", "b"]);
+    store.tickNone(true);
+    expect(store.answers).toEqual({ present: [], none: true });
+    store.dispose();
+  });
+
+  it("records the answers, then runs what follows while still saving", async () => {
+    const store = await loaded();
+    store.tickSign("a", true);
+    let savingMeanwhile = false;
+    await store.save(async () => {
+      savingMeanwhile = store.saving;
+    });
+    expect(asked("record_safety_check")).toEqual([{ relationshipId: RELATIONSHIP.id, input: { present: ["a"] } }]);
+    expect(savingMeanwhile).toBe(true);
+    expect(store.saving).toBe(false);
+    expect(store.result).toBeNull();
+    store.dispose();
+  });
+
+  it("keeps the result when the answers suggest the person's own safety", async () => {
+    const store = await loaded("safety");
+    store.tickNone(true);
+    await store.save(async () => {});
+    expect(asked("record_safety_check")).toEqual([{ relationshipId: RELATIONSHIP.id, input: { present: [] } }]);
+    expect(store.result?.guidance.heading).toBe("Support");
+    store.dispose();
+  });
+
+  it("says why the answers could not be recorded", async () => {
+    const store = await loaded();
+    answer("record_safety_check", () => {
+      throw { code: "notFound", message: "x" };
+    });
+    store.tickNone(true);
+    await store.save(async () => {});
+    expect(store.saveError).toBe("That couldn't be found. It may have been deleted a moment ago.");
     store.dispose();
   });
 });

@@ -6,8 +6,8 @@
 // - PassphraseChangeStore: changing the passphrase in Settings;
 // - RecoveryKeyStore: making (or replacing, or removing) the recovery key,
 //   offered after the vault is made and in Settings; `copyRecoveryKey` puts a
-//   new key on the clipboard;
-// - StrengthStore: the back end's verdict on a passphrase being chosen.
+//   new key on the clipboard.
+// (The verdict on a passphrase being chosen is strength.svelte.ts.)
 //
 // Invariants:
 // - a passphrase or recovery key is held only in the field the person types
@@ -22,7 +22,7 @@
 // Each screen or section makes its own store, so their busy flags never mix.
 
 import * as ipc from "../../lib/ipc";
-import type { CredentialsChanged, PassphraseStrength } from "../../lib/ipc";
+import type { CredentialsChanged } from "../../lib/ipc";
 import { noteCopied } from "../../lib/ipc/safety";
 import { sha256Hex } from "../../lib/clipboard";
 import { lockedOut } from "../../lib/lockout";
@@ -328,53 +328,5 @@ export async function copyRecoveryKey(key: string): Promise<string> {
     return "Copied. Mend clears it from the clipboard when it locks or quits, so paste it where it belongs soon.";
   } catch {
     return "Copying didn't work here. Please select the key and copy it by hand, or write it down.";
-  }
-}
-
-/** How long typing pauses before the passphrase is judged. */
-export const STRENGTH_DELAY_MS = 250;
-
-/**
- * How hard a passphrase being chosen would be to guess, as the back end judges
- * it. Only the verdict on the latest text lands; `verdict` is null until the
- * *current* text has been judged, so a form can never act on a stale one.
- */
-export class StrengthStore {
-  /** The last verdict, kept on screen while the next one is on its way. */
-  shown = $state<PassphraseStrength | null>(null);
-  /** The verdict on the current text; null while it is pending. */
-  verdict = $state<PassphraseStrength | null>(null);
-  failed = $state(false);
-  #sequence = 0;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-
-  /** The text changed: judge it once typing pauses. */
-  assess(text: string): void {
-    this.cancel();
-    this.verdict = null;
-    const asked = this.#sequence;
-    if (text === "") {
-      this.shown = null;
-      this.failed = false;
-      return;
-    }
-    this.#timer = setTimeout(async () => {
-      try {
-        const verdict = await ipc.assessPassphrase(text);
-        if (asked !== this.#sequence) return;
-        this.shown = verdict;
-        this.verdict = verdict;
-        this.failed = false;
-      } catch {
-        if (asked === this.#sequence) this.failed = true;
-      }
-    }, STRENGTH_DELAY_MS);
-  }
-
-  /** Nothing asked so far lands. */
-  cancel(): void {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    this.#sequence += 1;
   }
 }

@@ -4,7 +4,7 @@
 // forgotten once used, a new recovery key is held until stored, and an answer
 // asked before a lock never lands.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { CredentialsChanged, PassphraseStrength } from "../../lib/ipc";
+import type { CredentialsChanged } from "../../lib/ipc";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
@@ -12,8 +12,7 @@ const { invoke } = await import("@tauri-apps/api/core");
 const { FakeBackend, deferred } = await import("../../lib/ipc/fakeBackend");
 const { forgetAnswersInFlight } = await import("../../lib/ipc/call");
 const { onLockedOut } = await import("../../lib/lockout");
-const { VaultStore, PassphraseChangeStore, RecoveryKeyStore, StrengthStore, STRENGTH_DELAY_MS, copyRecoveryKey } =
-  await import("./store.svelte");
+const { VaultStore, PassphraseChangeStore, RecoveryKeyStore, copyRecoveryKey } = await import("./store.svelte");
 
 const CHOSEN = "seven herons crossing a grey estuary";
 const CURRENT = "quiet lantern over the harbour wall";
@@ -356,61 +355,6 @@ describe("the recovery key in Settings", () => {
     store.key = KEY;
     store.dispose();
     expect([store.current, store.key]).toEqual(["", null]);
-  });
-});
-
-describe("judging a passphrase being chosen", () => {
-  function verdict(score: number, acceptable: boolean): PassphraseStrength {
-    return { score, acceptable, warning: null, suggestions: [], crackTime: "centuries" };
-  }
-
-  it("waits for typing to pause, and judges only the latest text", async () => {
-    vi.useFakeTimers();
-    backend.on("assess_passphrase", (args) => verdict(String(args.passphrase).length > 5 ? 4 : 1, String(args.passphrase).length > 5));
-    const store = new StrengthStore();
-    store.assess("short");
-    await vi.advanceTimersByTimeAsync(STRENGTH_DELAY_MS - 10);
-    store.assess(CHOSEN);
-    expect(store.verdict).toBeNull();
-    await vi.advanceTimersByTimeAsync(STRENGTH_DELAY_MS);
-    expect(backend.argsOf("assess_passphrase")).toEqual([{ passphrase: CHOSEN }]);
-    expect(store.verdict?.acceptable).toBe(true);
-    expect(store.shown?.score).toBe(4);
-  });
-
-  it("keeps the last verdict on screen but none for the form while the next is pending", async () => {
-    vi.useFakeTimers();
-    backend.returns("assess_passphrase", verdict(4, true));
-    const store = new StrengthStore();
-    store.assess(CHOSEN);
-    await vi.advanceTimersByTimeAsync(STRENGTH_DELAY_MS);
-    store.assess(`${CHOSEN}!`);
-    expect(store.verdict).toBeNull();
-    expect(store.shown?.score).toBe(4);
-  });
-
-  it("drops a verdict that arrives after the text changed", async () => {
-    vi.useFakeTimers();
-    const late = deferred<PassphraseStrength>();
-    backend.on("assess_passphrase", () => late.promise);
-    const store = new StrengthStore();
-    store.assess(CHOSEN);
-    await vi.advanceTimersByTimeAsync(STRENGTH_DELAY_MS);
-    store.assess("");
-    late.resolve(verdict(4, true));
-    await vi.advanceTimersByTimeAsync(0);
-    expect(store.verdict).toBeNull();
-    expect(store.shown).toBeNull();
-  });
-
-  it("says when it couldn't judge", async () => {
-    vi.useFakeTimers();
-    backend.fails("assess_passphrase", "internal");
-    const store = new StrengthStore();
-    store.assess(CHOSEN);
-    await vi.advanceTimersByTimeAsync(STRENGTH_DELAY_MS);
-    expect(store.failed).toBe(true);
-    expect(store.verdict).toBeNull();
   });
 });
 

@@ -21,7 +21,6 @@ vi.mock("../../lib/ipc", async () => {
     changePassphrase: vi.fn(),
   };
 });
-vi.mock("../relationships/relationships", () => ({ lockedOut: () => false }));
 
 const ipc = await import("../../lib/ipc");
 const { default: PassphraseChange } = await import("./PassphraseChange.svelte");

@@ -4,6 +4,7 @@ use mend_core::commitments::{CommitmentError, CommitmentInput, CommitmentOwner, 
 use mend_core::frameworks::{BreachKind, Role};
 use mend_core::ledger::OccurrenceStatus;
 use mend_core::relationships::RelationshipInput;
+use mend_core::repeat::{Repeat, Weekday};
 use mend_core::{FixedClock, Passphrase, Vault, VaultPaths};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -38,7 +39,7 @@ fn weekly() -> CommitmentInput {
     CommitmentInput {
         owner: CommitmentOwner::Me,
         promise: "Call on Monday and Thursday evenings".into(),
-        rrule: Some("FREQ=WEEKLY;BYDAY=MO,TH".into()),
+        repeat: Repeat::Weekly { days: vec![Weekday::Mo, Weekday::Th] },
         starts_on: "2026-11-02".into(),
         ends_on: None,
         kept_looks_like: "We spoke for at least ten minutes".into(),
@@ -128,8 +129,8 @@ fn bad_commitments_are_refused() {
     let (_d, v, rel, c) = setup();
     let cases = [
         CommitmentInput { promise: "  ".into(), ..weekly() },
-        CommitmentInput { rrule: Some("FREQ=HOURLY".into()), ..weekly() },
-        CommitmentInput { rrule: Some("EVERY=DAY".into()), ..weekly() },
+        CommitmentInput { repeat: Repeat::Custom { rule: "FREQ=HOURLY".into() }, ..weekly() },
+        CommitmentInput { repeat: Repeat::Custom { rule: "EVERY=DAY".into() }, ..weekly() },
         CommitmentInput { starts_on: "2026-13-01".into(), ..weekly() },
         CommitmentInput { ends_on: Some("2026-10-01".into()), ..weekly() },
         CommitmentInput { due_time: Some("25:00".into()), ..weekly() },

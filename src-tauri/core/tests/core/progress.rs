@@ -282,6 +282,18 @@ fn check_ins_replace_their_day_and_refuse_bad_input_without_changes() {
         assert!(p.save_check_in(rel, &bad, NOV20, &c).is_err(), "{bad:?}");
     }
     assert_eq!(p.check_ins(rel, d(2026, 1, 1), d(2026, 12, 31)).unwrap(), all, "nothing changed");
+    let later =
+        p.save_check_in(rel, &check_in("2026-11-21", &[("able-skills", 3)], None), NOV20, &c);
+    let e = later.unwrap_err();
+    assert_eq!(e.to_string(), "a check-in can't be for a day that hasn't come yet");
+    assert_eq!(e.kind(), mend_core::ErrorKind::InvalidInput { field: Some("on") });
+    let empty = p.save_check_in(rel, &check_in("", &[("able-skills", 3)], None), NOV20, &c);
+    assert_eq!(empty.unwrap_err().to_string(), "please choose the day this check-in is for");
+    let none = p.save_check_in(rel, &check_in("2026-11-02", &[], None), NOV20, &c).unwrap_err();
+    assert_eq!(
+        none.to_string(),
+        "answer at least one question, or give a trust level, to save a check-in"
+    );
 
     let (_d2, v2, repairer, c2) = setup(Role::Repairer);
     let err = v2
@@ -333,9 +345,17 @@ fn a_check_in_schedule_becomes_a_reminder_with_no_words() {
     assert!(!r.show_details);
     let bad = CheckInScheduleInput {
         repeat: CheckInEvery::Custom { rule: "FREQ=HOURLY".into() },
-        ..input
+        ..input.clone()
     };
     assert!(v.progress().set_check_in_schedule(rel, &bad, today).is_err());
+    let no_time = CheckInScheduleInput { at: "".into(), ..input.clone() };
+    let e = v.progress().set_check_in_schedule(rel, &no_time, today).unwrap_err();
+    assert_eq!(e.to_string(), "please choose a time of day, such as 19:00");
+    assert_eq!(e.kind(), mend_core::ErrorKind::InvalidInput { field: Some("at") });
+    let weekly = CheckInScheduleInput { repeat: CheckInEvery::Weekly, ..input.clone() };
+    let saved = v.progress().set_check_in_schedule(rel, &weekly, today).unwrap().unwrap();
+    assert_eq!((saved.repeat, saved.next_on), (CheckInEvery::Weekly, Some(d(2026, 11, 22))));
+    v.progress().set_check_in_schedule(rel, &input, today).unwrap();
     assert_eq!(v.progress().check_in_schedule(rel, today).unwrap(), Some(s));
     v.progress().clear_check_in_schedule(rel).unwrap();
     assert!(v.reminder_schedule().unwrap().iter().all(|r| r.kind != ReminderKind::CheckIn));

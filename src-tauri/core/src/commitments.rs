@@ -104,8 +104,9 @@ pub struct Commitment {
     pub owner: CommitmentOwner,
     pub promise: String,
     /// The stored RFC 5545 recurrence rule; none for a one-off due on `starts_on`.
-    /// What the UI reads is `repeat` (this stays while the ledger's list still asks
-    /// whether it is none).
+    /// For due dates and reminders only: the UI reads `repeat`, so it never crosses IPC.
+    #[serde(skip)]
+    #[ts(skip)]
     pub rrule: Option<String>,
     /// How often it falls due, read from `rrule`.
     pub repeat: Repeat,

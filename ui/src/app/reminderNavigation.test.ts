@@ -20,7 +20,9 @@ vi.mock("../lib/ipc", async () => {
 
 const ipc = await import("../lib/ipc");
 const { openReminderTarget } = await import("./reminderNavigation");
-const { clearJournalState, navigate, openNewEntry, registerEditor, session, showLocked } = await import("../lib/session.svelte");
+const { clearJournalState, session } = await import("../lib/session.svelte");
+const { navigate, navigation, openNewEntry, showLocked } = await import("./navigation.svelte");
+const registerEditor = (hooks: Parameters<typeof session.journal.registerEditor>[0]) => session.journal.registerEditor(hooks);
 
 const listRelationships = vi.mocked(ipc.listRelationships);
 const { answered } = await import("../lib/ipc/call");
@@ -47,8 +49,9 @@ function deferred<T>() {
 
 beforeEach(() => {
   clearJournalState();
-  session.screen = "journal";
-  session.pendingTarget = null;
+  navigation.view = { kind: "journal" };
+  navigation.screen = "journal";
+  navigation.pendingTarget = null;
   listRelationships.mockReset();
 });
 
@@ -56,45 +59,45 @@ describe("going where a reminder leads", () => {
   it("opens the relationship page of a due commitment", async () => {
     listRelationships.mockResolvedValue([relationship(3)]);
     await openReminderTarget({ kind: "ledger", relationshipId: 3 });
-    expect(session.journal.view).toEqual({ kind: "relationship", id: 3 });
-    expect(session.screen).toBe("journal");
+    expect(navigation.view).toEqual({ kind: "relationship", id: 3 });
+    expect(navigation.screen).toBe("journal");
   });
 
   it("uses the relationships already loaded", async () => {
-    session.journal.relationships = [relationship(5)];
-    session.journal.relationshipsLoaded = true;
+    session.relationships.list = [relationship(5)];
+    session.relationships.loaded = true;
     await openReminderTarget({ kind: "ledger", relationshipId: 5 });
     expect(listRelationships).not.toHaveBeenCalled();
-    expect(session.journal.view).toEqual({ kind: "relationship", id: 5 });
+    expect(navigation.view).toEqual({ kind: "relationship", id: 5 });
   });
 
   it("shows the journal when the relationship is gone", async () => {
     await navigate({ kind: "search" });
     listRelationships.mockResolvedValue([relationship(1)]);
     await openReminderTarget({ kind: "ledger", relationshipId: 9 });
-    expect(session.journal.view).toEqual({ kind: "journal" });
+    expect(navigation.view).toEqual({ kind: "journal" });
   });
 
   it("shows the journal when the relationships can't be read", async () => {
     listRelationships.mockRejectedValue(new ipc.MendError("storage", "x"));
     await openReminderTarget({ kind: "ledger", relationshipId: 3 });
-    expect(session.journal.view).toEqual({ kind: "journal" });
-    expect(session.screen).toBe("journal");
+    expect(navigation.view).toEqual({ kind: "journal" });
+    expect(navigation.screen).toBe("journal");
   });
 
   it("opens a new entry over the journal for the daily reflection", async () => {
     await navigate({ kind: "relationship", id: 2 });
     await openReminderTarget({ kind: "newEntry" });
-    expect(session.journal.view).toEqual({ kind: "journal" });
+    expect(navigation.view).toEqual({ kind: "journal" });
     expect(session.journal.editor).toMatchObject({ id: null, body: "", createdHere: true });
     expect(session.journal.editor?.meta.relationshipId).toBeNull();
   });
 
   it("comes out of settings to the journal", async () => {
-    session.screen = "settings";
+    navigation.screen = "settings";
     await openReminderTarget({ kind: "timeline" });
-    expect(session.screen).toBe("journal");
-    expect(session.journal.view).toEqual({ kind: "journal" });
+    expect(navigation.screen).toBe("journal");
+    expect(navigation.view).toEqual({ kind: "journal" });
   });
 
   it("closes an open editor the way Done does, and stays when it has to stay open", async () => {
@@ -125,15 +128,15 @@ describe("going where a reminder leads", () => {
     showLocked("idle");
     list.resolve([relationship(3)]);
     await going;
-    expect(session.screen).toBe("unlock");
-    expect(session.pendingTarget).toEqual({ kind: "ledger", relationshipId: 3 });
+    expect(navigation.screen).toBe("unlock");
+    expect(navigation.pendingTarget).toEqual({ kind: "ledger", relationshipId: 3 });
   });
 
   it("goes to the unlock screen when the vault turns out to be locked", async () => {
     listRelationships.mockRejectedValue(new ipc.MendError("locked", "x"));
     await openReminderTarget({ kind: "ledger", relationshipId: 3 });
-    expect(session.screen).toBe("unlock");
-    expect(session.pendingTarget).toEqual({ kind: "ledger", relationshipId: 3 });
+    expect(navigation.screen).toBe("unlock");
+    expect(navigation.pendingTarget).toEqual({ kind: "ledger", relationshipId: 3 });
   });
 
   it("lets a newer reminder win over one still on its way", async () => {
@@ -144,7 +147,7 @@ describe("going where a reminder leads", () => {
     const second = openReminderTarget({ kind: "newEntry" });
     list.resolve([relationship(3)]);
     await Promise.all([first, second]);
-    expect(session.journal.view).toEqual({ kind: "journal" });
+    expect(navigation.view).toEqual({ kind: "journal" });
     expect(session.journal.editor).not.toBeNull();
   });
 });

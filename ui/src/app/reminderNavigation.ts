@@ -4,9 +4,10 @@
 // is dropped (if something has to stay open, Mend stays where it is).
 
 import * as ipc from "../lib/ipc";
-import { lockedOut } from "../features/relationships/relationships";
+import { lockedOut } from "../lib/lockout";
 import { resolveTarget, type ReminderTarget } from "./reminderTarget";
-import { holdTarget, navigate, openNewEntry, session } from "../lib/session.svelte";
+import { session } from "../lib/session.svelte";
+import { holdTarget, navigate, navigation, openNewEntry } from "./navigation.svelte";
 
 /** How long to wait for a relationship page to show its ledger before giving up on scrolling to it. */
 const LEDGER_WAIT_MS = 10_000;
@@ -29,7 +30,7 @@ async function go(target: ReminderTarget, request: number): Promise<void> {
   const where = await resolve(target);
   if (ipc.lockedSince(mark)) {
     // Locked on the way: go there after the next unlock, unless a newer reminder came.
-    if (session.pendingTarget === null && request === latest) holdTarget(target);
+    if (navigation.pendingTarget === null && request === latest) holdTarget(target);
     return;
   }
   if (request !== latest) return;
@@ -57,7 +58,7 @@ async function go(target: ReminderTarget, request: number): Promise<void> {
 /** Check that a relationship target still exists; anything else is already where it leads. */
 async function resolve(target: ReminderTarget): Promise<ReminderTarget> {
   if (target.kind !== "ledger" && target.kind !== "progress") return target;
-  if (session.journal.relationshipsLoaded) return resolveTarget(target, session.journal.relationships);
+  if (session.relationships.loaded) return resolveTarget(target, session.relationships.list);
   try {
     return resolveTarget(target, await ipc.listRelationships());
   } catch (error) {
@@ -75,10 +76,10 @@ function revealLedger(id: number, request: number, mark: number): void {
   const deadline = Date.now() + LEDGER_WAIT_MS;
   const step = (): void => {
     if (request !== latest || ipc.lockedSince(mark) || Date.now() > deadline) return;
-    const view = session.journal.view;
-    if (session.screen !== "journal" || view.kind !== "relationship" || view.id !== id) return;
+    const view = navigation.view;
+    if (navigation.screen !== "journal" || view.kind !== "relationship" || view.id !== id) return;
     if (session.journal.editor !== null) return;
-    const page = session.journal.page;
+    const page = session.relationships.page;
     const ledger = document.getElementById("ledger");
     if (ledger === null || page === null || page.id !== id || page.loading) {
       window.requestAnimationFrame(step);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ReminderOpened } from "../lib/ipc";
 import { reminderAction, reminderTarget, resolveTarget } from "./reminderTarget";
-import type { Screen } from "../lib/session.svelte";
+import type { Screen } from "./navigation.svelte";
 
 describe("where a reminder leads", () => {
   it("takes a due commitment to its relationship's ledger", () => {

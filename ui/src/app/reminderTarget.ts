@@ -4,7 +4,7 @@
 // any journal text, so it may wait in the session while the vault is locked.
 
 import type { ReminderOpened } from "../lib/ipc";
-import type { Screen } from "../lib/session.svelte";
+import type { Screen } from "./navigation.svelte";
 
 export type ReminderTarget =
   | { kind: "timeline" } // the journal of every entry

@@ -16,7 +16,8 @@ vi.mock("./ipc", async () => {
 
 const ipc = await import("./ipc");
 const { Loader } = await import("./loader");
-const { clearJournalState, session, showJournal } = await import("./session.svelte");
+const { clearJournalState } = await import("./session.svelte");
+const { navigation, showJournal } = await import("../app/navigation.svelte");
 const { answered } = await import("./ipc/call");
 
 function deferred<T>() {
@@ -88,10 +89,10 @@ describe("Loader", () => {
     await loader.load();
     expect(onError).toHaveBeenCalledTimes(1);
     expect(ipc.errorCodeOf(onError.mock.calls[0][0])).toBe("storage");
-    expect(session.screen).toBe("journal");
+    expect(navigation.screen).toBe("journal");
     await loader.load();
     expect(onError).toHaveBeenCalledTimes(1);
-    expect(session.screen).toBe("unlock");
+    expect(navigation.screen).toBe("unlock");
   });
 
   it("neither reports nor locks for a stale failure", async () => {
@@ -105,7 +106,7 @@ describe("Loader", () => {
     stale.reject(new ipc.MendError("locked", "locked"));
     await settle();
     expect(onError).not.toHaveBeenCalled();
-    expect(session.screen).toBe("journal");
+    expect(navigation.screen).toBe("journal");
   });
 
   it("answers nothing once disposed", async () => {

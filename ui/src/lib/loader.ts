@@ -5,7 +5,7 @@
 // an error.
 
 import { Latest } from "./latest";
-import { lockedOut } from "../features/relationships/relationships";
+import { lockedOut } from "./lockout";
 
 export interface LoaderOptions<Q, R> {
   run: (question: Q) => Promise<R>;

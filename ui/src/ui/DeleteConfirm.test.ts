@@ -4,7 +4,7 @@ import { createRawSnippet } from "svelte";
 import { describe, expect, it, vi } from "vitest";
 
 // A lock would lead to the unlock screen: the session is not part of these tests.
-vi.mock("../features/relationships/relationships", () => ({ lockedOut: () => false }));
+vi.mock("../lib/lockout", () => ({ lockedOut: () => false }));
 
 // jsdom has no modal <dialog>: give it the two methods ConfirmDialog uses.
 HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {

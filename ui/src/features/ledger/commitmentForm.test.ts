@@ -77,7 +77,6 @@ describe("editing a saved commitment", () => {
     relationshipId: 1,
     owner: "both",
     promise: "Sunday walk",
-    rrule: "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU",
     repeat: { kind: "everyFewWeeks", weeksApart: 2, days: ["SU"] },
     repeatDescription: "Every other week on Sunday",
     startsOn: "2026-03-01",

@@ -4,16 +4,21 @@ import {
   defaultOwner,
   isFuture,
   latestLoggable,
+  LOG_CHOICES,
   logLatestLabel,
   loggedCount,
+  loggedSentence,
+  noDaysLine,
   ownerChoices,
   ownerHint,
   percent,
   scoreLine,
   statusLabel,
   streakLine,
+  unloggedSentence,
   visibleOccurrences,
 } from "./consistency";
+import { formatCalendarDay } from "../../lib/format";
 import type { Consistency, OccurrenceStatus, OccurrenceView } from "../../lib/ipc/ledger";
 
 function window(score: number | null, change: Partial<Consistency> = {}): Consistency {
@@ -143,6 +148,35 @@ describe("the latest loggable day", () => {
   it("labels the button with the day", () => {
     expect(logLatestLabel(TODAY, TODAY)).toBe("Log today");
     expect(logLatestLabel("2025-11-12", TODAY, "en-GB")).toBe("Log 12 November 2025");
+  });
+});
+
+describe("what is said once a day is logged", () => {
+  it("offers the four ways to log a day, each with its status", () => {
+    expect(LOG_CHOICES.map((c) => c.status)).toEqual(["kept", "partly", "missed", "renegotiated"]);
+  });
+
+  it("names today as today, and any other day by its date", () => {
+    expect(loggedSentence(TODAY, "partly", TODAY)).toBe("Today is logged as partly kept.");
+    expect(loggedSentence("2026-03-02", "missed", TODAY)).toBe(`${formatCalendarDay("2026-03-02")} is logged as missed.`);
+    expect(unloggedSentence(TODAY, TODAY)).toBe("Today's log was taken back.");
+    expect(unloggedSentence("2026-03-02", TODAY)).toBe(`The log for ${formatCalendarDay("2026-03-02")} was taken back.`);
+  });
+});
+
+describe("a card with no due days in the window", () => {
+  const day = (d: string) => formatCalendarDay(d);
+
+  it("says when a one-off falls or fell due", () => {
+    expect(noDaysLine({ repeat: { kind: "once" }, startsOn: "2026-04-01", endsOn: null }, TODAY)).toBe(`It falls due on ${day("2026-04-01")}.`);
+    expect(noDaysLine({ repeat: { kind: "once" }, startsOn: "2025-10-01", endsOn: null }, TODAY)).toBe(`It fell due on ${day("2025-10-01")}.`);
+  });
+
+  it("says when a repeating one starts or ended, or that nothing fell due lately", () => {
+    const weekly = { kind: "weekly", days: ["MO"] } as const;
+    expect(noDaysLine({ repeat: { ...weekly, days: [...weekly.days] }, startsOn: "2026-04-01", endsOn: null }, TODAY)).toBe(`It starts on ${day("2026-04-01")}.`);
+    expect(noDaysLine({ repeat: { ...weekly, days: [...weekly.days] }, startsOn: "2025-01-01", endsOn: "2025-06-01" }, TODAY)).toBe(`It ended on ${day("2025-06-01")}.`);
+    expect(noDaysLine({ repeat: { ...weekly, days: [...weekly.days] }, startsOn: "2025-01-01", endsOn: null }, TODAY)).toBe("Nothing fell due in the last 90 days.");
   });
 });
 

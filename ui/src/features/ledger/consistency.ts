@@ -1,12 +1,12 @@
 // Words and choices for the commitments ledger: scores as plain numbers, counts,
-// streaks noted quietly, a miss stated without judgement, and which due day a
-// one-click "log" button should offer.
+// streaks noted quietly, a miss stated without judgement, which due day a
+// one-click "log" button should offer, and what is said once a day is logged.
 //
 // Days are "YYYY-MM-DD" strings, compared as text (which orders them by date);
 // which days are due is always the back end's answer, never worked out here.
 
 import type { CommitmentOwner, Role } from "../../lib/ipc";
-import type { Consistency, OccurrenceStatus, OccurrenceView, Streak } from "../../lib/ipc/ledger";
+import type { Commitment, Consistency, OccurrenceStatus, OccurrenceView, Streak } from "../../lib/ipc/ledger";
 import { formatCalendarDay } from "../../lib/format";
 
 /** A score (0 to 1) as a whole percentage: "80%"; null when nothing was logged. */
@@ -110,6 +110,47 @@ export function latestLoggable(occurrences: readonly OccurrenceView[], today: st
 /** "Log today", or "Log 12 November 2025" for an earlier day. */
 export function logLatestLabel(dueOn: string, today: string, locale?: string): string {
   return dueOn === today ? "Log today" : `Log ${formatCalendarDay(dueOn, locale)}`;
+}
+
+export interface LogChoice {
+  status: OccurrenceStatus;
+  label: string;
+  detail: string;
+}
+
+/** How a due day can be logged, in the order the log panel offers them. */
+export const LOG_CHOICES: readonly LogChoice[] = [
+  { status: "kept", label: "Kept", detail: "It happened as promised." },
+  { status: "partly", label: "Partly kept", detail: "Some of it happened." },
+  { status: "missed", label: "Missed", detail: "It didn't happen this time." },
+  { status: "renegotiated", label: "Renegotiated", detail: "Changed by agreement instead." },
+];
+
+/** "Today is logged as kept.", or "12 November 2025 is logged as missed." */
+export function loggedSentence(dueOn: string, status: OccurrenceStatus, today: string): string {
+  const label = (LOG_CHOICES.find((c) => c.status === status)?.label ?? status).toLowerCase();
+  return dueOn === today
+    ? `Today is logged as ${label}.`
+    : `${formatCalendarDay(dueOn)} is logged as ${label}.`;
+}
+
+/** "Today's log was taken back.", or "The log for 12 November 2025 was taken back." */
+export function unloggedSentence(dueOn: string, today: string): string {
+  return dueOn === today ? "Today's log was taken back." : `The log for ${formatCalendarDay(dueOn)} was taken back.`;
+}
+
+/** What a card says when none of its due days fall in the window shown. */
+export function noDaysLine(commitment: Pick<Commitment, "repeat" | "startsOn" | "endsOn">, today: string): string {
+  if (commitment.repeat.kind === "once") {
+    return isFuture(commitment.startsOn, today)
+      ? `It falls due on ${formatCalendarDay(commitment.startsOn)}.`
+      : `It fell due on ${formatCalendarDay(commitment.startsOn)}.`;
+  }
+  if (isFuture(commitment.startsOn, today)) return `It starts on ${formatCalendarDay(commitment.startsOn)}.`;
+  if (commitment.endsOn !== null && commitment.endsOn < today) {
+    return `It ended on ${formatCalendarDay(commitment.endsOn)}.`;
+  }
+  return "Nothing fell due in the last 90 days.";
 }
 
 /** How many past (or today's) due days, and how many ahead, a card shows before "Show more". */

@@ -4,12 +4,6 @@ import type { Repeat } from "./Repeat";
 
 export type Commitment = { id: number, relationshipId: number, owner: CommitmentOwner, promise: string, 
 /**
- * The stored RFC 5545 recurrence rule; none for a one-off due on `starts_on`.
- * What the UI reads is `repeat` (this stays while the ledger's list still asks
- * whether it is none).
- */
-rrule: string | null, 
-/**
  * How often it falls due, read from `rrule`.
  */
 repeat: Repeat, 

@@ -1,9 +1,21 @@
 //! Drives the real Mend binary in its real window through tauri-driver and
 //! WebKitWebDriver. Each `App` gets its own data folder, XDG folders, temp folder and
 //! driver ports, so tests are independent and their leftovers can be scanned.
+mod desktop;
+mod files;
+mod process;
+mod suite;
+
+pub use desktop::{answer_file_dialog, send_x_key, wait_for_x_window, NotificationDaemon};
+pub use files::{files_containing, files_containing_any, mode_of, snapshot};
+pub use process::process_tree;
+use process::{free_port, make_sure_gone, wait_for_port};
+pub use suite::{
+    marker, new_root, remember_typed, suite_dir, typed, written_on_purpose, DELIBERATE_RECORD,
+    SUITE_DIR_ENV, TYPED_RECORD,
+};
+
 use serde_json::json;
-use std::collections::BTreeSet;
-use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -23,95 +35,6 @@ pub struct App {
     program: PathBuf,
 }
 
-/// When set (by .ci/test), every app's folders are made in this folder and kept after
-/// the test, with a record of the text typed into the app and of the files the tests
-/// chose to write in plain text, so `leak::after_the_suite…` can scan them all.
-pub const SUITE_DIR_ENV: &str = "MEND_E2E_SUITE_DIR";
-/// In the suite folder: one JSON string per line, each text typed into the app.
-pub const TYPED_RECORD: &str = "typed.jsonl";
-/// In the suite folder: one path per line, files written in plain text on purpose (an
-/// export, a printed review): what the person asked for, not a leak.
-pub const DELIBERATE_RECORD: &str = "deliberate.txt";
-
-pub fn suite_dir() -> Option<PathBuf> {
-    std::env::var_os(SUITE_DIR_ENV).filter(|d| !d.is_empty()).map(PathBuf::from)
-}
-
-/// A fresh root for one app's folders: in the suite folder and kept, if there is one.
-pub fn new_root() -> tempfile::TempDir {
-    let mut builder = tempfile::Builder::new();
-    builder.prefix("mend-e2e-");
-    match suite_dir() {
-        Some(suite) => builder.disable_cleanup(true).tempdir_in(suite).unwrap(),
-        None => builder.tempdir().unwrap(),
-    }
-}
-
-fn append_to_suite_record(name: &str, line: &str) {
-    use std::io::Write;
-    if let Some(suite) = suite_dir() {
-        let mut file =
-            std::fs::OpenOptions::new().create(true).append(true).open(suite.join(name)).unwrap();
-        writeln!(file, "{line}").unwrap();
-    }
-}
-
-/// Notes text typed into the app, for the scan after the suite.
-pub fn remember_typed(text: &str) {
-    append_to_suite_record(TYPED_RECORD, &serde_json::to_string(text).unwrap());
-}
-
-/// The same, inline: `element.send_keys(typed("…"))`.
-pub fn typed(text: &str) -> &str {
-    remember_typed(text);
-    text
-}
-
-/// Notes a file the test had the app write in plain text on purpose.
-pub fn written_on_purpose(path: &Path) {
-    append_to_suite_record(DELIBERATE_RECORD, &path.display().to_string());
-}
-
-/// A string no test has used before: `zq<tag><nanoseconds>qz`.
-pub fn marker(tag: &str) -> String {
-    let nanos =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
-    format!("zq{tag}{nanos:x}qz")
-}
-
-/// Waits for a process to end; kills it if it outstays `grace`.
-fn make_sure_gone(pid: u32, grace: Duration) {
-    let alive = || {
-        Path::new(&format!("/proc/{pid}")).exists()
-            && !std::fs::read_to_string(format!("/proc/{pid}/stat"))
-                .unwrap_or_default()
-                .contains(") Z ")
-    };
-    let start = Instant::now();
-    while alive() && start.elapsed() < grace {
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    if alive() {
-        let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).status();
-        let start = Instant::now();
-        while alive() && start.elapsed() < WAIT {
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-fn wait_for_port(port: u16) {
-    let start = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(start.elapsed() < WAIT, "tauri-driver did not listen on {port}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
 impl App {
     /// Starts the app with a fresh, empty data folder.
     pub async fn start() -> App {
@@ -123,9 +46,14 @@ impl App {
         Self::start_in(new_root(), env).await
     }
 
-    /// Starts the app on an existing root (to reopen the same vault).
+    /// Starts the app on an existing root (to reopen the same vault): the binary cargo
+    /// built for these tests, or the one `MEND_E2E_APP` names (a copy kept apart, so
+    /// another build in the same target folder cannot swap it mid-run).
     pub async fn start_in(root: tempfile::TempDir, env: &[(&str, &str)]) -> App {
-        Self::start_program(Path::new(env!("CARGO_BIN_EXE_mend")), root, env).await
+        let program = std::env::var_os("MEND_E2E_APP")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_mend")));
+        Self::start_program(&program, root, env).await
     }
 
     /// Starts `program` (the binary cargo built for these tests, or an installed one).
@@ -420,253 +348,4 @@ impl Drop for App {
             self.stop_driver();
         }
     }
-}
-
-/// The app and every process below it (WebKit's web and network processes).
-pub fn process_tree(root: u32) -> Vec<u32> {
-    let mut all = vec![root];
-    let mut i = 0;
-    while i < all.len() {
-        let parent = all[i];
-        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
-            let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
-            let ppid = stat.rsplit(") ").next().and_then(|s| s.split_whitespace().nth(1));
-            if ppid.and_then(|p| p.parse::<u32>().ok()) == Some(parent) && !all.contains(&pid) {
-                all.push(pid);
-            }
-        }
-        i += 1;
-    }
-    all
-}
-
-/// Every file in `dir` with its bytes and modification time.
-pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>, std::time::SystemTime)> {
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .map(|e| {
-            let m = e.metadata().unwrap();
-            (e.path(), std::fs::read(e.path()).unwrap(), m.modified().unwrap())
-        })
-        .collect();
-    files.sort();
-    files
-}
-
-/// Every file under `dir` that contains `needle`.
-/// A file's or folder's permission bits.
-pub fn mode_of(path: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::symlink_metadata(path).unwrap().permissions().mode() & 0o777
-}
-
-pub fn files_containing(dir: &Path, needle: &[u8]) -> Vec<PathBuf> {
-    files_containing_since(dir, needle, std::time::UNIX_EPOCH)
-}
-
-/// Every file under `dir` modified at or after `since` that contains `needle` (the
-/// time is checked first, so big unrelated trees are not read).
-pub fn files_containing_since(
-    dir: &Path,
-    needle: &[u8],
-    since: std::time::SystemTime,
-) -> Vec<PathBuf> {
-    let (hits, _) = files_containing_any(&[dir.to_path_buf()], &[needle], since, &BTreeSet::new());
-    hits.into_iter().map(|(path, _)| path).collect()
-}
-
-/// Every file under `dirs`, not in `skip` and modified at or after `since`, that holds
-/// one of `needles`, with the index of the needle found (one pass over each file); and
-/// how many files were read.
-pub fn files_containing_any<N: AsRef<[u8]>>(
-    dirs: &[PathBuf],
-    needles: &[N],
-    since: std::time::SystemTime,
-    skip: &BTreeSet<PathBuf>,
-) -> (Vec<(PathBuf, usize)>, usize) {
-    let finder = aho_corasick::AhoCorasick::new(needles).unwrap();
-    let mut hits = Vec::new();
-    let mut read = 0;
-    let mut stack: Vec<PathBuf> = dirs.to_vec();
-    while let Some(dir) = stack.pop() {
-        if skip.contains(&dir) {
-            continue;
-        }
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let Ok(meta) = std::fs::symlink_metadata(&path) else { continue };
-            if meta.is_dir() {
-                stack.push(path);
-            } else if meta.is_file()
-                && !skip.contains(&path)
-                && meta.modified().map(|t| t >= since).unwrap_or(true)
-            {
-                let Ok(bytes) = std::fs::read(&path) else { continue };
-                read += 1;
-                if let Some(m) = finder.find(&bytes) {
-                    hits.push((path, m.pattern().as_usize()));
-                }
-            }
-        }
-    }
-    (hits, read)
-}
-
-/// A real notification daemon (dunst) on this test's D-Bus session, read through its
-/// own history: proof that a notification reached the desktop, not that a call returned.
-pub struct NotificationDaemon {
-    child: Child,
-}
-
-fn bus_has_notifications() -> bool {
-    Command::new("dbus-send")
-        .args([
-            "--session",
-            "--print-reply",
-            "--dest=org.freedesktop.DBus",
-            "/org/freedesktop/DBus",
-            "org.freedesktop.DBus.NameHasOwner",
-            "string:org.freedesktop.Notifications",
-        ])
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).contains("boolean true"))
-        .unwrap_or(false)
-}
-
-impl NotificationDaemon {
-    pub fn start() -> NotificationDaemon {
-        assert!(
-            std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
-            "run inside dbus-run-session"
-        );
-        assert!(!bus_has_notifications(), "another notification daemon owns the bus name");
-        let child = Command::new("dunst")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("dunst is installed (apt install dunst)");
-        let start = Instant::now();
-        while !bus_has_notifications() {
-            assert!(start.elapsed() < WAIT, "dunst did not take the notification bus name");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        NotificationDaemon { child }
-    }
-
-    /// Every notification the daemon has received: (summary, body).
-    pub fn history(&self) -> Vec<(String, String)> {
-        let _ = Command::new("dunstctl").arg("close-all").status();
-        let out = Command::new("dunstctl").arg("history").output().expect("dunstctl history");
-        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
-        let field =
-            |n: &serde_json::Value, k: &str| n[k]["data"].as_str().unwrap_or_default().to_owned();
-        json["data"]
-            .as_array()
-            .and_then(|a| a.first())
-            .and_then(|a| a.as_array())
-            .map(|items| items.iter().map(|n| (field(n, "summary"), field(n, "body"))).collect())
-            .unwrap_or_default()
-    }
-
-    /// Waits until a notification is on screen, then clicks it (dunst's default action,
-    /// as a person's click would). Returns whether one was there to click.
-    pub fn click_when_shown(&self, limit: Duration) -> bool {
-        let start = Instant::now();
-        while start.elapsed() < limit {
-            let out = Command::new("dunstctl")
-                .args(["count", "displayed"])
-                .output()
-                .expect("dunstctl count");
-            let shown: u32 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap_or(0);
-            if shown > 0 {
-                return Command::new("dunstctl")
-                    .args(["action", "0"])
-                    .status()
-                    .map(|s| s.success())
-                    .unwrap_or(false);
-            }
-            std::thread::sleep(Duration::from_millis(250));
-        }
-        false
-    }
-
-    /// Waits until at least `n` notifications arrived, and returns them all.
-    pub fn wait_for(&self, n: usize, limit: Duration) -> Vec<(String, String)> {
-        let start = Instant::now();
-        loop {
-            let h = self.history();
-            if h.len() >= n || start.elapsed() > limit {
-                return h;
-            }
-            std::thread::sleep(Duration::from_millis(250));
-        }
-    }
-}
-
-impl Drop for NotificationDaemon {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Waits for a top-level X window whose title is exactly `title` (a system dialog the app
-/// opened, say) and returns its X id.
-pub fn wait_for_x_window(title: &str, limit: Duration) -> Option<String> {
-    let start = Instant::now();
-    while start.elapsed() < limit {
-        let found = Command::new("xdotool")
-            .args(["search", "--onlyvisible", "--name", &format!("^{}$", regex_escape(title))])
-            .output()
-            .ok()
-            .and_then(|o| String::from_utf8(o.stdout).ok())
-            .and_then(|s| s.lines().next().map(str::to_owned));
-        if found.is_some() {
-            return found;
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    None
-}
-
-/// The title as a literal for xdotool's regular expressions.
-fn regex_escape(text: &str) -> String {
-    text.chars()
-        .flat_map(|c| {
-            let special = "\\.^$|?*+()[]{}".contains(c);
-            special.then_some('\\').into_iter().chain(std::iter::once(c))
-        })
-        .collect()
-}
-
-/// Sends a key to an X window (Escape to dismiss a dialog, say). Focus is set directly:
-/// under Xvfb there is no window manager to activate windows.
-pub fn send_x_key(window: &str, key: &str) {
-    let status = Command::new("xdotool")
-        .args(["windowfocus", "--sync", window, "key", "--clearmodifiers", key])
-        .status()
-        .expect("xdotool runs");
-    assert!(status.success(), "xdotool could not send {key}");
-}
-
-/// Answers a native (GTK) file dialog titled `title` with `path`, typed as a person
-/// would: into the name field of a save dialog, or into the location field (Ctrl+L) of
-/// an open dialog, then Enter.
-pub fn answer_file_dialog(title: &str, path: &Path, save: bool) {
-    let window = wait_for_x_window(title, WAIT).unwrap_or_else(|| panic!("no dialog “{title}”"));
-    let pause = || std::thread::sleep(Duration::from_millis(400));
-    pause();
-    send_x_key(&window, if save { "ctrl+a" } else { "ctrl+l" });
-    pause();
-    let status = Command::new("xdotool")
-        .args(["windowfocus", "--sync", &window, "type", "--delay", "15"])
-        .arg(path)
-        .status()
-        .expect("xdotool runs");
-    assert!(status.success(), "xdotool could not type the path");
-    pause();
-    send_x_key(&window, "Return");
 }

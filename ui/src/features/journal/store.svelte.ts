@@ -1,0 +1,194 @@
+// The journal's own state: the feeds of entries (every entry, and the one
+// relationship page shown), the entry open in the editor with its preview,
+// and the hooks through which the editor and a view that saves as the person
+// types (a guided step, a conversation plan) are flushed before leaving or
+// locking.
+//
+// Invariants:
+// - all of it is journal content: the session replaces the whole store at a
+//   lock (`clearJournalState`), which also drops the hooks, so nothing is
+//   saved after the lock;
+// - a page of entries lands only in a feed that is still shown;
+// - nothing here is persisted.
+
+import * as ipc from "../../lib/ipc";
+import type { Cursor, EntryMeta, EntryView } from "../../lib/ipc";
+import { lockedOut } from "../../lib/lockout";
+
+export const PAGE_SIZE = 50;
+
+/** An entry open in the editor. `id` is null until the first save creates it. */
+export interface EditorDraft {
+  id: number | null;
+  body: string;
+  /** True when this editor session created the entry (so leaving it blank removes it). */
+  createdHere: boolean;
+  meta: EntryMeta;
+}
+
+/** A list of entries, newest first, loaded a page at a time. */
+export interface Feed {
+  /** Only this relationship's entries; every entry when null. */
+  relationshipId: number | null;
+  /** Newest first, as the back end returns them. */
+  entries: EntryView[];
+  /** Cursor for the next (older) page; null when every entry is loaded. */
+  next: Cursor | null;
+  /** The first page has arrived. */
+  loaded: boolean;
+  loading: boolean;
+  loadFailed: unknown;
+}
+
+export function emptyFeed(relationshipId: number | null): Feed {
+  return { relationshipId, entries: [], next: null, loaded: false, loading: false, loadFailed: null };
+}
+
+export function emptyMeta(relationshipId: number | null = null): EntryMeta {
+  return { relationshipId, frameworkId: null, stepId: null, mood: null, tags: [] };
+}
+
+type Flush = () => Promise<boolean>;
+
+export class JournalStore {
+  /** Every entry. */
+  timeline = $state<Feed>(emptyFeed(null));
+  /** The entries of the relationship page, when one is shown. */
+  relationshipFeed = $state<Feed | null>(null);
+  editor = $state<EditorDraft | null>(null);
+  /** Rendered Markdown of the editor text, when the preview is shown. */
+  preview = $state<string | null>(null);
+
+  #saveFlush: Flush | null = null;
+  #editorLeave: Flush | null = null;
+  #viewFlush: Flush | null = null;
+
+  // Hooks registered by the open editor and the current view.
+
+  /** The editor registers how to flush its pending save and how to close itself. */
+  registerEditor(hooks: { flush: Flush; leave: Flush } | null): void {
+    this.#saveFlush = hooks?.flush ?? null;
+    this.#editorLeave = hooks?.leave ?? null;
+  }
+
+  /**
+   * A view that saves as the person types registers how to flush it, so
+   * leaving the view or locking saves it first. Returns how to unregister.
+   */
+  registerViewWork(flush: Flush): () => void {
+    this.#viewFlush = flush;
+    return () => {
+      if (this.#viewFlush === flush) this.#viewFlush = null;
+    };
+  }
+
+  /** Save whatever the editor and the view have not saved yet. True when nothing is left unsaved. */
+  async flushPendingSave(): Promise<boolean> {
+    // Both start at once (before anything can unmount, when hiding).
+    const [editorSaved, viewSaved] = await Promise.all([
+      this.#saveFlush ? this.#saveFlush() : true,
+      this.#viewFlush ? this.#viewFlush() : true,
+    ]);
+    return editorSaved && viewSaved;
+  }
+
+  /** Close the editor the way "Done" does. False when it has to stay open. */
+  leaveEditor(): Promise<boolean> {
+    return this.#editorLeave ? this.#editorLeave() : Promise.resolve(true);
+  }
+
+  // The editor
+
+  /** A new entry; started from a relationship, it belongs to that relationship. */
+  startNew(relationshipId: number | null = null): void {
+    this.preview = null;
+    this.editor = { id: null, body: "", createdHere: true, meta: emptyMeta(relationshipId) };
+  }
+
+  /** Edit an entry: a copy of its labels, so editing them changes nothing until saved. */
+  open(entry: EntryView): void {
+    this.preview = null;
+    this.editor = {
+      id: entry.id,
+      body: entry.body,
+      createdHere: false,
+      meta: { ...entry.meta, tags: [...entry.meta.tags] },
+    };
+  }
+
+  closeEditor(): void {
+    this.registerEditor(null);
+    this.preview = null;
+    this.editor = null;
+  }
+
+  /** When an entry was written, if the journal has it loaded. */
+  createdAtOf(id: number): string | null {
+    return this.timeline.entries.find((e) => e.id === id)?.createdAt ?? null;
+  }
+
+  // Feeds
+
+  /** Put a saved entry where it belongs: replace an older copy, add a new one on top, or drop it from a feed it left. */
+  upsert(entry: EntryView): void {
+    const place = (feed: Feed) => {
+      const index = feed.entries.findIndex((e) => e.id === entry.id);
+      const belongs = feed.relationshipId === null || entry.meta.relationshipId === feed.relationshipId;
+      if (!belongs) {
+        if (index >= 0) feed.entries.splice(index, 1);
+      } else if (index >= 0) feed.entries[index] = entry;
+      else feed.entries.unshift(entry);
+    };
+    place(this.timeline);
+    if (this.relationshipFeed !== null) place(this.relationshipFeed);
+  }
+
+  remove(id: number): void {
+    this.timeline.entries = this.timeline.entries.filter((e) => e.id !== id);
+    if (this.relationshipFeed !== null) {
+      this.relationshipFeed.entries = this.relationshipFeed.entries.filter((e) => e.id !== id);
+    }
+  }
+
+  /** Entries were added behind the feeds' back (an import): each feed loads afresh when next shown. */
+  restartFeeds(): void {
+    this.timeline = emptyFeed(null);
+    if (this.relationshipFeed !== null) this.relationshipFeed = emptyFeed(this.relationshipFeed.relationshipId);
+  }
+
+  /** A relationship page is about to show: its feed, kept if it is already this relationship's. */
+  showRelationshipFeed(id: number): void {
+    if (this.relationshipFeed?.relationshipId !== id) this.relationshipFeed = emptyFeed(id);
+  }
+
+  /** A relationship was deleted: its entries stay, as entries without a relationship. */
+  forgetRelationship(id: number): void {
+    if (this.relationshipFeed?.relationshipId === id) this.relationshipFeed = null;
+    for (const entry of this.timeline.entries) {
+      if (entry.meta.relationshipId === id) entry.meta.relationshipId = null;
+    }
+  }
+
+  /** Load the first page of a feed, or its next older page. Safe to call repeatedly. */
+  async loadOlder(feed: Feed): Promise<void> {
+    if (feed.loading) return;
+    if (feed.loaded && feed.next === null) return;
+    const stillShown = () => this.timeline === feed || this.relationshipFeed === feed;
+    feed.loading = true;
+    feed.loadFailed = null;
+    try {
+      const filter = feed.relationshipId === null ? null : { relationshipId: feed.relationshipId };
+      const page = await ipc.listEntries(filter, feed.loaded ? feed.next : null, PAGE_SIZE);
+      if (!stillShown()) return;
+      const known = new Set(feed.entries.map((e) => e.id));
+      feed.entries.push(...page.entries.filter((e) => !known.has(e.id)));
+      feed.next = page.next;
+      feed.loaded = true;
+    } catch (error) {
+      if (!stillShown() || lockedOut(error)) return;
+      feed.loadFailed = error;
+    } finally {
+      if (stillShown()) feed.loading = false;
+    }
+  }
+}

@@ -1,0 +1,363 @@
+// The checklist section's data and everything the person does to it: the
+// role's checklists, the one open panel (the marking form or the evidence
+// picker, never both), a mark waiting to be cleared, and a removed piece of
+// evidence that can be linked again for a few seconds.
+//
+// Invariants: loading goes through `Loader` (only the latest answer lands,
+// nothing asked before a lock lands after it); anything new the person does
+// ends the chance to undo a removal; a step counts as evidenced only when the
+// back end says so (the list is reloaded after every change). After
+// `dispose()` no answer lands and no timer runs. Focus stays with the
+// components: a change that worked returns the step it was about.
+
+import { today } from "../../../lib/days";
+import { formatCalendarDay } from "../../../lib/format";
+import type { Role } from "../../../lib/ipc";
+import * as progress from "../../../lib/ipc/progress";
+import type { Checklist, ChecklistStep, EvidenceTarget, EvidenceView } from "../../../lib/ipc/progress";
+import { Loader } from "../../../lib/loader";
+import { LOAD_WORDING, RELATIONSHIP_WORDING, describeError, describeRefusal } from "../../../lib/messages";
+import { lockedOut } from "../../relationships/relationships";
+import { evidenceKindLabel, stepKey, stepKeys, stepPath } from "../progress";
+
+/** How long "Undo" stays after evidence is removed. */
+export const UNDO_MS = 8_000;
+
+/** Which step a change was about. */
+export interface StepRef {
+  frameworkId: string;
+  stepId: string;
+}
+
+export interface MarkForm extends StepRef {
+  path: string;
+  title: string;
+  date: string;
+  note: string;
+  busy: boolean;
+  error: string | null;
+}
+
+export interface Picker extends StepRef {
+  path: string;
+  title: string;
+  candidates: EvidenceView[] | null;
+  error: string | null;
+  busy: boolean;
+}
+
+export interface Undo extends StepRef {
+  title: string;
+  target: EvidenceTarget;
+  busy: boolean;
+}
+
+export class ChecklistStore {
+  readonly relationshipId: number;
+  readonly #role: () => Role;
+
+  lists = $state<Checklist[] | null>(null);
+  loadError = $state<string | null>(null);
+  /** What the last change did, in one sentence. */
+  message = $state("");
+  actionError = $state<string | null>(null);
+  todayDay = $state(today());
+
+  marking = $state<MarkForm | null>(null);
+  picker = $state<Picker | null>(null);
+  undo = $state<Undo | null>(null);
+  unmarking = $state<ChecklistStep | null>(null);
+  unmarkBusy = $state(false);
+  unmarkError = $state<string | null>(null);
+  /** The link being removed, while it is. */
+  removing = $state<number | null>(null);
+
+  /** Each step's key for element ids (see `stepKeys`). */
+  readonly keys = $derived(stepKeys(this.lists ?? []));
+
+  #disposed = false;
+  #undoTimer: ReturnType<typeof setTimeout> | null = null;
+
+  readonly #lists = new Loader<number, Checklist[]>({
+    run: progress.checklists,
+    onAnswer: (answer) => {
+      this.todayDay = today();
+      this.lists = answer;
+    },
+    onError: (reason) => {
+      this.loadError = describeError(reason, LOAD_WORDING);
+    },
+  });
+
+  readonly #candidates = new Loader<Picker, EvidenceView[]>({
+    run: (asked) => progress.evidenceCandidates(this.relationshipId, asked.frameworkId, asked.stepId),
+    onAnswer: (found, asked) => {
+      if (this.picker?.path === asked.path) this.picker.candidates = found;
+    },
+    onError: (reason, asked) => {
+      if (this.picker?.path === asked.path) this.picker.error = describeError(reason, LOAD_WORDING);
+    },
+  });
+
+  /** `role` is read when a sentence needs it (the relationship's role can be shown before it is known). */
+  constructor(relationshipId: number, role: () => Role) {
+    this.relationshipId = relationshipId;
+    this.#role = role;
+  }
+
+  /** The key of a step's element ids. */
+  keyOf(step: StepRef): string {
+    return stepKey(this.keys, step.frameworkId, step.stepId);
+  }
+
+  load(): Promise<void> {
+    this.loadError = null;
+    return this.#lists.load(this.relationshipId);
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    this.#clearUndoTimer();
+    this.#lists.dispose();
+    this.#candidates.dispose();
+  }
+
+  // Marking
+
+  /** Opens the marking form for a step, or closes it if it is open: true when it opened. */
+  toggleMark(step: ChecklistStep): boolean {
+    this.#beginAction();
+    this.picker = null;
+    const path = stepPath(step.frameworkId, step.stepId);
+    if (this.marking?.path === path) {
+      this.marking = null;
+      return false;
+    }
+    this.marking = {
+      path,
+      frameworkId: step.frameworkId,
+      stepId: step.stepId,
+      title: step.title,
+      date: step.markedOn ?? today(),
+      note: step.note,
+      busy: false,
+      error: null,
+    };
+    return true;
+  }
+
+  /** Closes the marking form: the step it was for, if it was open. */
+  closeMark(): StepRef | null {
+    const was = this.marking;
+    this.marking = null;
+    return was;
+  }
+
+  /** Saves the open marking form; the step once saved and reloaded, or null. */
+  async saveMark(): Promise<StepRef | null> {
+    const form = this.marking;
+    if (form === null || form.busy) return null;
+    const decider = this.#role() === "decider";
+    const date = form.date.trim();
+    if (date === "") {
+      form.error = decider ? "Please choose the day you saw it." : "Please choose the day you did it.";
+      return null;
+    }
+    if (date > today()) {
+      form.error = "That day hasn't come yet. Please choose today or an earlier day.";
+      return null;
+    }
+    form.busy = true;
+    form.error = null;
+    try {
+      await progress.markStep(this.relationshipId, {
+        frameworkId: form.frameworkId,
+        stepId: form.stepId,
+        markedOn: date,
+        note: form.note.trim(),
+      });
+      if (this.#disposed) return null;
+      const day = formatCalendarDay(date);
+      this.message = decider
+        ? `“${form.title}” is marked as observed on ${day}.`
+        : `“${form.title}” is marked as done on ${day}.`;
+      this.marking = null;
+      await this.load();
+      return this.#disposed ? null : form;
+    } catch (reason) {
+      if (this.#disposed || lockedOut(reason)) return null;
+      form.error = describeRefusal(reason, RELATIONSHIP_WORDING);
+      return null;
+    } finally {
+      form.busy = false;
+    }
+  }
+
+  /** Asks before a mark is cleared. */
+  askUnmark(step: ChecklistStep): void {
+    this.#beginAction();
+    this.unmarkError = null;
+    this.unmarking = step;
+  }
+
+  cancelUnmark(): void {
+    this.unmarking = null;
+    this.unmarkError = null;
+  }
+
+  /** Clears the mark asked about; the step once cleared and reloaded, or null. */
+  async confirmUnmark(): Promise<StepRef | null> {
+    const step = this.unmarking;
+    if (step === null || this.unmarkBusy) return null;
+    this.unmarkBusy = true;
+    this.unmarkError = null;
+    try {
+      await progress.unmarkStep(this.relationshipId, step.frameworkId, step.stepId);
+      if (this.#disposed) return null;
+      this.unmarking = null;
+      if (this.marking?.path === stepPath(step.frameworkId, step.stepId)) this.marking = null;
+      this.message = `The mark on “${step.title}” was cleared. Any linked evidence is still there.`;
+      await this.load();
+      return this.#disposed ? null : step;
+    } catch (reason) {
+      if (this.#disposed || lockedOut(reason)) return null;
+      this.unmarkError = describeError(reason, RELATIONSHIP_WORDING);
+      return null;
+    } finally {
+      this.unmarkBusy = false;
+    }
+  }
+
+  // Evidence
+
+  /** Opens the evidence picker for a step (and loads what could be linked), or closes it: true when it opened. */
+  togglePicker(step: ChecklistStep): boolean {
+    this.#beginAction();
+    this.marking = null;
+    const path = stepPath(step.frameworkId, step.stepId);
+    if (this.picker?.path === path) {
+      this.picker = null;
+      return false;
+    }
+    this.picker = {
+      path,
+      frameworkId: step.frameworkId,
+      stepId: step.stepId,
+      title: step.title,
+      candidates: null,
+      error: null,
+      busy: false,
+    };
+    void this.loadCandidates();
+    return true;
+  }
+
+  /** Closes the picker: the step it was for, if it was open. */
+  closePicker(): StepRef | null {
+    const was = this.picker;
+    this.picker = null;
+    return was;
+  }
+
+  loadCandidates(): Promise<void> {
+    const current = this.picker;
+    if (current === null) return Promise.resolve();
+    current.error = null;
+    current.candidates = null;
+    return this.#candidates.load(current);
+  }
+
+  /** Links the picker's candidate at `index`; the step once linked and reloaded, or null. */
+  async link(index: number): Promise<StepRef | null> {
+    const current = this.picker;
+    const view = current?.candidates?.[index];
+    if (current === null || view === undefined || current.busy) return null;
+    current.busy = true;
+    current.error = null;
+    try {
+      await progress.linkEvidence(this.relationshipId, current.frameworkId, current.stepId, view.target);
+      if (this.#disposed) return null;
+      this.message = `${evidenceWords(view)} is now linked to “${current.title}”.`;
+      this.picker = null;
+      await this.load();
+      return this.#disposed ? null : current;
+    } catch (reason) {
+      if (this.#disposed || lockedOut(reason)) return null;
+      if (this.picker?.path === current.path) this.picker.error = describeRefusal(reason, RELATIONSHIP_WORDING);
+      return null;
+    } finally {
+      current.busy = false;
+    }
+  }
+
+  /** Unlinks a piece of evidence and offers to undo it for `UNDO_MS`: true once removed and reloaded. */
+  async remove(step: ChecklistStep, view: EvidenceView): Promise<boolean> {
+    if (view.linkId === null || this.removing !== null) return false;
+    this.#beginAction();
+    const linkId = view.linkId;
+    this.removing = linkId;
+    try {
+      await progress.unlinkEvidence(linkId);
+      if (this.#disposed) return false;
+      this.message = `${evidenceWords(view)} is no longer linked to “${step.title}”.`;
+      this.undo = {
+        frameworkId: step.frameworkId,
+        stepId: step.stepId,
+        title: step.title,
+        target: { ...view.target },
+        busy: false,
+      };
+      this.#undoTimer = setTimeout(() => {
+        this.#undoTimer = null;
+        if (this.undo !== null && !this.undo.busy) this.undo = null;
+      }, UNDO_MS);
+      await this.load();
+      return !this.#disposed;
+    } catch (reason) {
+      if (this.#disposed || lockedOut(reason)) return false;
+      this.actionError = describeError(reason, RELATIONSHIP_WORDING);
+      return false;
+    } finally {
+      this.removing = null;
+    }
+  }
+
+  /** Links the removed evidence again; the step once linked and reloaded, or null. */
+  async undoRemove(): Promise<StepRef | null> {
+    const taken = this.undo;
+    if (taken === null || taken.busy) return null;
+    this.#clearUndoTimer();
+    taken.busy = true;
+    try {
+      await progress.linkEvidence(this.relationshipId, taken.frameworkId, taken.stepId, taken.target);
+      if (this.#disposed) return null;
+      this.undo = null;
+      this.message = `The evidence is linked to “${taken.title}” again.`;
+      await this.load();
+      return this.#disposed ? null : taken;
+    } catch (reason) {
+      if (this.#disposed || lockedOut(reason)) return null;
+      this.undo = null;
+      this.actionError = describeRefusal(reason, RELATIONSHIP_WORDING);
+      return null;
+    }
+  }
+
+  /** Anything new the person does ends the chance to undo a removal. */
+  #beginAction(): void {
+    this.#clearUndoTimer();
+    this.undo = null;
+    this.actionError = null;
+    this.message = "";
+  }
+
+  #clearUndoTimer(): void {
+    if (this.#undoTimer !== null) clearTimeout(this.#undoTimer);
+    this.#undoTimer = null;
+  }
+}
+
+/** "Entry from 3 March 2026". */
+function evidenceWords(view: EvidenceView): string {
+  return `${evidenceKindLabel(view)} from ${formatCalendarDay(view.on)}`;
+}

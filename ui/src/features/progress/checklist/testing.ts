@@ -1,0 +1,90 @@
+// A stand-in back end for the checklist's tests: one decider's checklist of
+// two steps and one entry that could be linked, answering the six checklist
+// commands the way the Rust side does (a step is claimed once marked,
+// evidenced once something is linked). Tests only: nothing in the app imports it.
+
+import type { InvokeArgs } from "@tauri-apps/api/core";
+import type { Checklist, EvidenceTarget, EvidenceView, StepMarkInput } from "../../../lib/ipc/progress";
+
+export const ENTRY: EvidenceView = {
+  linkId: null,
+  target: { kind: "entry", entryId: 7, eventId: null, commitmentId: null, dueOn: null },
+  on: "2026-03-03",
+  text: "They said it was wrong, no excuses.",
+  eventKind: null,
+  occurrenceStatus: null,
+  answersStep: true,
+};
+
+const STEPS = [
+  { stepId: "take-ownership", title: "Take ownership" },
+  { stepId: "show-compassion", title: "Show compassion" },
+];
+
+export class ChecklistBackEnd {
+  marks = new Map<string, { markedOn: string; note: string }>();
+  links: { linkId: number; stepId: string; target: EvidenceTarget }[] = [];
+  /** Commands received, in order. */
+  calls: { command: string; args: InvokeArgs | undefined }[] = [];
+  /** A command to refuse, with the error the back end would send. */
+  refuse: { command: string; error: { code: string; message: string } } | null = null;
+  #nextLink = 1;
+
+  answer = async (command: string, args?: InvokeArgs): Promise<unknown> => {
+    this.calls.push({ command, args });
+    if (this.refuse?.command === command) throw this.refuse.error;
+    const a = (args ?? {}) as Record<string, unknown>;
+    switch (command) {
+      case "checklists":
+        return [this.#list()];
+      case "mark_step": {
+        const input = a.input as StepMarkInput;
+        this.marks.set(input.stepId, { markedOn: input.markedOn, note: input.note });
+        return null;
+      }
+      case "unmark_step":
+        this.marks.delete(a.stepId as string);
+        return null;
+      case "evidence_candidates":
+        return this.links.some((l) => l.target.entryId === ENTRY.target.entryId) ? [] : [ENTRY];
+      case "link_evidence":
+        this.links.push({ linkId: this.#nextLink++, stepId: a.stepId as string, target: a.target as EvidenceTarget });
+        return null;
+      case "unlink_evidence":
+        this.links = this.links.filter((l) => l.linkId !== a.linkId);
+        return null;
+      default:
+        throw { code: "internal", message: `no stand-in for ${command}` };
+    }
+  };
+
+  /** How many times a command was asked. */
+  count(command: string): number {
+    return this.calls.filter((c) => c.command === command).length;
+  }
+
+  #list(): Checklist {
+    return {
+      frameworkId: "four-steps",
+      name: "The four steps",
+      summary: "",
+      steps: STEPS.map(({ stepId, title }) => {
+        const mark = this.marks.get(stepId);
+        const evidence = this.links
+          .filter((l) => l.stepId === stepId)
+          .map((l) => ({ ...ENTRY, linkId: l.linkId, target: l.target }));
+        return {
+          frameworkId: "four-steps",
+          stepId,
+          title,
+          summary: "",
+          markedOn: mark?.markedOn ?? null,
+          note: mark?.note ?? "",
+          evidence,
+          writtenOn: [],
+          state: evidence.length > 0 ? "evidenced" : mark ? "claimed" : "open",
+        };
+      }),
+    };
+  }
+}

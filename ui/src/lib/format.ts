@@ -7,9 +7,6 @@
 
 import { isoDay, parseDay } from "./days";
 
-// Kept importable from here for the callers that format with it; it lives in days.ts.
-export { isoDay };
-
 const DAY_OPTIONS: Intl.DateTimeFormatOptions = {
   weekday: "long",
   day: "numeric",

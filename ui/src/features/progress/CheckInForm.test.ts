@@ -4,7 +4,7 @@
 // changing a day already checked in.
 import { fireEvent, render, screen, within } from "@testing-library/svelte";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { isoDay } from "../../lib/format";
+import { today } from "../../lib/days";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 // A lock would lead to the unlock screen: the session is not part of these tests.
@@ -34,7 +34,7 @@ beforeEach(() => {
 describe("CheckInForm", () => {
   it("the first time: today's date, every question skipped, nothing listed yet", async () => {
     await shown();
-    expect((screen.getByLabelText("Day") as HTMLInputElement).value).toBe(isoDay(new Date()));
+    expect((screen.getByLabelText("Day") as HTMLInputElement).value).toBe(today());
     expect(screen.getByText("These ratings are a reflection, not a diagnosis.")).toBeTruthy();
     const skip = within(question("They have what it takes.")).getByRole("radio", { name: "Skip" });
     expect((skip as HTMLInputElement).checked).toBe(true);

@@ -4,7 +4,8 @@
 // schedule choices and which parts a printed review includes. Pure: no IPC,
 // no DOM, nothing logged (notes, reasons and excerpts are journal text).
 
-import { formatCalendarDay, isoDay } from "../../lib/format";
+import { isoDay } from "../../lib/days";
+import { formatCalendarDay } from "../../lib/format";
 import type { Role } from "../../lib/ipc";
 import type {
   CheckIn,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldElement, fieldsOf, newFields, normaliseTime, toInput, type CommitmentFields } from "./commitmentForm";
+import { fieldElement, fieldsOf, newFields, toInput, type CommitmentFields } from "./commitmentForm";
 import type { Commitment } from "../../lib/ipc/ledger";
 
 const TODAY = "2026-03-10";
@@ -108,15 +108,5 @@ describe("editing a saved commitment", () => {
   it("keeps a rule the picker can't show", () => {
     const input = toInput(fieldsOf({ ...saved, repeat: { kind: "custom", rule: "FREQ=YEARLY;BYMONTH=3" } }));
     expect(input.repeat).toEqual({ kind: "custom", rule: "FREQ=YEARLY;BYMONTH=3" });
-  });
-});
-
-describe("times from a time field", () => {
-  it("reads hours and minutes", () => {
-    expect(normaliseTime("09:30")).toBe("09:30");
-    expect(normaliseTime(" 23:59:00 ")).toBe("23:59");
-    expect(normaliseTime("9:30")).toBeNull();
-    expect(normaliseTime("24:00")).toBeNull();
-    expect(normaliseTime("")).toBeNull();
   });
 });

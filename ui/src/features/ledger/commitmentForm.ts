@@ -51,18 +51,6 @@ export function fieldsOf(commitment: Commitment): CommitmentFields {
   };
 }
 
-const TIME = /^(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/u;
-
-/** "HH:MM" from what a time field gives ("09:30", or "09:30:00" in some engines); null if unreadable. */
-export function normaliseTime(text: string): string | null {
-  const match = TIME.exec(text.trim());
-  if (match === null) return null;
-  const hours = Number(match[1]);
-  const minutes = Number(match[2]);
-  if (hours > 23 || minutes > 59) return null;
-  return `${match[1]}:${match[2]}`;
-}
-
 /** The form as the back end takes it (a one-off's end is ignored there). */
 export function toInput(fields: CommitmentFields): CommitmentInput {
   return {

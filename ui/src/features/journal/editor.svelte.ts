@@ -22,6 +22,13 @@ import { Autosave, isBlank, type AutosaveStatus } from "./autosave";
 import { SaveQueue, type SaveStatus } from "./saveQueue";
 import type { EditorDraft } from "./store.svelte";
 import { formatTags, parseMood, parseTags } from "./tags";
+import { saveStatusText, type SaveStatusWords } from "../../lib/saveStatus";
+
+/** The editor's words around "Saving…" and "Saved": the quiet start, and a failure. */
+const STATUS_WORDS: SaveStatusWords = {
+  idle: "Mend saves as you write.",
+  failed: (error) => describeRefusal(error, SAVE_WORDING),
+};
 
 function snapshotMeta(meta: EntryMeta): EntryMeta {
   return { ...meta, tags: [...meta.tags] };
@@ -109,25 +116,12 @@ export class EditorStore {
   get statusText(): string {
     const status = this.status;
     const metaStatus = this.metaStatus;
-    if (metaStatus.kind === "failed" && status.kind !== "failed") {
-      return describeRefusal(metaStatus.error, SAVE_WORDING);
-    }
+    if (metaStatus.kind === "failed" && status.kind !== "failed") return STATUS_WORDS.failed(metaStatus.error);
     if ((metaStatus.kind === "pending" || metaStatus.kind === "saving") && status.kind !== "failed") {
-      return "Saving…";
+      return saveStatusText(metaStatus, STATUS_WORDS);
     }
-    switch (status.kind) {
-      case "idle":
-        return "Mend saves as you write.";
-      case "pending":
-      case "saving":
-        return "Saving…";
-      case "saved":
-        return "Saved";
-      case "blank":
-        return this.savedId === null ? "Mend saves as you write." : "An empty entry isn't saved.";
-      case "failed":
-        return describeRefusal(status.error, SAVE_WORDING);
-    }
+    if (status.kind === "blank") return this.savedId === null ? STATUS_WORDS.idle : "An empty entry isn't saved.";
+    return saveStatusText(status, STATUS_WORDS);
   }
 
   get failed(): boolean {

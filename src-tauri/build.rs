@@ -49,6 +49,7 @@ const COMMANDS: &[&str] = &[
     "delete_conversation",
     "create_commitment",
     "update_commitment",
+    "describe_repeat",
     "delete_commitment",
     "log_occurrence",
     "unlog_occurrence",

@@ -1,10 +1,12 @@
-//! The one error type that crosses IPC: a code the UI branches on and a sentence it may
-//! show. The code comes from the core error's `ErrorKind`, the sentence from its message;
-//! never carries SQL or anything the user wrote.
+//! The one error type that crosses IPC: a code the UI branches on, a sentence it may
+//! show and, for refused input, the input field at fault (so a form shows the sentence
+//! beside that field). The code and field come from the core error's `ErrorKind`, the
+//! sentence from its message; never carries SQL or anything the user wrote.
 use mend_core::commitments::CommitmentError;
 use mend_core::conversation::ConversationError;
 use mend_core::error::{ErrorKind, Origin, Secret};
 use mend_core::guide::GuideError;
+use mend_core::ledger::RuleError;
 use mend_core::progress::ProgressError;
 use mend_core::relationships::RelationshipError;
 use mend_core::safety::SafetyError;
@@ -39,11 +41,23 @@ pub enum ErrorCode {
 pub struct IpcError {
     pub code: ErrorCode,
     pub message: String,
+    /// The input field at fault, as the command's input names it ("startsOn", "days").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub field: Option<String>,
 }
 
 impl IpcError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into() }
+        Self { code, message: message.into(), field: None }
+    }
+
+    fn from_kind(kind: ErrorKind, message: String) -> Self {
+        let field = match kind {
+            ErrorKind::InvalidInput { field } => field.map(str::to_owned),
+            _ => None,
+        };
+        Self { code: kind.into(), message, field }
     }
 
     pub fn locked() -> Self {
@@ -89,13 +103,14 @@ macro_rules! from_core_errors {
     ($($error:ty),* $(,)?) => {$(
         impl From<$error> for IpcError {
             fn from(e: $error) -> Self {
-                IpcError::new(e.kind().into(), sentence(&e))
+                IpcError::from_kind(e.kind(), sentence(&e))
             }
         }
     )*};
 }
 
 from_core_errors!(
+    RuleError,
     VaultError,
     JournalError,
     SettingsError,
@@ -174,5 +189,27 @@ mod tests {
         }
         let nested = IpcError::from(TransferError::Vault(VaultError::WrongPassphrase));
         assert_eq!(nested.message, "That passphrase did not open the vault.");
+    }
+
+    #[test]
+    fn refused_input_names_its_field() {
+        let e = IpcError::from(RuleError::WeeksApart);
+        assert_eq!(e.field.as_deref(), Some("weeksApart"));
+        assert_eq!(e.message, "Please choose how many weeks apart, from 2 to 52.");
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["field"], "weeksApart");
+        let e = IpcError::from(CommitmentError::InvalidField {
+            field: "dueTime",
+            message: "that time couldn't be read. Please choose it again",
+        });
+        assert_eq!(
+            (e.code, e.field.as_deref(), e.message.as_str()),
+            (
+                ErrorCode::InvalidInput,
+                Some("dueTime"),
+                "That time couldn't be read. Please choose it again."
+            )
+        );
+        assert_eq!(IpcError::from(JournalError::TooLong).field, None);
     }
 }

@@ -186,6 +186,7 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::relationships::delete_conversation,
             commands::ledger::create_commitment,
             commands::ledger::update_commitment,
+            commands::ledger::describe_repeat,
             commands::ledger::delete_commitment,
             commands::ledger::log_occurrence,
             commands::ledger::unlog_occurrence,

@@ -10,6 +10,7 @@ use mend_core::commitments::{CommitmentInput, CommitmentOwner, OccurrenceLog};
 use mend_core::frameworks::{BreachKind, Role};
 use mend_core::ledger::OccurrenceStatus;
 use mend_core::relationships::RelationshipInput;
+use mend_core::repeat::Repeat;
 use mend_core::{EntryMeta, FixedClock, Passphrase, Vault, VaultPaths};
 use std::net::TcpListener;
 use thirtyfour::By;
@@ -180,7 +181,7 @@ async fn hostile_strings_render_as_text_and_run_nothing() {
             let input = CommitmentInput {
                 owner: if i % 2 == 0 { CommitmentOwner::Me } else { CommitmentOwner::Them },
                 promise: s.clone(),
-                rrule: None,
+                repeat: Repeat::Once,
                 starts_on: day.to_string(),
                 ends_on: None,
                 kept_looks_like: s.clone(),

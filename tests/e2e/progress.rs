@@ -10,6 +10,7 @@ use mend_core::ledger::OccurrenceStatus;
 use mend_core::progress::checkins::{CheckInInput, DecisionChoice, DecisionInput};
 use mend_core::progress::checklist::StepMarkInput;
 use mend_core::relationships::{EventInput, EventKind, RelationshipInput};
+use mend_core::repeat::Repeat;
 use mend_core::{EntryMeta, FixedClock, Passphrase, Vault, VaultPaths};
 use std::time::Instant;
 use thirtyfour::prelude::*;
@@ -234,7 +235,7 @@ fn seed(dir: &std::path::Path, role: Role) -> i64 {
             &CommitmentInput {
                 owner,
                 promise: "Share the day's spending each evening".into(),
-                rrule: Some("FREQ=DAILY".into()),
+                repeat: Repeat::Daily,
                 starts_on: start.to_string(),
                 ends_on: None,
                 kept_looks_like: String::new(),
@@ -278,7 +279,7 @@ fn seed(dir: &std::path::Path, role: Role) -> i64 {
         let trust = (role == Role::Decider).then_some([2u8, 3, 4, 2, 3, 4, 5, 6, 6][n % 9]);
         let input =
             CheckInInput { on: d.to_string(), answers, trust_level: trust, note: String::new() };
-        vault.progress().save_check_in(rel, &input, &clock).unwrap();
+        vault.progress().save_check_in(rel, &input, today, &clock).unwrap();
     }
     let (fw, steps): (&str, &[&str]) = if role == Role::Decider {
         ("four-steps", &["take-ownership", "show-compassion", "make-amends", "actions-not-words"])

@@ -9,9 +9,10 @@ use crate::ledger::{
 };
 use crate::relationships::{RelationshipError, Relationships};
 use crate::reminders::{Reminder, ReminderKind};
+use crate::repeat::{describe_rule, Repeat};
 use crate::safety::MODE_SQL;
 use crate::time::to_millis;
-use chrono::{Duration, NaiveDate, NaiveTime};
+use chrono::{Duration, NaiveDate, NaiveTime, Timelike};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -33,6 +34,9 @@ pub enum CommitmentError {
     InvalidRule(#[from] RuleError),
     #[error("{0}")]
     Invalid(&'static str),
+    /// Refused input, with the input field at fault (`promise`, `startsOn`…).
+    #[error("{message}")]
+    InvalidField { field: &'static str, message: &'static str },
     #[error("the vault's database reported an error")]
     Storage(#[from] rusqlite::Error),
 }
@@ -45,6 +49,7 @@ impl CommitmentError {
             Self::InvalidDate(d) => d.kind(),
             Self::InvalidRule(r) => r.kind(),
             Self::Invalid(_) => ErrorKind::INVALID,
+            Self::InvalidField { field, .. } => ErrorKind::InvalidInput { field: Some(field) },
             Self::Storage(_) => ErrorKind::Io,
         }
     }
@@ -98,8 +103,16 @@ pub struct Commitment {
     pub relationship_id: i64,
     pub owner: CommitmentOwner,
     pub promise: String,
-    /// An RFC 5545 recurrence rule; none for a one-off due on `starts_on`.
+    /// The stored RFC 5545 recurrence rule; none for a one-off due on `starts_on`.
+    /// For due dates and reminders only: the UI reads `repeat`, so it never crosses IPC.
+    #[serde(skip)]
+    #[ts(skip)]
     pub rrule: Option<String>,
+    /// How often it falls due, read from `rrule`.
+    pub repeat: Repeat,
+    /// `repeat` in words ("Every Monday and Thursday"; "Once" for a one-off, whose day
+    /// the UI writes out in the reader's locale).
+    pub repeat_description: String,
     pub starts_on: NaiveDate,
     pub ends_on: Option<NaiveDate>,
     /// How anyone could tell it was kept.
@@ -121,13 +134,18 @@ pub(crate) fn commitment_from_row(row: &Row<'_>) -> rusqlite::Result<Commitment>
     let owner: String = row.get(2)?;
     let starts: String = row.get(5)?;
     let ends: Option<String> = row.get(6)?;
+    let rrule: Option<String> = row.get(4)?;
+    let starts_on = dates::parse(&starts).unwrap_or_default();
+    let repeat = Repeat::from_rrule(rrule.as_deref(), starts_on);
     Ok(Commitment {
         id: row.get(0)?,
         relationship_id: row.get(1)?,
         owner: CommitmentOwner::parse(&owner),
         promise: row.get(3)?,
-        rrule: row.get(4)?,
-        starts_on: dates::parse(&starts).unwrap_or_default(),
+        repeat_description: describe_rule(rrule.as_deref(), Some(starts_on)),
+        repeat,
+        rrule,
+        starts_on,
         ends_on: ends.and_then(|e| dates::parse(&e).ok()),
         kept_looks_like: row.get(7)?,
         conversation_id: row.get(8)?,
@@ -143,9 +161,8 @@ pub(crate) fn commitment_from_row(row: &Row<'_>) -> rusqlite::Result<Commitment>
 pub struct CommitmentInput {
     pub owner: CommitmentOwner,
     pub promise: String,
-    /// e.g. "FREQ=WEEKLY;BYDAY=MO,TH"; empty or none for a one-off.
-    #[serde(default)]
-    pub rrule: Option<String>,
+    /// How often it falls due; a one-off has no end date.
+    pub repeat: Repeat,
     /// `YYYY-MM-DD`.
     pub starts_on: String,
     #[serde(default)]
@@ -169,36 +186,59 @@ struct CheckedInput {
     due_time: Option<String>,
 }
 
-pub(crate) fn parse_time(text: &str) -> Result<NaiveTime, CommitmentError> {
-    NaiveTime::parse_from_str(text.trim(), "%H:%M")
-        .map_err(|_| CommitmentError::Invalid("that time isn't in the form HH:MM"))
+/// A local time of day, "HH:MM" (seconds, which some time fields add, are dropped).
+pub(crate) fn parse_time(text: &str) -> Option<NaiveTime> {
+    let text = text.trim();
+    NaiveTime::parse_from_str(text, "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M:%S%.f"))
+        .ok()
+        .map(|t| t.with_second(0).unwrap_or(t).with_nanosecond(0).unwrap_or(t))
 }
 
+fn refuse(field: &'static str, message: &'static str) -> CommitmentError {
+    CommitmentError::InvalidField { field, message }
+}
+
+/// Every rule a commitment keeps, in the order the form shows its fields; each refusal
+/// names its field.
 fn check(input: &CommitmentInput) -> Result<CheckedInput, CommitmentError> {
     let promise = input.promise.trim().to_owned();
-    if promise.is_empty()
-        || promise.len() > MAX_TEXT_BYTES
-        || input.kept_looks_like.len() > MAX_TEXT_BYTES
-    {
-        return Err(CommitmentError::Invalid(
+    if promise.is_empty() {
+        return Err(refuse("promise", "please write a few words about what was promised"));
+    }
+    if promise.len() > MAX_TEXT_BYTES {
+        return Err(refuse("promise", "a commitment needs a few words saying what was promised"));
+    }
+    if input.kept_looks_like.len() > MAX_TEXT_BYTES {
+        return Err(refuse(
+            "keptLooksLike",
             "a commitment needs a few words saying what was promised",
         ));
     }
-    let starts_on = dates::parse(&input.starts_on)?;
-    let ends_on = dates::parse_optional(input.ends_on.as_deref())?;
-    let rrule = input.rrule.as_deref().map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned);
-    if let Some(r) = &rrule {
-        ledger::check_rule(r, starts_on)?;
-    }
+    let starts_on = dates::parse(&input.starts_on)
+        .map_err(|_| refuse("startsOn", "please choose the day it starts"))?;
+    input.repeat.check(starts_on)?;
+    let rrule = input.repeat.to_rrule().map(|r| r.trim().to_owned());
+    // A one-off has no end: it is due once, on its start day.
+    let ends_on = match rrule {
+        None => None,
+        Some(_) => dates::parse_optional(input.ends_on.as_deref())
+            .map_err(|_| refuse("endsOn", "that end date isn't a day on the calendar"))?,
+    };
     if ends_on.is_some_and(|e| e < starts_on) {
         return Err(RuleError::EndsBeforeStart.into());
     }
     let due_time = match input.due_time.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        Some(t) => Some(parse_time(t)?.format("%H:%M").to_string()),
+        Some(t) => Some(
+            parse_time(t)
+                .ok_or(refuse("dueTime", "that time couldn't be read. Please choose it again"))?
+                .format("%H:%M")
+                .to_string(),
+        ),
         None => None,
     };
     if input.remind && due_time.is_none() {
-        return Err(CommitmentError::Invalid("a reminder needs a time of day"));
+        return Err(refuse("dueTime", "please choose a time for the reminder"));
     }
     Ok(CheckedInput { promise, rrule, starts_on, ends_on, due_time })
 }
@@ -489,7 +529,7 @@ impl<'a> Commitments<'a> {
         let mut out = Vec::new();
         for c in rows {
             let c = c?;
-            let Some(at) = c.due_time.as_deref().and_then(|t| parse_time(t).ok()) else { continue };
+            let Some(at) = c.due_time.as_deref().and_then(parse_time) else { continue };
             out.push(Reminder {
                 id: format!("commitment-{}", c.id),
                 kind: ReminderKind::CommitmentDue,

@@ -9,6 +9,7 @@
 //! > the total divided by the number of logged times. Times not logged are shown apart
 //! > and never counted either way.
 use crate::error::ErrorKind;
+use crate::repeat::{MAX_WEEKS_APART, MIN_WEEKS_APART};
 use chrono::{Datelike, Duration, NaiveDate, TimeZone};
 use rrule::{RRuleSet, Tz};
 use serde::{Deserialize, Serialize};
@@ -23,6 +24,7 @@ Times that were not logged are shown separately and never counted either way.";
 /// Most occurrences one query may list (about 27 years of daily dates).
 const MAX_OCCURRENCES: u16 = 10_000;
 
+/// A repeat rule refused; each names the input field at fault (see `field`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RuleError {
     #[error("that repeat rule isn't one Mend understands")]
@@ -31,14 +33,31 @@ pub enum RuleError {
     TooFrequent,
     #[error("the end date is before the start date")]
     EndsBeforeStart,
+    #[error("please choose at least one day of the week")]
+    NoDays,
+    #[error("please choose how many weeks apart, from {} to {}", MIN_WEEKS_APART, MAX_WEEKS_APART)]
+    WeeksApart,
+    #[error("please choose a day of the month from 1 to 31")]
+    MonthDay,
+    #[error("please choose how often it repeats")]
+    NoRule,
 }
 
 impl RuleError {
+    /// The input field at fault, as the commands' inputs name it.
+    pub fn field(&self) -> Option<&'static str> {
+        Some(match self {
+            Self::Invalid | Self::TooFrequent | Self::NoRule => "repeat",
+            Self::EndsBeforeStart => "endsOn",
+            Self::NoDays => "days",
+            Self::WeeksApart => "weeksApart",
+            Self::MonthDay => "monthDay",
+        })
+    }
+
     /// What kind of failure this is, for callers that branch on it.
     pub fn kind(&self) -> ErrorKind {
-        match self {
-            Self::Invalid | Self::TooFrequent | Self::EndsBeforeStart => ErrorKind::INVALID,
-        }
+        ErrorKind::InvalidInput { field: self.field() }
     }
 }
 

@@ -24,6 +24,7 @@ pub mod ledger;
 pub mod progress;
 pub mod relationships;
 pub mod reminders;
+pub mod repeat;
 pub mod safety;
 pub mod search;
 pub mod secret;

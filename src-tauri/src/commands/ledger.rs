@@ -6,6 +6,7 @@ use chrono::Utc;
 use mend_core::commitments::{
     Commitment, CommitmentInput, OccurrenceLog, OccurrenceView, RelationshipLedger,
 };
+use mend_core::repeat::{Repeat, RepeatSummary};
 use mend_core::settings::ReminderSettings;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_autostart::ManagerExt;
@@ -34,6 +35,13 @@ pub fn update_commitment(
         state.sync_reminders(v);
         Ok(c)
     })
+}
+
+/// A repeat rule in words while the picker is filled in (no vault needed): the limit it
+/// breaks, if any, names its field.
+#[tauri::command(async)]
+pub fn describe_repeat(repeat: Repeat, starts_on: String) -> CmdResult<RepeatSummary> {
+    Ok(repeat.summary(mend_core::dates::parse(&starts_on).ok())?)
 }
 
 #[tauri::command(async)]

@@ -91,7 +91,9 @@ pub fn save_check_in(
     relationship_id: i64,
     input: CheckInInput,
 ) -> CmdResult<CheckIn> {
-    state.with_vault(|v| Ok(v.progress().save_check_in(relationship_id, &input, &state.clock)?))
+    state.with_vault(|v| {
+        Ok(v.progress().save_check_in(relationship_id, &input, today(), &state.clock)?)
+    })
 }
 
 /// Every check-in of a relationship, oldest first.

@@ -33,7 +33,12 @@ function pad(value: number): string {
   return String(value).padStart(2, "0");
 }
 
-/** Today as "YYYY-MM-DD" in local time (the `max` of past-only date fields). */
+/** A local date as "YYYY-MM-DD" ("2025-11-22"). */
+export function isoDay(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Today as "YYYY-MM-DD" in local time (the `max` of past-only date fields): the one "today". */
 export function today(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return isoDay(now);
 }

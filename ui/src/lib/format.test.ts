@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { formatDay, formatDayAndTime, formatTime, isoDay, isoTime } from "./format";
+import { isoDay } from "./days";
+import { formatDay, formatDayAndTime, formatTime, isoTime } from "./format";
 
 // Built from local components so the expectations hold in any time zone.
 const saturdayMorning = new Date(2025, 10, 22, 9, 4, 0);

@@ -5,7 +5,7 @@
 // try/catch, falling back to a plain ISO-like local date ("2025-11-22",
 // "09:04"). Nothing here may throw, whatever string it is given.
 
-import { parseDay } from "./days";
+import { isoDay, parseDay } from "./days";
 
 const DAY_OPTIONS: Intl.DateTimeFormatOptions = {
   weekday: "long",
@@ -34,11 +34,6 @@ function parse(iso: string): Date | null {
 
 function pad(value: number): string {
   return String(value).padStart(2, "0");
-}
-
-/** "2025-11-22" in local time. */
-export function isoDay(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** "09:04" in local time. */

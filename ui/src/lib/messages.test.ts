@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ERROR_CODES, MendError, errorCodeOf, isErrorCode, toMendError } from "./ipc/error";
+import { ERROR_CODES, MendError, errorCodeOf, fieldOf, isErrorCode, toMendError } from "./ipc/error";
 import {
   BACKUP_WORDING,
   CHANGE_PASSPHRASE_WORDING,
@@ -19,6 +19,14 @@ describe("toMendError", () => {
     expect(error).toBeInstanceOf(Error);
     expect(error.code).toBe("wrongPassphrase");
     expect(error.message).toBe("wrong passphrase");
+  });
+
+  it("keeps the field a refusal names, and none when it names none", () => {
+    const refused = toMendError({ code: "invalidInput", message: "Please choose the day it starts.", field: "startsOn" });
+    expect([refused.code, refused.field, fieldOf(refused)]).toEqual(["invalidInput", "startsOn", "startsOn"]);
+    expect(toMendError({ code: "storage", message: "x" }).field).toBeNull();
+    expect(toMendError({ code: "invalidInput", message: "x", field: 3 }).code).toBe("internal");
+    expect(fieldOf(new Error("x"))).toBeNull();
   });
 
   it("turns an unknown code into internal", () => {

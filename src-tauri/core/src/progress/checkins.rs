@@ -10,6 +10,7 @@ use crate::frameworks::Role;
 use crate::ledger;
 use crate::relationships::Relationships;
 use crate::reminders::{Reminder, ReminderKind};
+use crate::repeat::CheckInEvery;
 use crate::time::to_millis;
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
@@ -18,6 +19,10 @@ use std::collections::BTreeMap;
 use ts_rs::TS;
 
 pub const MAX_TRUST_LEVEL: u8 = 10;
+
+fn refuse(field: &'static str, message: &'static str) -> ProgressError {
+    ProgressError::InvalidField { field, message }
+}
 
 /// One day's check-in: ratings, trust level (decider only), or both.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -108,8 +113,8 @@ pub struct DecisionInput {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct CheckInSchedule {
-    /// An RFC 5545 rule, such as `FREQ=WEEKLY` or `FREQ=MONTHLY`.
-    pub rrule: String,
+    /// Stored as an RFC 5545 rule, such as `FREQ=WEEKLY` or `FREQ=MONTHLY`.
+    pub repeat: CheckInEvery,
     pub starts_on: NaiveDate,
     /// Local time of day, `HH:MM`.
     pub at: String,
@@ -122,7 +127,7 @@ pub struct CheckInSchedule {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct CheckInScheduleInput {
-    pub rrule: String,
+    pub repeat: CheckInEvery,
     /// `YYYY-MM-DD`.
     pub starts_on: String,
     /// `HH:MM`.
@@ -132,15 +137,21 @@ pub struct CheckInScheduleInput {
 
 impl Progress<'_> {
     /// Saves one day's check-in, replacing any earlier one on that day, in one transaction.
+    /// `today` is the person's local date: a check-in is for a day that has come.
     pub fn save_check_in(
         &self,
         relationship_id: i64,
         input: &CheckInInput,
+        today: NaiveDate,
         clock: &dyn Clock,
     ) -> Result<CheckIn, ProgressError> {
         let role = self.role(relationship_id)?;
         let now = clock.now();
-        let on = dates::parse_past(&input.on, now)?;
+        let on = dates::parse(&input.on)
+            .map_err(|_| refuse("on", "please choose the day this check-in is for"))?;
+        if on > today {
+            return Err(refuse("on", "a check-in can't be for a day that hasn't come yet"));
+        }
         if input.answers.keys().any(|k| !elements::is_item(k)) {
             return Err(ProgressError::Invalid("one of those ratings isn't a question Mend asks"));
         }
@@ -159,7 +170,15 @@ impl Progress<'_> {
         }
         let note = check_note(&input.note)?;
         if input.answers.is_empty() && input.trust_level.is_none() {
-            return Err(ProgressError::Invalid("answer at least one question to save a check-in"));
+            return Err(refuse(
+                "answers",
+                match role {
+                    Role::Decider => {
+                        "answer at least one question, or give a trust level, to save a check-in"
+                    }
+                    Role::Repairer => "answer at least one question to save a check-in",
+                },
+            ));
         }
         let answers = serde_json::to_string(&input.answers)
             .map_err(|_| ProgressError::Invalid("those ratings could not be saved"))?;
@@ -352,6 +371,7 @@ impl Progress<'_> {
             )
             .optional()?;
         let Some((rrule, starts, at, remind)) = row else { return Ok(None) };
+        let repeat = CheckInEvery::from_rrule(&rrule);
         let starts_on = dates::parse(&starts)?;
         let next_on = ledger::due_dates(
             Some(&rrule),
@@ -362,7 +382,7 @@ impl Progress<'_> {
         )?
         .first()
         .copied();
-        Ok(Some(CheckInSchedule { rrule, starts_on, at, remind, next_on }))
+        Ok(Some(CheckInSchedule { repeat, starts_on, at, remind, next_on }))
     }
 
     /// Sets (or replaces) how often to check in on a relationship.
@@ -373,13 +393,18 @@ impl Progress<'_> {
         today: NaiveDate,
     ) -> Result<Option<CheckInSchedule>, ProgressError> {
         Relationships::new(self.conn()).get(relationship_id)?;
-        let starts_on = dates::parse(&input.starts_on)?;
-        let rule = input.rrule.trim();
+        let starts_on = dates::parse(&input.starts_on)
+            .map_err(|_| refuse("startsOn", "please choose the day to start from"))?;
+        let rule = input.repeat.to_rrule();
+        let rule = rule.trim();
         if rule.is_empty() {
-            return Err(ProgressError::Invalid("choose how often to check in"));
+            return Err(refuse("repeat", "choose how often to check in"));
         }
         ledger::check_rule(rule, starts_on)?;
-        let at = parse_time(&input.at)?.format("%H:%M").to_string();
+        let at = parse_time(&input.at)
+            .ok_or(refuse("at", "please choose a time of day, such as 19:00"))?
+            .format("%H:%M")
+            .to_string();
         self.conn().execute(
             "INSERT INTO checkin_schedule (relationship_id, rrule, starts_on, at, remind)
              VALUES (?1, ?2, ?3, ?4, ?5)
@@ -415,7 +440,7 @@ impl Progress<'_> {
         let mut out = Vec::new();
         for row in rows {
             let (rid, rrule, starts, at) = row?;
-            let (Ok(starts_on), Ok(at)) = (dates::parse(&starts), parse_time(&at)) else {
+            let (Ok(starts_on), Some(at)) = (dates::parse(&starts), parse_time(&at)) else {
                 continue;
             };
             out.push(Reminder {

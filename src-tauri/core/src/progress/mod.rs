@@ -35,6 +35,9 @@ pub enum ProgressError {
     InvalidRule(#[from] RuleError),
     #[error("{0}")]
     Invalid(&'static str),
+    /// Refused input, with the input field at fault (`on`, `startsOn`…).
+    #[error("{message}")]
+    InvalidField { field: &'static str, message: &'static str },
     #[error("the vault's database reported an error")]
     Storage(#[from] rusqlite::Error),
 }
@@ -47,6 +50,7 @@ impl ProgressError {
             Self::InvalidDate(d) => d.kind(),
             Self::InvalidRule(r) => r.kind(),
             Self::Invalid(_) => ErrorKind::INVALID,
+            Self::InvalidField { field, .. } => ErrorKind::InvalidInput { field: Some(field) },
             Self::Storage(_) => ErrorKind::Io,
         }
     }
@@ -68,6 +72,9 @@ impl From<CommitmentError> for ProgressError {
             CommitmentError::InvalidDate(e) => ProgressError::InvalidDate(e),
             CommitmentError::InvalidRule(e) => ProgressError::InvalidRule(e),
             CommitmentError::Invalid(m) => ProgressError::Invalid(m),
+            CommitmentError::InvalidField { field, message } => {
+                ProgressError::InvalidField { field, message }
+            }
             CommitmentError::RelationshipNotFound => ProgressError::RelationshipNotFound,
             CommitmentError::NotFound => ProgressError::NotFound,
         }

@@ -6,6 +6,7 @@ use mend_core::frameworks::{BreachKind, Role};
 use mend_core::ledger::OccurrenceStatus;
 use mend_core::progress::checkins::CheckInInput;
 use mend_core::relationships::RelationshipInput;
+use mend_core::repeat::{Repeat, Weekday};
 use mend_core::search::SearchQuery;
 use mend_core::transfer::backup;
 use mend_core::transfer::TransferError;
@@ -66,7 +67,7 @@ fn filled(dir: &Path) -> Vault {
             &CommitmentInput {
                 owner: CommitmentOwner::Them,
                 promise: "Share the bank statement each Sunday".into(),
-                rrule: Some("FREQ=WEEKLY;BYDAY=SU".into()),
+                repeat: Repeat::Weekly { days: vec![Weekday::Su] },
                 starts_on: "2026-10-04".into(),
                 ends_on: None,
                 kept_looks_like: "Statement on the table by noon".into(),
@@ -94,6 +95,7 @@ fn filled(dir: &Path) -> Vault {
                 trust_level: Some(4),
                 note: "Better this week".into(),
             },
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
             &c,
         )
         .unwrap();

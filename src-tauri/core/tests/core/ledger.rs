@@ -4,7 +4,8 @@ use mend_core::commitments::{CommitmentError, CommitmentInput, CommitmentOwner, 
 use mend_core::frameworks::{BreachKind, Role};
 use mend_core::ledger::OccurrenceStatus;
 use mend_core::relationships::RelationshipInput;
-use mend_core::{FixedClock, Passphrase, Vault, VaultPaths};
+use mend_core::repeat::{Repeat, Weekday};
+use mend_core::{ErrorKind, FixedClock, Passphrase, Vault, VaultPaths};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -38,7 +39,7 @@ fn weekly() -> CommitmentInput {
     CommitmentInput {
         owner: CommitmentOwner::Me,
         promise: "Call on Monday and Thursday evenings".into(),
-        rrule: Some("FREQ=WEEKLY;BYDAY=MO,TH".into()),
+        repeat: Repeat::Weekly { days: vec![Weekday::Mo, Weekday::Th] },
         starts_on: "2026-11-02".into(),
         ends_on: None,
         kept_looks_like: "We spoke for at least ten minutes".into(),
@@ -128,17 +129,53 @@ fn bad_commitments_are_refused() {
     let (_d, v, rel, c) = setup();
     let cases = [
         CommitmentInput { promise: "  ".into(), ..weekly() },
-        CommitmentInput { rrule: Some("FREQ=HOURLY".into()), ..weekly() },
-        CommitmentInput { rrule: Some("EVERY=DAY".into()), ..weekly() },
+        CommitmentInput { repeat: Repeat::Custom { rule: "FREQ=HOURLY".into() }, ..weekly() },
+        CommitmentInput { repeat: Repeat::Custom { rule: "EVERY=DAY".into() }, ..weekly() },
         CommitmentInput { starts_on: "2026-13-01".into(), ..weekly() },
         CommitmentInput { ends_on: Some("2026-10-01".into()), ..weekly() },
         CommitmentInput { due_time: Some("25:00".into()), ..weekly() },
         CommitmentInput { due_time: None, remind: true, ..weekly() },
     ];
-    for (i, input) in cases.iter().enumerate() {
-        assert!(v.commitments().create(rel, input, &c).is_err(), "case {i} was accepted");
+    let fields = ["promise", "repeat", "repeat", "startsOn", "endsOn", "dueTime", "dueTime"];
+    for (i, (input, field)) in cases.iter().zip(fields).enumerate() {
+        let e =
+            v.commitments().create(rel, input, &c).expect_err(&format!("case {i} was accepted"));
+        assert_eq!(e.kind(), ErrorKind::InvalidInput { field: Some(field) }, "case {i}: {e}");
     }
+    let e = v
+        .commitments()
+        .create(rel, &CommitmentInput { remind: true, due_time: None, ..weekly() }, &c)
+        .unwrap_err();
+    assert_eq!(e.to_string(), "please choose a time for the reminder");
+    let e = v
+        .commitments()
+        .create(rel, &CommitmentInput { repeat: Repeat::Weekly { days: vec![] }, ..weekly() }, &c)
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidInput { field: Some("days") });
     assert!(v.commitments().list(rel).unwrap().is_empty());
+}
+
+#[test]
+fn a_commitment_carries_its_typed_repeat_and_its_words() {
+    let (_d, v, rel, c) = setup();
+    let saved = v.commitments().create(rel, &weekly(), &c).unwrap();
+    assert_eq!(saved.repeat, Repeat::Weekly { days: vec![Weekday::Mo, Weekday::Th] });
+    assert_eq!(saved.repeat_description, "Every Monday and Thursday");
+    assert_eq!(saved.rrule.as_deref(), Some("FREQ=WEEKLY;BYDAY=MO,TH"));
+    let once =
+        CommitmentInput { repeat: Repeat::Once, ends_on: Some("2027-01-01".into()), ..weekly() };
+    let once = v.commitments().create(rel, &once, &c).unwrap();
+    assert_eq!(
+        (once.repeat_description.as_str(), once.ends_on),
+        ("Once", None),
+        "a one-off has no end"
+    );
+    let custom = Repeat::Custom { rule: "FREQ=DAILY;INTERVAL=3".into() };
+    let kept = v
+        .commitments()
+        .create(rel, &CommitmentInput { repeat: custom.clone(), ..weekly() }, &c)
+        .unwrap();
+    assert_eq!((kept.repeat, kept.repeat_description.as_str()), (custom, "Every 3 days"));
 }
 
 #[test]

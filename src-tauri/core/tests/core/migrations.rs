@@ -298,7 +298,10 @@ fn check_schema_four(vault: &Vault) {
     assert_eq!(decisions[0].choice, DecisionChoice::Hold);
     assert_eq!(decisions[0].reasons, "Waiting to see the next month.");
     let schedule = vault.progress().check_in_schedule(2, day("2025-11-12")).unwrap().unwrap();
-    assert_eq!((schedule.rrule.as_str(), schedule.at.as_str()), ("FREQ=WEEKLY;BYDAY=FR", "18:30"));
+    assert_eq!(
+        (schedule.repeat.to_rrule().as_str(), schedule.at.as_str()),
+        ("FREQ=WEEKLY;BYDAY=FR", "18:30")
+    );
     assert_eq!((schedule.starts_on, schedule.remind), (day("2025-11-07"), true));
 }
 

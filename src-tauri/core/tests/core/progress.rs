@@ -11,6 +11,7 @@ use mend_core::progress::dashboard::{DashboardRange, DayState};
 use mend_core::progress::ProgressError;
 use mend_core::relationships::{EventInput, EventKind, RelationshipInput};
 use mend_core::reminders::ReminderKind;
+use mend_core::repeat::{CheckInEvery, Repeat};
 use mend_core::{EntryMeta, FixedClock, Passphrase, Vault, VaultPaths};
 use std::collections::BTreeMap;
 
@@ -38,6 +39,12 @@ fn relationship(v: &Vault, c: &FixedClock, name: &str, role: Role) -> i64 {
         .unwrap()
         .id
 }
+
+/// The setup clock's day.
+const NOV20: NaiveDate = match NaiveDate::from_ymd_opt(2026, 11, 20) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
 
 fn setup(role: Role) -> (tempfile::TempDir, Vault, i64, FixedClock) {
     let dir = tempfile::tempdir().unwrap();
@@ -137,7 +144,7 @@ fn events_and_logged_occurrences_are_evidence_and_vanish_with_their_source() {
             &CommitmentInput {
                 owner: CommitmentOwner::Them,
                 promise: "Home by seven on weekdays".into(),
-                rrule: Some("FREQ=DAILY".into()),
+                repeat: Repeat::Daily,
                 starts_on: "2026-11-01".into(),
                 ends_on: None,
                 kept_looks_like: String::new(),
@@ -249,10 +256,12 @@ fn check_in(on: &str, pairs: &[(&str, u8)], trust: Option<u8>) -> CheckInInput {
 fn check_ins_replace_their_day_and_refuse_bad_input_without_changes() {
     let (_d, v, rel, c) = setup(Role::Decider);
     let p = v.progress();
-    p.save_check_in(rel, &check_in("2026-11-01", &[("able-skills", 2)], Some(3)), &c).unwrap();
+    p.save_check_in(rel, &check_in("2026-11-01", &[("able-skills", 2)], Some(3)), NOV20, &c)
+        .unwrap();
     p.save_check_in(
         rel,
         &check_in("2026-11-01", &[("able-skills", 4), ("able-results", 5)], Some(5)),
+        NOV20,
         &c,
     )
     .unwrap();
@@ -270,14 +279,26 @@ fn check_ins_replace_their_day_and_refuse_bad_input_without_changes() {
         check_in("2026-02-30", &[("able-skills", 3)], None),
         check_in("2026-12-25", &[("able-skills", 3)], None),
     ] {
-        assert!(p.save_check_in(rel, &bad, &c).is_err(), "{bad:?}");
+        assert!(p.save_check_in(rel, &bad, NOV20, &c).is_err(), "{bad:?}");
     }
     assert_eq!(p.check_ins(rel, d(2026, 1, 1), d(2026, 12, 31)).unwrap(), all, "nothing changed");
+    let later =
+        p.save_check_in(rel, &check_in("2026-11-21", &[("able-skills", 3)], None), NOV20, &c);
+    let e = later.unwrap_err();
+    assert_eq!(e.to_string(), "a check-in can't be for a day that hasn't come yet");
+    assert_eq!(e.kind(), mend_core::ErrorKind::InvalidInput { field: Some("on") });
+    let empty = p.save_check_in(rel, &check_in("", &[("able-skills", 3)], None), NOV20, &c);
+    assert_eq!(empty.unwrap_err().to_string(), "please choose the day this check-in is for");
+    let none = p.save_check_in(rel, &check_in("2026-11-02", &[], None), NOV20, &c).unwrap_err();
+    assert_eq!(
+        none.to_string(),
+        "answer at least one question, or give a trust level, to save a check-in"
+    );
 
     let (_d2, v2, repairer, c2) = setup(Role::Repairer);
     let err = v2
         .progress()
-        .save_check_in(repairer, &check_in("2026-11-01", &[], Some(4)), &c2)
+        .save_check_in(repairer, &check_in("2026-11-01", &[], Some(4)), NOV20, &c2)
         .unwrap_err();
     assert!(matches!(err, ProgressError::Invalid(_)), "a repairer gives no trust level");
 
@@ -310,7 +331,7 @@ fn a_check_in_schedule_becomes_a_reminder_with_no_words() {
     let (_d, v, rel, _c) = setup(Role::Decider);
     let today = d(2026, 11, 20); // a Friday
     let input = CheckInScheduleInput {
-        rrule: "FREQ=WEEKLY;BYDAY=SU".into(),
+        repeat: CheckInEvery::Custom { rule: "FREQ=WEEKLY;BYDAY=SU".into() },
         starts_on: "2026-11-01".into(),
         at: "18:30".into(),
         remind: true,
@@ -322,8 +343,19 @@ fn a_check_in_schedule_becomes_a_reminder_with_no_words() {
     assert_eq!(r.id, format!("checkin-{rel}"));
     assert_eq!(r.relationship_id, Some(rel));
     assert!(!r.show_details);
-    let bad = CheckInScheduleInput { rrule: "FREQ=HOURLY".into(), ..input };
+    let bad = CheckInScheduleInput {
+        repeat: CheckInEvery::Custom { rule: "FREQ=HOURLY".into() },
+        ..input.clone()
+    };
     assert!(v.progress().set_check_in_schedule(rel, &bad, today).is_err());
+    let no_time = CheckInScheduleInput { at: "".into(), ..input.clone() };
+    let e = v.progress().set_check_in_schedule(rel, &no_time, today).unwrap_err();
+    assert_eq!(e.to_string(), "please choose a time of day, such as 19:00");
+    assert_eq!(e.kind(), mend_core::ErrorKind::InvalidInput { field: Some("at") });
+    let weekly = CheckInScheduleInput { repeat: CheckInEvery::Weekly, ..input.clone() };
+    let saved = v.progress().set_check_in_schedule(rel, &weekly, today).unwrap().unwrap();
+    assert_eq!((saved.repeat, saved.next_on), (CheckInEvery::Weekly, Some(d(2026, 11, 22))));
+    v.progress().set_check_in_schedule(rel, &input, today).unwrap();
     assert_eq!(v.progress().check_in_schedule(rel, today).unwrap(), Some(s));
     v.progress().clear_check_in_schedule(rel).unwrap();
     assert!(v.reminder_schedule().unwrap().iter().all(|r| r.kind != ReminderKind::CheckIn));
@@ -336,13 +368,15 @@ fn the_dashboard_puts_each_record_on_the_right_day() {
     p.save_check_in(
         rel,
         &check_in("2026-09-01", &[("able-skills", 1), ("believable-truth", 1)], Some(2)),
+        NOV20,
         &c,
     )
     .unwrap();
-    p.save_check_in(rel, &check_in("2026-10-01", &[], Some(4)), &c).unwrap();
+    p.save_check_in(rel, &check_in("2026-10-01", &[], Some(4)), NOV20, &c).unwrap();
     p.save_check_in(
         rel,
         &check_in("2026-11-01", &[("able-skills", 4), ("dependable-follow", 5)], Some(6)),
+        NOV20,
         &c,
     )
     .unwrap();
@@ -364,7 +398,7 @@ fn the_dashboard_puts_each_record_on_the_right_day() {
             &CommitmentInput {
                 owner: CommitmentOwner::Them,
                 promise: "Check in every evening".into(),
-                rrule: Some("FREQ=DAILY".into()),
+                repeat: Repeat::Daily,
                 starts_on: "2026-11-09".into(),
                 ends_on: None,
                 kept_looks_like: String::new(),

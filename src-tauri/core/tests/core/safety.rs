@@ -57,7 +57,7 @@ fn a_warning_sign_switches_prompts_and_pauses_repair_reminders() {
             &CommitmentInput {
                 owner: CommitmentOwner::Them,
                 promise: "Call before coming home late".into(),
-                rrule: Some("FREQ=DAILY".into()),
+                repeat: mend_core::repeat::Repeat::Daily,
                 starts_on: "2026-11-01".into(),
                 ends_on: None,
                 kept_looks_like: String::new(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldsOf, newFields, normaliseTime, toInput, type CommitmentFields } from "./commitmentForm";
+import { fieldElement, fieldsOf, newFields, toInput, type CommitmentFields } from "./commitmentForm";
 import type { Commitment } from "../../lib/ipc/ledger";
 
 const TODAY = "2026-03-10";
@@ -18,27 +18,24 @@ describe("a new commitment form", () => {
 });
 
 describe("turning the form into a commitment", () => {
-  it("sends a one-off with no rule and no end", () => {
-    const result = toInput(filled({ keptLooksLike: "  A text before six  ", endsOn: "2026-04-01" }));
-    expect(result).toEqual({
-      ok: true,
-      input: {
-        owner: "me",
-        promise: "Call before I'm late",
-        rrule: null,
-        startsOn: TODAY,
-        endsOn: null,
-        keptLooksLike: "A text before six",
-        dueTime: null,
-        remind: false,
-        showDetails: false,
-      },
+  it("sends a one-off as it is, trimmed; the back end ignores a one-off's end", () => {
+    const input = toInput(filled({ keptLooksLike: "  A text before six  ", endsOn: "2026-04-01" }));
+    expect(input).toEqual({
+      owner: "me",
+      promise: "Call before I'm late",
+      repeat: { kind: "once" },
+      startsOn: TODAY,
+      endsOn: "2026-04-01",
+      keptLooksLike: "A text before six",
+      dueTime: null,
+      remind: false,
+      showDetails: false,
     });
   });
 
-  it("sends a repeating one with its rule, end and reminder", () => {
+  it("sends a repeating one with its typed repeat, end and reminder", () => {
     const base = filled();
-    const result = toInput({
+    const input = toInput({
       ...base,
       repeat: { ...base.repeat, kind: "weekly", days: ["TH", "MO"] },
       endsOn: "2026-06-30",
@@ -46,8 +43,8 @@ describe("turning the form into a commitment", () => {
       remind: true,
       showDetails: true,
     });
-    expect(result.ok && result.input).toMatchObject({
-      rrule: "FREQ=WEEKLY;BYDAY=MO,TH",
+    expect(input).toMatchObject({
+      repeat: { kind: "weekly", days: ["TH", "MO"] },
       endsOn: "2026-06-30",
       dueTime: "18:30",
       remind: true,
@@ -55,49 +52,22 @@ describe("turning the form into a commitment", () => {
     });
   });
 
-  it("keeps a time without a reminder", () => {
-    const result = toInput(filled({ dueTime: "07:05:00" }));
-    expect(result.ok && result.input.dueTime).toBe("07:05");
+  it("checks nothing itself: an empty promise or a reminder without a time goes to the back end", () => {
+    const input = toInput(filled({ promise: "  ", remind: true }));
+    expect(input).toMatchObject({ promise: "", remind: true, dueTime: null });
   });
 
-  it("asks for what was promised first", () => {
-    expect(toInput(filled({ promise: "   " }))).toMatchObject({ ok: false, field: "commitment-promise" });
-  });
-
-  it("asks for a real start day", () => {
-    expect(toInput(filled({ startsOn: "" }))).toMatchObject({ ok: false, field: "commitment-starts" });
-    expect(toInput(filled({ startsOn: "2026-02-30" }))).toMatchObject({ ok: false, field: "commitment-starts" });
-  });
-
-  it("points at the part of the repeat picker that needs more", () => {
-    const base = filled();
-    expect(toInput({ ...base, repeat: { ...base.repeat, kind: "weekly", days: [] } })).toMatchObject({
-      ok: false,
-      field: "commitment-days",
-    });
-    expect(
-      toInput({ ...base, repeat: { ...base.repeat, kind: "everyFewWeeks", days: ["MO"], interval: 0 } }),
-    ).toMatchObject({ ok: false, field: "commitment-interval" });
-    expect(toInput({ ...base, repeat: { ...base.repeat, kind: "monthlyOnDay", monthDay: 40 } })).toMatchObject({
-      ok: false,
-      field: "commitment-month-day",
-    });
-  });
-
-  it("refuses an end before the start", () => {
-    const base = filled();
-    const daily = { ...base.repeat, kind: "daily" as const };
-    expect(toInput({ ...base, repeat: daily, endsOn: "2026-03-09" })).toMatchObject({
-      ok: false,
-      problem: "The end date is before the start date.",
-      field: "commitment-ends",
-    });
-    expect(toInput({ ...base, repeat: daily, endsOn: TODAY }).ok).toBe(true);
-  });
-
-  it("needs a time for a reminder", () => {
-    expect(toInput(filled({ remind: true }))).toMatchObject({ ok: false, field: "commitment-time" });
-    expect(toInput(filled({ dueTime: "25:00" }))).toMatchObject({ ok: false, field: "commitment-time" });
+  it("shows each field the back end names at its element", () => {
+    expect(fieldElement("promise")).toBe("commitment-promise");
+    expect(fieldElement("startsOn")).toBe("commitment-starts");
+    expect(fieldElement("endsOn")).toBe("commitment-ends");
+    expect(fieldElement("dueTime")).toBe("commitment-time");
+    expect(fieldElement("repeat")).toBe("commitment-repeat");
+    expect(fieldElement("days")).toBe("commitment-days");
+    expect(fieldElement("weeksApart")).toBe("commitment-interval");
+    expect(fieldElement("monthDay")).toBe("commitment-month-day");
+    expect(fieldElement("somethingElse")).toBeNull();
+    expect(fieldElement(null)).toBeNull();
   });
 });
 
@@ -107,7 +77,8 @@ describe("editing a saved commitment", () => {
     relationshipId: 1,
     owner: "both",
     promise: "Sunday walk",
-    rrule: "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU",
+    repeat: { kind: "everyFewWeeks", weeksApart: 2, days: ["SU"] },
+    repeatDescription: "Every other week on Sunday",
     startsOn: "2026-03-01",
     endsOn: null,
     keptLooksLike: "",
@@ -119,13 +90,12 @@ describe("editing a saved commitment", () => {
 
   it("fills the form and gives back the same commitment", () => {
     const fields = fieldsOf(saved);
-    expect(fields.repeat).toMatchObject({ kind: "everyFewWeeks", interval: 2, days: ["SU"] });
+    expect(fields.repeat).toMatchObject({ kind: "everyFewWeeks", weeksApart: 2, days: ["SU"] });
     expect(fields.endsOn).toBe("");
-    const result = toInput(fields);
-    expect(result.ok && result.input).toEqual({
+    expect(toInput(fields)).toEqual({
       owner: "both",
       promise: "Sunday walk",
-      rrule: "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU",
+      repeat: { kind: "everyFewWeeks", weeksApart: 2, days: ["SU"] },
       startsOn: "2026-03-01",
       endsOn: null,
       keptLooksLike: "",
@@ -136,17 +106,7 @@ describe("editing a saved commitment", () => {
   });
 
   it("keeps a rule the picker can't show", () => {
-    const result = toInput(fieldsOf({ ...saved, rrule: "FREQ=YEARLY;BYMONTH=3" }));
-    expect(result.ok && result.input.rrule).toBe("FREQ=YEARLY;BYMONTH=3");
-  });
-});
-
-describe("times from a time field", () => {
-  it("reads hours and minutes", () => {
-    expect(normaliseTime("09:30")).toBe("09:30");
-    expect(normaliseTime(" 23:59:00 ")).toBe("23:59");
-    expect(normaliseTime("9:30")).toBeNull();
-    expect(normaliseTime("24:00")).toBeNull();
-    expect(normaliseTime("")).toBeNull();
+    const input = toInput(fieldsOf({ ...saved, repeat: { kind: "custom", rule: "FREQ=YEARLY;BYMONTH=3" } }));
+    expect(input.repeat).toEqual({ kind: "custom", rule: "FREQ=YEARLY;BYMONTH=3" });
   });
 });

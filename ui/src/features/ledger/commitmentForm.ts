@@ -1,18 +1,17 @@
-// The add/edit commitment form's fields, and turning them into what the back
-// end accepts, with a plain sentence (and the field to return to) when
-// something is still missing. The back end checks everything again.
+// The add/edit commitment form's fields, turned into what the back end takes,
+// and which element shows a refusal. Nothing is checked here: the back end
+// checks every field and names the one at fault (`MendError.field`).
 
-import { parseDay } from "../../lib/days";
 import type { Role } from "../../lib/ipc";
 import type { Commitment, CommitmentInput, CommitmentOwner } from "../../lib/ipc/ledger";
 import { defaultOwner } from "./consistency";
-import { buildRule, defaultRepeat, readRule, repeatProblem, type Repeat } from "./recurrence";
+import { defaultDraft, draftOf, repeatOf, type RepeatDraft } from "./recurrence";
 
 export interface CommitmentFields {
   owner: CommitmentOwner;
   promise: string;
   keptLooksLike: string;
-  repeat: Repeat;
+  repeat: RepeatDraft;
   startsOn: string;
   /** "" for no end. */
   endsOn: string;
@@ -22,17 +21,13 @@ export interface CommitmentFields {
   showDetails: boolean;
 }
 
-export type FormResult =
-  | { ok: true; input: CommitmentInput }
-  | { ok: false; problem: string; field: string };
-
 /** An empty form for a new commitment, starting today. */
 export function newFields(role: Role, today: string): CommitmentFields {
   return {
     owner: defaultOwner(role),
     promise: "",
     keptLooksLike: "",
-    repeat: defaultRepeat(today),
+    repeat: defaultDraft(today),
     startsOn: today,
     endsOn: "",
     dueTime: "",
@@ -47,7 +42,7 @@ export function fieldsOf(commitment: Commitment): CommitmentFields {
     owner: commitment.owner,
     promise: commitment.promise,
     keptLooksLike: commitment.keptLooksLike,
-    repeat: readRule(commitment.rrule, commitment.startsOn),
+    repeat: draftOf(commitment.repeat, commitment.startsOn),
     startsOn: commitment.startsOn,
     endsOn: commitment.endsOn ?? "",
     dueTime: commitment.dueTime ?? "",
@@ -56,80 +51,35 @@ export function fieldsOf(commitment: Commitment): CommitmentFields {
   };
 }
 
-const TIME = /^(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/u;
-
-/** "HH:MM" from what a time field gives ("09:30", or "09:30:00" in some engines); null if unreadable. */
-export function normaliseTime(text: string): string | null {
-  const match = TIME.exec(text.trim());
-  if (match === null) return null;
-  const hours = Number(match[1]);
-  const minutes = Number(match[2]);
-  if (hours > 23 || minutes > 59) return null;
-  return `${match[1]}:${match[2]}`;
-}
-
-/** Which field to return to when the repeat picker needs more. */
-function repeatField(repeat: Repeat): string {
-  switch (repeat.kind) {
-    case "weekly":
-      return "commitment-days";
-    case "everyFewWeeks":
-      return repeat.days.length === 0 ? "commitment-days" : "commitment-interval";
-    case "monthlyOnDay":
-      return "commitment-month-day";
-    default:
-      return "commitment-repeat";
-  }
-}
-
-export function toInput(fields: CommitmentFields): FormResult {
-  const promise = fields.promise.trim();
-  if (promise === "") {
-    return { ok: false, problem: "Please write a few words about what was promised.", field: "commitment-promise" };
-  }
-  const startsOn = fields.startsOn.trim();
-  if (parseDay(startsOn) === null) {
-    return { ok: false, problem: "Please choose the day it starts.", field: "commitment-starts" };
-  }
-  const problem = repeatProblem(fields.repeat);
-  if (problem !== null) return { ok: false, problem, field: repeatField(fields.repeat) };
-  const rrule = buildRule(fields.repeat);
-
-  // A one-off has no end: it is due once, on its start day.
-  const endsOn: string | null = rrule === null ? null : fields.endsOn.trim() || null;
-  if (endsOn !== null) {
-    if (parseDay(endsOn) === null) {
-      return { ok: false, problem: "That end date isn't a day on the calendar.", field: "commitment-ends" };
-    }
-    // "YYYY-MM-DD" strings order as the dates do.
-    if (endsOn < startsOn) {
-      return { ok: false, problem: "The end date is before the start date.", field: "commitment-ends" };
-    }
-  }
-
-  let dueTime: string | null = null;
-  if (fields.dueTime.trim() !== "") {
-    dueTime = normaliseTime(fields.dueTime);
-    if (dueTime === null) {
-      return { ok: false, problem: "That time couldn't be read. Please choose it again.", field: "commitment-time" };
-    }
-  }
-  if (fields.remind && dueTime === null) {
-    return { ok: false, problem: "Please choose a time for the reminder.", field: "commitment-time" };
-  }
-
+/** The form as the back end takes it (a one-off's end is ignored there). */
+export function toInput(fields: CommitmentFields): CommitmentInput {
   return {
-    ok: true,
-    input: {
-      owner: fields.owner,
-      promise,
-      rrule,
-      startsOn,
-      endsOn,
-      keptLooksLike: fields.keptLooksLike.trim(),
-      dueTime,
-      remind: fields.remind,
-      showDetails: fields.showDetails,
-    },
+    owner: fields.owner,
+    promise: fields.promise.trim(),
+    repeat: repeatOf(fields.repeat),
+    startsOn: fields.startsOn.trim(),
+    endsOn: fields.endsOn.trim() || null,
+    keptLooksLike: fields.keptLooksLike.trim(),
+    dueTime: fields.dueTime.trim() || null,
+    remind: fields.remind,
+    showDetails: fields.showDetails,
   };
+}
+
+/** The element each input field the back end may name is shown in. */
+const FIELD_ELEMENTS: Record<string, string> = {
+  promise: "commitment-promise",
+  keptLooksLike: "commitment-kept-looks-like",
+  startsOn: "commitment-starts",
+  endsOn: "commitment-ends",
+  dueTime: "commitment-time",
+  repeat: "commitment-repeat",
+  days: "commitment-days",
+  weeksApart: "commitment-interval",
+  monthDay: "commitment-month-day",
+};
+
+/** The element to mark and return to for a refused field; null when there is none. */
+export function fieldElement(field: string | null): string | null {
+  return field === null ? null : (FIELD_ELEMENTS[field] ?? null);
 }

@@ -168,15 +168,15 @@ describe("a card with no due days in the window", () => {
   const day = (d: string) => formatCalendarDay(d);
 
   it("says when a one-off falls or fell due", () => {
-    expect(noDaysLine({ rrule: null, startsOn: "2026-04-01", endsOn: null }, TODAY)).toBe(`It falls due on ${day("2026-04-01")}.`);
-    expect(noDaysLine({ rrule: null, startsOn: "2025-10-01", endsOn: null }, TODAY)).toBe(`It fell due on ${day("2025-10-01")}.`);
+    expect(noDaysLine({ repeat: { kind: "once" }, startsOn: "2026-04-01", endsOn: null }, TODAY)).toBe(`It falls due on ${day("2026-04-01")}.`);
+    expect(noDaysLine({ repeat: { kind: "once" }, startsOn: "2025-10-01", endsOn: null }, TODAY)).toBe(`It fell due on ${day("2025-10-01")}.`);
   });
 
   it("says when a repeating one starts or ended, or that nothing fell due lately", () => {
-    const weekly = "FREQ=WEEKLY";
-    expect(noDaysLine({ rrule: weekly, startsOn: "2026-04-01", endsOn: null }, TODAY)).toBe(`It starts on ${day("2026-04-01")}.`);
-    expect(noDaysLine({ rrule: weekly, startsOn: "2025-01-01", endsOn: "2025-06-01" }, TODAY)).toBe(`It ended on ${day("2025-06-01")}.`);
-    expect(noDaysLine({ rrule: weekly, startsOn: "2025-01-01", endsOn: null }, TODAY)).toBe("Nothing fell due in the last 90 days.");
+    const weekly = { kind: "weekly", days: ["MO"] } as const;
+    expect(noDaysLine({ repeat: { ...weekly, days: [...weekly.days] }, startsOn: "2026-04-01", endsOn: null }, TODAY)).toBe(`It starts on ${day("2026-04-01")}.`);
+    expect(noDaysLine({ repeat: { ...weekly, days: [...weekly.days] }, startsOn: "2025-01-01", endsOn: "2025-06-01" }, TODAY)).toBe(`It ended on ${day("2025-06-01")}.`);
+    expect(noDaysLine({ repeat: { ...weekly, days: [...weekly.days] }, startsOn: "2025-01-01", endsOn: null }, TODAY)).toBe("Nothing fell due in the last 90 days.");
   });
 });
 

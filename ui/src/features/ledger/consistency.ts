@@ -140,8 +140,8 @@ export function unloggedSentence(dueOn: string, today: string): string {
 }
 
 /** What a card says when none of its due days fall in the window shown. */
-export function noDaysLine(commitment: Pick<Commitment, "rrule" | "startsOn" | "endsOn">, today: string): string {
-  if (commitment.rrule === null) {
+export function noDaysLine(commitment: Pick<Commitment, "repeat" | "startsOn" | "endsOn">, today: string): string {
+  if (commitment.repeat.kind === "once") {
     return isFuture(commitment.startsOn, today)
       ? `It falls due on ${formatCalendarDay(commitment.startsOn)}.`
       : `It fell due on ${formatCalendarDay(commitment.startsOn)}.`;

@@ -4,7 +4,7 @@
 // changing a day already checked in.
 import { fireEvent, render, screen, within } from "@testing-library/svelte";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { isoDay } from "../../lib/format";
+import { today } from "../../lib/days";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 // A lock would lead to the unlock screen: the session is not part of these tests.
@@ -34,7 +34,7 @@ beforeEach(() => {
 describe("CheckInForm", () => {
   it("the first time: today's date, every question skipped, nothing listed yet", async () => {
     await shown();
-    expect((screen.getByLabelText("Day") as HTMLInputElement).value).toBe(isoDay(new Date()));
+    expect((screen.getByLabelText("Day") as HTMLInputElement).value).toBe(today());
     expect(screen.getByText("These ratings are a reflection, not a diagnosis.")).toBeTruthy();
     const skip = within(question("They have what it takes.")).getByRole("radio", { name: "Skip" });
     expect((skip as HTMLInputElement).checked).toBe(true);
@@ -42,13 +42,32 @@ describe("CheckInForm", () => {
     expect(screen.getByRole("button", { name: "Save check-in" })).toBeTruthy();
   });
 
-  it("asks for at least one answer before saving", async () => {
+  /** The back end refuses every save with this sentence, naming this field. */
+  function refuses(message: string, field: string): void {
+    const answer = backEnd.answer;
+    vi.mocked(invoke).mockImplementation(async (command, args) => {
+      if (command === "save_check_in") throw { code: "invalidInput", message, field };
+      return answer(command, args as Record<string, unknown>);
+    });
+  }
+
+  it("shows what the back end asks for when nothing is answered", async () => {
     await shown();
+    refuses("Answer at least one question, or give a trust level, to save a check-in.", "answers");
     await fireEvent.click(screen.getByRole("button", { name: "Save check-in" }));
     expect((await screen.findByRole("alert")).textContent).toBe(
       "Answer at least one question, or give a trust level, to save a check-in.",
     );
     expect(backEnd.count("save_check_in")).toBe(0);
+  });
+
+  it("returns to the day when the back end refuses it", async () => {
+    await shown();
+    refuses("A check-in can't be for a day that hasn't come yet.", "on");
+    await fireEvent.click(within(question("They have what it takes.")).getByRole("radio", { name: /Mostly/ }));
+    await fireEvent.click(screen.getByRole("button", { name: "Save check-in" }));
+    expect((await screen.findByRole("alert")).textContent).toBe("A check-in can't be for a day that hasn't come yet.");
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText("Day")));
   });
 
   it("saves the answers, the trust level and the note, then lists the check-in", async () => {

@@ -20,13 +20,13 @@ import {
   reportEvidenceLabel,
   reportSectionsFor,
   sameTarget,
-  scheduleEveryOf,
-  scheduleRule,
+  SCHEDULE_CHOICES,
   selectedCharts,
   stepKey,
   stepKeys,
   stepStateLabel,
   toCheckInInput,
+  checkInFieldElement,
   withoutWords,
   writtenOnLine,
 } from "./progress";
@@ -212,41 +212,39 @@ describe("check-ins", () => {
   it("leaves the trust level out until it is given", () => {
     const fields = newCheckInFields("2026-03-03");
     fields.answers["able-skills"] = 4;
-    const result = toCheckInInput(fields, "decider", FORM, "2026-03-03");
-    expect(result).toEqual({
-      ok: true,
-      input: { on: "2026-03-03", answers: { "able-skills": 4 }, trustLevel: null, note: "" },
+    expect(toCheckInInput(fields, "decider", FORM)).toEqual({
+      on: "2026-03-03",
+      answers: { "able-skills": 4 },
+      trustLevel: null,
+      note: "",
     });
     fields.trustSkipped = false;
     fields.trust = 7;
-    const withTrust = toCheckInInput(fields, "decider", FORM, "2026-03-03");
-    expect(withTrust.ok && withTrust.input.trustLevel).toBe(7);
+    expect(toCheckInInput(fields, "decider", FORM).trustLevel).toBe(7);
   });
 
   it("never sends a trust level for the repairer", () => {
     const fields = newCheckInFields("2026-03-03");
     fields.trustSkipped = false;
     fields.answers["believable-truth"] = 2;
-    const result = toCheckInInput(fields, "repairer", FORM, "2026-03-03");
-    expect(result.ok && result.input.trustLevel).toBeNull();
+    expect(toCheckInInput(fields, "repairer", FORM).trustLevel).toBeNull();
   });
 
-  it("asks for at least one answer, a real day and not a future one", () => {
-    const empty = toCheckInInput(newCheckInFields("2026-03-03"), "repairer", FORM, "2026-03-03");
-    expect(empty.ok).toBe(false);
-    const future = newCheckInFields("2026-03-04");
-    future.answers["able-skills"] = 3;
-    const later = toCheckInInput(future, "repairer", FORM, "2026-03-03");
-    expect(!later.ok && later.field).toBe("checkin-date");
-    const blank = toCheckInInput(newCheckInFields(""), "repairer", FORM, "2026-03-03");
-    expect(!blank.ok && blank.field).toBe("checkin-date");
+  it("leaves the checks to the back end, showing a refused day at the date field", () => {
+    // Nothing answered, or a day still to come: sent as they are, refused there.
+    expect(toCheckInInput(newCheckInFields(" 2026-03-04 "), "repairer", FORM)).toMatchObject({
+      on: "2026-03-04",
+      answers: {},
+    });
+    expect(checkInFieldElement("on")).toBe("checkin-date");
+    expect(checkInFieldElement("answers")).toBeNull();
+    expect(checkInFieldElement(null)).toBeNull();
   });
 
-  it("drops answers to questions the form doesn't ask, or out of range", () => {
+  it("sends only answers to the questions the form asks", () => {
     const fields = newCheckInFields("2026-03-03");
-    fields.answers = { "able-skills": 5, gone: 3, "believable-truth": 9 };
-    const result = toCheckInInput(fields, "repairer", FORM, "2026-03-03");
-    expect(result.ok && result.input.answers).toEqual({ "able-skills": 5 });
+    fields.answers = { "able-skills": 5, gone: 3 };
+    expect(toCheckInInput(fields, "repairer", FORM).answers).toEqual({ "able-skills": 5 });
   });
 
   it("loads a saved check-in back into the form", () => {
@@ -285,17 +283,14 @@ describe("decisions", () => {
 });
 
 describe("check-in schedule", () => {
-  it("maps choices to rules and back", () => {
-    expect(scheduleRule("none")).toBeNull();
-    expect(scheduleRule("weekly")).toBe("FREQ=WEEKLY");
-    expect(scheduleRule("fortnightly")).toBe("FREQ=WEEKLY;INTERVAL=2");
-    expect(scheduleRule("monthly")).toBe("FREQ=MONTHLY");
-    expect(scheduleEveryOf(null)).toBe("none");
-    expect(scheduleEveryOf("FREQ=WEEKLY")).toBe("weekly");
-    expect(scheduleEveryOf("FREQ=WEEKLY;INTERVAL=1")).toBe("weekly");
-    expect(scheduleEveryOf("INTERVAL=2;FREQ=WEEKLY")).toBe("fortnightly");
-    expect(scheduleEveryOf("FREQ=MONTHLY")).toBe("monthly");
-    expect(scheduleEveryOf("FREQ=DAILY")).toBeNull();
+  it("offers no schedule and the back end's three kinds, in order", () => {
+    expect(SCHEDULE_CHOICES.map((c) => c.every)).toEqual(["none", "weekly", "fortnightly", "monthly"]);
+    expect(SCHEDULE_CHOICES.map((c) => c.label)).toEqual([
+      "No regular check-in",
+      "Every week",
+      "Every two weeks",
+      "Every month",
+    ]);
   });
 });
 

@@ -4,10 +4,12 @@
 // schedule choices and which parts a printed review includes. Pure: no IPC,
 // no DOM, nothing logged (notes, reasons and excerpts are journal text).
 
-import { formatCalendarDay, isoDay } from "../../lib/format";
+import { isoDay } from "../../lib/days";
+import { formatCalendarDay } from "../../lib/format";
 import type { Role } from "../../lib/ipc";
 import type {
   CheckIn,
+  CheckInEvery,
   CheckInInput,
   Checklist,
   ChecklistState,
@@ -229,29 +231,21 @@ export function checkInFields(checkIn: CheckIn): CheckInFields {
   };
 }
 
-export type CheckInResult = { ok: true; input: CheckInInput } | { ok: false; problem: string; field: string };
-
-/** The form as the back end takes it, or what to fix first. */
-export function toCheckInInput(fields: CheckInFields, role: Role, form: RatingForm, todayDay: string): CheckInResult {
-  const on = fields.on.trim();
-  if (on === "") return { ok: false, problem: "Please choose the day this check-in is for.", field: "checkin-date" };
-  if (on > todayDay) {
-    return { ok: false, problem: "A check-in can't be for a day that hasn't come yet.", field: "checkin-date" };
-  }
+/**
+ * The form as the back end takes it: the answers to this form's questions and,
+ * for the decider, the trust level unless skipped. The back end checks it all
+ * (a day that has come, at least one answer) and names the field at fault.
+ */
+export function toCheckInInput(fields: CheckInFields, role: Role, form: RatingForm): CheckInInput {
   const known = new Set(form.elements.flatMap((element) => element.items.map((item) => item.id)));
-  const answers: Record<string, number> = {};
-  for (const [id, value] of Object.entries(fields.answers)) {
-    if (known.has(id) && Number.isInteger(value) && value >= 1 && value <= form.scale.length) answers[id] = value;
-  }
+  const answers = Object.fromEntries(Object.entries(fields.answers).filter(([id]) => known.has(id)));
   const trustLevel = role === "decider" && !fields.trustSkipped ? Math.round(fields.trust) : null;
-  if (Object.keys(answers).length === 0 && trustLevel === null) {
-    const problem =
-      role === "decider"
-        ? "Answer at least one question, or give a trust level, to save a check-in."
-        : "Answer at least one question to save a check-in.";
-    return { ok: false, problem, field: "checkin-form" };
-  }
-  return { ok: true, input: { on, answers, trustLevel, note: fields.note.trim() } };
+  return { on: fields.on.trim(), answers, trustLevel, note: fields.note.trim() };
+}
+
+/** The element a refused check-in field is shown at; null for the form as a whole. */
+export function checkInFieldElement(field: string | null): string | null {
+  return field === "on" ? "checkin-date" : null;
 }
 
 /** Newest first. */
@@ -290,41 +284,15 @@ export function decisionLabel(choice: DecisionChoice): string {
 
 // Check-in schedule
 
-export type ScheduleEvery = "none" | "weekly" | "fortnightly" | "monthly";
+/** The schedule form's choice: no schedule, or one of the back end's `CheckInEvery` kinds. */
+export type ScheduleEvery = "none" | Exclude<CheckInEvery["kind"], "custom">;
 
-export const SCHEDULE_CHOICES: readonly { every: ScheduleEvery; label: string; rrule: string | null }[] = [
-  { every: "none", label: "No regular check-in", rrule: null },
-  { every: "weekly", label: "Every week", rrule: "FREQ=WEEKLY" },
-  { every: "fortnightly", label: "Every two weeks", rrule: "FREQ=WEEKLY;INTERVAL=2" },
-  { every: "monthly", label: "Every month", rrule: "FREQ=MONTHLY" },
+export const SCHEDULE_CHOICES: readonly { every: ScheduleEvery; label: string }[] = [
+  { every: "none", label: "No regular check-in" },
+  { every: "weekly", label: "Every week" },
+  { every: "fortnightly", label: "Every two weeks" },
+  { every: "monthly", label: "Every month" },
 ];
-
-/** Which choice a saved rule is; a rule made elsewhere that none matches reads as null. */
-export function scheduleEveryOf(rrule: string | null): ScheduleEvery | null {
-  if (rrule === null) return "none";
-  const parts = rrule
-    .toUpperCase()
-    .split(";")
-    .map((part) => part.trim())
-    .filter((part) => part !== "" && part !== "INTERVAL=1")
-    .sort()
-    .join(";");
-  switch (parts) {
-    case "FREQ=WEEKLY":
-      return "weekly";
-    case "FREQ=WEEKLY;INTERVAL=2":
-    case "INTERVAL=2;FREQ=WEEKLY":
-      return "fortnightly";
-    case "FREQ=MONTHLY":
-      return "monthly";
-    default:
-      return null;
-  }
-}
-
-export function scheduleRule(every: ScheduleEvery): string | null {
-  return SCHEDULE_CHOICES.find((c) => c.every === every)?.rrule ?? null;
-}
 
 // The printed review
 

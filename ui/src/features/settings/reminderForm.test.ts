@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ReminderSettings } from "../../lib/ipc/ledger";
-import { savedSentence, toReminderSettings, weekdayName } from "./reminderForm";
+import { normaliseTime, savedSentence, toReminderSettings, weekdayName } from "./reminderForm";
 
 const SAVED: ReminderSettings = {
   dailyEnabled: false,
@@ -61,5 +61,15 @@ describe("saying what was saved", () => {
 
   it("says plainly when both are off", () => {
     expect(savedSentence(SAVED)).toBe("Saved. The daily and weekly reminders are off.");
+  });
+});
+
+describe("times from a time field", () => {
+  it("reads hours and minutes", () => {
+    expect(normaliseTime("09:30")).toBe("09:30");
+    expect(normaliseTime(" 23:59:00 ")).toBe("23:59");
+    expect(normaliseTime("9:30")).toBeNull();
+    expect(normaliseTime("24:00")).toBeNull();
+    expect(normaliseTime("")).toBeNull();
   });
 });

@@ -1,13 +1,24 @@
 // The reminder settings form: checking what was chosen before it is sent, and
 // the sentence that confirms what was saved.
 
-import { normaliseTime } from "../ledger/commitmentForm";
 import type { ReminderSettings } from "../../lib/ipc/ledger";
 import { WEEKDAYS } from "../ledger/recurrence";
 
 export type ReminderResult =
   | { ok: true; settings: ReminderSettings }
   | { ok: false; problem: string; field: string };
+
+const TIME = /^(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/u;
+
+/** "HH:MM" from what a time field gives ("09:30", or "09:30:00" in some engines); null if unreadable. */
+export function normaliseTime(text: string): string | null {
+  const match = TIME.exec(text.trim());
+  if (match === null) return null;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  if (hours > 23 || minutes > 59) return null;
+  return `${match[1]}:${match[2]}`;
+}
 
 /** "Sunday" for 6; the back end counts 0 = Monday … 6 = Sunday. */
 export function weekdayName(day: number): string | null {

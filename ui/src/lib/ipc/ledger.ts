@@ -16,7 +16,10 @@ import type { OccurrenceStatus } from "./bindings/OccurrenceStatus";
 import type { OccurrenceView } from "./bindings/OccurrenceView";
 import type { RelationshipLedger } from "./bindings/RelationshipLedger";
 import type { ReminderSettings } from "./bindings/ReminderSettings";
+import type { Repeat } from "./bindings/Repeat";
+import type { RepeatSummary } from "./bindings/RepeatSummary";
 import type { Streak } from "./bindings/Streak";
+import type { Weekday } from "./bindings/Weekday";
 import { call } from "./call";
 
 export type {
@@ -30,7 +33,10 @@ export type {
   OccurrenceView,
   RelationshipLedger,
   ReminderSettings,
+  Repeat,
+  RepeatSummary,
   Streak,
+  Weekday,
 };
 
 /** The reminders that can be put off: the two check-ins and each commitment's. */
@@ -46,6 +52,15 @@ export function createCommitment(relationshipId: number, input: CommitmentInput)
 /** Logged occurrences stay, even on days the new schedule no longer falls due. */
 export function updateCommitment(id: number, input: CommitmentInput): Promise<Commitment> {
   return call("update_commitment", { id, input });
+}
+
+/**
+ * A repeat rule in words (and a hint, for dates not every month has) while the
+ * picker is filled in. Refused ("invalidInput", naming the field) while the
+ * picker breaks one of the back end's limits.
+ */
+export function describeRepeat(repeat: Repeat, startsOn: string): Promise<RepeatSummary> {
+  return call("describe_repeat", { repeat, startsOn });
 }
 
 /** Deletes the commitment and everything logged for it. */

@@ -8,6 +8,7 @@
 
 import type { CheckIn } from "./bindings/CheckIn";
 import type { CheckInInput } from "./bindings/CheckInInput";
+import type { CheckInEvery } from "./bindings/CheckInEvery";
 import type { CheckInSchedule } from "./bindings/CheckInSchedule";
 import type { CheckInScheduleInput } from "./bindings/CheckInScheduleInput";
 import type { Checklist } from "./bindings/Checklist";
@@ -38,6 +39,7 @@ import { call } from "./call";
 export type {
   CheckIn,
   CheckInInput,
+  CheckInEvery,
   CheckInSchedule,
   CheckInScheduleInput,
   Checklist,

@@ -4,7 +4,7 @@
 // Nothing here touches the DOM. Formatting never throws: Intl may refuse the
 // locale (WebKitGTK under "C"), and then the plain ISO day is used instead.
 
-import { isoDay } from "../../../lib/format";
+import { isoDay } from "../../../lib/days";
 import { parseDay } from "../../../lib/days";
 import type { ChartTheme } from "./types";
 

@@ -11,6 +11,7 @@
 import { today } from "../../../lib/days";
 import { formatCalendarDay } from "../../../lib/format";
 import * as progress from "../../../lib/ipc/progress";
+import { fieldOf } from "../../../lib/ipc/error";
 import type { CheckIn, CheckInInput, RatingForm } from "../../../lib/ipc/progress";
 import { Loader } from "../../../lib/loader";
 import { LOAD_WORDING, RELATIONSHIP_WORDING, describeError, describeRefusal } from "../../../lib/messages";
@@ -30,6 +31,8 @@ export class CheckInStore {
   fields = $state<CheckInFields>(newCheckInFields(today()));
   busy = $state(false);
   error = $state<string | null>(null);
+  /** The input field the back end named when it refused the last save; null when none. */
+  errorField = $state<string | null>(null);
   /** What the last change did, in one sentence. */
   status = $state("");
   showAll = $state(false);
@@ -112,15 +115,16 @@ export class CheckInStore {
     this.status = "";
   }
 
-  /** Before the form is checked: forgets what the last attempt said; today's day to check against. */
+  /** Before a save: forgets what the last attempt said; today's day (the form's next day). */
   beginSave(): string {
     this.error = null;
+    this.errorField = null;
     this.status = "";
     this.todayDay = today();
     return this.todayDay;
   }
 
-  /** Saves a checked form: true once saved and the list reloaded. */
+  /** Saves the form (the back end checks it): true once saved and the list reloaded. */
   async save(input: CheckInInput): Promise<boolean> {
     if (this.busy) return false;
     this.busy = true;
@@ -135,6 +139,7 @@ export class CheckInStore {
     } catch (reason) {
       if (this.#disposed || lockedOut(reason)) return false;
       this.error = describeRefusal(reason, RELATIONSHIP_WORDING);
+      this.errorField = fieldOf(reason);
       return false;
     } finally {
       this.busy = false;

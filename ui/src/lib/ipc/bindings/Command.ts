@@ -33,6 +33,7 @@ export type Command =
   | "delete_prompt"
   | "delete_relationship"
   | "delete_template"
+  | "describe_repeat"
   | "discard_draft"
   | "evidence_candidates"
   | "export_json"

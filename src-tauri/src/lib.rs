@@ -9,6 +9,7 @@
 //!   capability in src-tauri/capabilities/, and cannot navigate away from the app.
 pub mod cli;
 pub mod commands;
+mod dialog;
 pub mod discretion;
 #[cfg(feature = "e2e")]
 pub mod e2e;
@@ -122,7 +123,6 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             paths.make_private()?;
             let scheduler = Arc::new(Scheduler::load(dir.clone()));
             app.manage(discretion::Discretion::load(&dir));
-            app.manage(commands::transfer::Pending::default());
             app.manage(AppState::new(paths, scheduler.clone()));
             scheduler::listen_for_actions(app.handle(), scheduler.clone());
             scheduler.spawn(app.handle().clone());

@@ -103,8 +103,7 @@ pub fn set_autostart<R: Runtime>(
     enabled: bool,
 ) -> CmdResult<bool> {
     state.with_vault(|_| Ok(()))?;
-    let launcher = app.autolaunch();
-    let result = if enabled { launcher.enable() } else { launcher.disable() };
+    let result = if enabled { app.autolaunch().enable() } else { app.autolaunch().disable() };
     result.map_err(|_| {
         IpcError::new(ErrorCode::Internal, "Mend could not change the login setting.")
     })?;

@@ -47,12 +47,8 @@ pub fn evidence_candidates(
     step_id: String,
 ) -> CmdResult<Vec<EvidenceView>> {
     state.with_vault(|v| {
-        Ok(v.progress().evidence_candidates(
-            relationship_id,
-            &framework_id,
-            &step_id,
-            &local_day,
-        )?)
+        let progress = v.progress();
+        Ok(progress.evidence_candidates(relationship_id, &framework_id, &step_id, &local_day)?)
     })
 }
 
@@ -65,13 +61,8 @@ pub fn link_evidence(
     target: EvidenceTarget,
 ) -> CmdResult<()> {
     state.with_vault(|v| {
-        Ok(v.progress().link_evidence(
-            relationship_id,
-            &framework_id,
-            &step_id,
-            &target,
-            &state.clock,
-        )?)
+        let (progress, clock) = (v.progress(), &state.clock);
+        Ok(progress.link_evidence(relationship_id, &framework_id, &step_id, &target, clock)?)
     })
 }
 

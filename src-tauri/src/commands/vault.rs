@@ -38,7 +38,6 @@ pub fn lock_and_announce<R: Runtime>(app: &AppHandle<R>, state: &AppState, reaso
     if state.lock() {
         let _ = app.emit(VAULT_LOCKED_EVENT, VaultLocked { reason });
     }
-    app.state::<crate::commands::transfer::Pending>().forget();
     // Whether or not it was unlocked: what was copied goes with the lock.
     app.state::<crate::discretion::Discretion>().clear_copied_on_lock();
 }

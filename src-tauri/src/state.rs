@@ -3,6 +3,7 @@
 //! small mutex per concern; the vault itself is `None` whenever it is locked, so a locked
 //! app holds no key and no open database, and locking drops a previewed import with it.
 use crate::error::{CmdResult, ErrorCode, IpcError};
+use crate::local_time;
 use crate::scheduler::Scheduler;
 use chrono::Utc;
 use mend_core::transfer::import::ImportSession;
@@ -116,7 +117,7 @@ impl AppState {
 
     /// The person's calendar date now, by the app's clock, in their time zone.
     pub fn today(&self) -> chrono::NaiveDate {
-        crate::scheduler::local_day(self.clock.now())
+        local_time::local_day(self.clock.now())
     }
 
     /// Keeps a previewed import until [`Self::take_import`] (or a lock) ends it.
@@ -163,6 +164,12 @@ impl AppState {
     /// Runs `f` on the vault if it is unlocked, without counting as the person's activity.
     pub fn peek<T>(&self, f: impl FnOnce(&Vault) -> Option<T>) -> Option<T> {
         self.slot().as_ref().and_then(f)
+    }
+
+    /// A commitment's own words for its reminder, only while the vault is unlocked (the
+    /// scheduler's lookup; not the person's activity).
+    pub fn commitment_words(&self, id: i64) -> Option<String> {
+        self.peek(|v| v.commitments().get(id).ok().map(|c| c.promise))
     }
 
     /// Locks: drops the vault (closing the database, wiping the key) and any previewed

@@ -1,6 +1,6 @@
 //! The commitments ledger and reminders.
 use crate::error::{CmdResult, ErrorCode, IpcError};
-use crate::scheduler::local_today as today;
+use crate::local_time::today;
 use crate::state::AppState;
 use chrono::Utc;
 use mend_core::commitments::{

@@ -1,7 +1,7 @@
 //! Checklists with evidence, check-ins (ABCD ratings and trust level), decision reviews,
 //! check-in schedules and the dashboard.
 use crate::error::CmdResult;
-use crate::scheduler::{local_day, local_today as today};
+use crate::local_time::{local_day, today};
 use crate::state::AppState;
 use chrono::NaiveDate;
 use mend_core::progress::checkins::{

@@ -7,6 +7,7 @@
 //! (never on disk) until the person confirms or cancels it; locking forgets it.
 use crate::dialog::{self, app_name};
 use crate::error::{CmdResult, ErrorCode, IpcError};
+use crate::local_time;
 use crate::state::AppState;
 use chrono::Utc;
 use mend_core::transfer::backup;
@@ -15,7 +16,7 @@ use mend_core::transfer::{TransferError, Written};
 use mend_core::{Passphrase, Vault};
 use serde::Serialize;
 use std::path::Path;
-use tauri::{AppHandle, Manager, Runtime, State};
+use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
 /// Where something was written, as the person will recognise it.
@@ -130,34 +131,6 @@ pub fn set_backups_kept(state: State<'_, AppState>, kept: u32) -> CmdResult<()> 
     state.with_vault(|v| Ok(v.settings().set_backups_kept(kept)?))
 }
 
-/// Takes an automatic backup (after an unlock or a re-key) off the command's thread:
-/// the snapshot is taken under the vault's lock, the slow encryption outside it, all while
-/// holding the backups' lock so a re-key cannot interleave. A re-key that came after this
-/// was asked for makes it stand down: its passphrase may be the old one. Failures are
-/// reported without detail (they carry no journal text either way). Returns whether a
-/// backup will be taken (automatic backups are on).
-pub fn spawn_automatic_backup<R: Runtime>(app: AppHandle<R>, passphrase: Passphrase) -> bool {
-    let state = app.state::<AppState>();
-    let asked_at = state.rekeys();
-    let on = state.peek(|v| v.settings().backups_kept().ok()).is_some_and(|kept| kept > 0);
-    std::thread::spawn(move || {
-        let state = app.state::<AppState>();
-        let _held = state.hold_backups();
-        if state.rekeys() != asked_at {
-            return;
-        }
-        let Some((image, kept)) =
-            state.peek(|v| Some((v.snapshot().ok()?, v.settings().backups_kept().ok()?)))
-        else {
-            return;
-        };
-        if let Err(e) = backup::rotate(&image, &passphrase, state.paths.dir(), kept) {
-            eprintln!("Mend could not take its automatic backup: {e}");
-        }
-    });
-    on
-}
-
 /// Chooses a backup to restore (from the automatic ones' folder by default). Only where
 /// no vault exists yet.
 #[tauri::command(async)]
@@ -220,7 +193,7 @@ pub fn choose_import<R: Runtime>(
 ) -> CmdResult<Option<ImportChosen>> {
     state.require_unlocked()?;
     let Some(path) = dialog::open_import(&app, format)? else { return Ok(None) };
-    let session = ImportSession::read(format, &path, crate::scheduler::local_tz())?;
+    let session = ImportSession::read(format, &path, local_time::zone())?;
     let chosen = ImportChosen::of(&state, &session)?;
     state.hold_import(session);
     Ok(Some(chosen))

@@ -17,7 +17,7 @@ use crate::frameworks::{BreachKind, Role};
 use crate::journal::{EntryMeta, MAX_BODY_BYTES};
 use crate::relationships::EventKind;
 use crate::store::atomically;
-use crate::time::to_millis;
+use crate::time::instant::to_millis;
 use crate::vault::Vault;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension};

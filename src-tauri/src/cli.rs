@@ -7,7 +7,6 @@
 use chrono::{Local, Utc};
 use mend_core::journal::excerpt;
 use mend_core::search::SearchQuery;
-use mend_core::transfer::export;
 use mend_core::vault::VaultLock;
 use mend_core::{Passphrase, SystemClock, Vault, VaultPaths};
 use std::io::{IsTerminal, Read, Write};
@@ -245,21 +244,15 @@ fn execute(args: &[String]) -> Result<(), Failure> {
                 }
             };
             let vault = open(&opts)?;
-            let data = vault.export(Utc::now())?;
-            drop(vault);
             eprintln!("mend: this export is not encrypted; anyone who can open it can read it.");
-            if kind == "--json" {
-                export::write_json(&data, &target)?;
-                writeln!(out, "Exported {} entries to {}.", data.entries.len(), target.display())?;
+            let written = if kind == "--json" {
+                vault.export_json_to(&target, &SystemClock)?
             } else {
-                let written = export::write_markdown(&data, &target, "Mend")?;
-                writeln!(
-                    out,
-                    "Exported {} entries to {}.",
-                    written.files,
-                    written.folder.display()
-                )?;
-            }
+                vault.export_markdown_to(&target, "Mend", &SystemClock)?
+            };
+            drop(vault);
+            let entries = written.entries.unwrap_or_default();
+            writeln!(out, "Exported {entries} entries to {}.", written.path.display())?;
         }
         other => return Err(Failure::Usage(format!("unknown command {other}"))),
     }

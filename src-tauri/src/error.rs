@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn codes_match_the_hand_mapping_they_replace() {
-        use mend_core::dates::DateError;
+        use mend_core::time::dates::DateError;
         let cases: [(IpcError, ErrorCode); 12] = [
             (VaultError::NoRecoveryKey.into(), ErrorCode::WrongRecoveryKey),
             (VaultError::Foreign.into(), ErrorCode::InvalidInput),

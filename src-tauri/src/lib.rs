@@ -7,17 +7,22 @@
 //!   and a crash writes no core dump (`protect_process`).
 //! - The web view can only reach the commands in `commands`, granted by the one
 //!   capability in src-tauri/capabilities/, and cannot navigate away from the app.
+mod automatic_backup;
 pub mod cli;
 pub mod commands;
+mod dialog;
 pub mod discretion;
 #[cfg(feature = "e2e")]
 pub mod e2e;
 pub mod error;
+pub mod local_time;
+pub mod locking;
 pub mod scheduler;
 pub mod state;
 mod tray;
+mod window;
 
-use commands::vault::{lock_and_announce, LockReason};
+use locking::{lock_and_announce, LockReason};
 use mend_core::VaultPaths;
 use scheduler::Scheduler;
 use state::AppState;
@@ -108,7 +113,7 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         // A second launch (from the menu, or while Mend sits hidden in the tray) brings the
         // running Mend forward instead of starting a second scheduler on the same vault.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| tray::show_main(app)))
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| window::show_main(app)))
         .plugin(navigation_guard())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_autostart::init(
@@ -122,10 +127,11 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             paths.make_private()?;
             let scheduler = Arc::new(Scheduler::load(dir.clone()));
             app.manage(discretion::Discretion::load(&dir));
-            app.manage(commands::transfer::Pending::default());
             app.manage(AppState::new(paths, scheduler.clone()));
             scheduler::listen_for_actions(app.handle(), scheduler.clone());
-            scheduler.spawn(app.handle().clone());
+            let handle = app.handle().clone();
+            let words = move |id| handle.state::<AppState>().commitment_words(id);
+            scheduler.spawn(app.handle().clone(), words);
             spawn_idle_watch(app.handle().clone());
             tray::install(app.handle())?;
             tray::apply_name(app.handle());

@@ -5,8 +5,9 @@
 //! and repeat rules, never any words (see `mend_core::reminders`). It is rewritten from
 //! the vault whenever the vault is unlocked or its reminders change. Notification text is
 //! generic unless the person asked for a commitment's wording, and even then only while
-//! the vault is unlocked.
-use crate::state::AppState;
+//! the vault is unlocked: the words are asked for through the lookup the app hands to
+//! [`Scheduler::spawn`], so the scheduler itself never touches the vault.
+use crate::local_time;
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use mend_core::reminders::{Due, Reminder, ReminderKind, Schedule};
@@ -70,25 +71,6 @@ pub struct Scheduler {
     /// a summary).
     shown: Mutex<HashMap<i32, Option<Reminder>>>,
     next_id: AtomicI32,
-}
-
-/// The person's time zone: $TZ if it names one, else the system's, else UTC.
-pub fn local_tz() -> Tz {
-    std::env::var("TZ")
-        .ok()
-        .and_then(|t| t.trim_start_matches(':').parse().ok())
-        .or_else(|| iana_time_zone::get_timezone().ok().and_then(|t| t.parse().ok()))
-        .unwrap_or(Tz::UTC)
-}
-
-/// The person's calendar date now, in their time zone.
-pub fn local_today() -> chrono::NaiveDate {
-    chrono::Utc::now().with_timezone(&local_tz()).date_naive()
-}
-
-/// An instant's calendar date in the person's time zone.
-pub fn local_day(t: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
-    t.with_timezone(&local_tz()).date_naive()
 }
 
 /// The words of a notification. Generic by default: nothing about what the journal holds.
@@ -183,15 +165,20 @@ impl Scheduler {
         (due, sleep.to_std().unwrap_or(std::time::Duration::from_secs(1)))
     }
 
-    /// Runs the scheduler on its own thread for the life of the app.
-    pub fn spawn<R: Runtime>(self: Arc<Self>, app: AppHandle<R>) {
+    /// Runs the scheduler on its own thread for the life of the app. `words` gives a
+    /// commitment's own words while the vault is unlocked (`None` while it is locked).
+    pub fn spawn<R: Runtime>(
+        self: Arc<Self>,
+        app: AppHandle<R>,
+        words: impl Fn(i64) -> Option<String> + Send + 'static,
+    ) {
         std::thread::spawn(move || loop {
-            let (due, sleep) = self.tick(Utc::now(), local_tz());
+            let (due, sleep) = self.tick(Utc::now(), local_time::zone());
             match due {
                 Due::Nothing => {}
                 Due::Now(ids) => {
                     for id in ids {
-                        let text = self.text_for(&app, &id);
+                        let text = self.text_for(&id, &words);
                         self.notify(&app, &text, self.reminder(&id));
                     }
                 }
@@ -204,19 +191,14 @@ impl Scheduler {
 
     /// Generic text, or the commitment's own words if the person asked for them and the
     /// vault is unlocked right now.
-    fn text_for<R: Runtime>(&self, app: &AppHandle<R>, id: &str) -> String {
+    fn text_for(&self, id: &str, words: &dyn Fn(i64) -> Option<String>) -> String {
         let Some(r) = self.reminder(id) else {
             return generic_text(ReminderKind::DailyReflection).into();
         };
         if r.kind == ReminderKind::CommitmentDue && r.show_details {
             let commitment = id.strip_prefix("commitment-").and_then(|n| n.parse::<i64>().ok());
-            if let Some(cid) = commitment {
-                let state = app.state::<AppState>();
-                if let Some(words) =
-                    state.peek(|v| v.commitments().get(cid).ok().map(|c| c.promise))
-                {
-                    return words;
-                }
+            if let Some(own) = commitment.and_then(words) {
+                return own;
             }
         }
         generic_text(r.kind).into()
@@ -247,7 +229,7 @@ impl Scheduler {
         let reminder = notification_id.and_then(|id| lock(&self.shown).get(&id).cloned()).flatten();
         match response(action_id) {
             Response::Open => {
-                crate::tray::show_main(app);
+                crate::window::show_main(app);
                 let target = ReminderOpened {
                     kind: reminder.as_ref().map(|r| r.kind),
                     relationship_id: reminder.as_ref().and_then(|r| r.relationship_id),

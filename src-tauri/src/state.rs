@@ -1,11 +1,15 @@
 //! What the app holds between commands: where the vault lives, the unlocked vault (if
-//! any) and the idle timer. One small mutex per concern; the vault itself is `None`
-//! whenever it is locked, so a locked app holds no key and no open database.
+//! any), the idle timer, and what waits between choosing a file and acting on it. One
+//! small mutex per concern; the vault itself is `None` whenever it is locked, so a locked
+//! app holds no key and no open database, and locking drops a previewed import with it.
 use crate::error::{CmdResult, ErrorCode, IpcError};
+use crate::local_time;
 use crate::scheduler::Scheduler;
 use chrono::Utc;
-use mend_core::{IdleTimer, SystemClock, Vault, VaultPaths};
+use mend_core::transfer::import::ImportSession;
+use mend_core::{Clock, IdleTimer, SystemClock, Vault, VaultPaths};
 use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -23,6 +27,11 @@ pub struct AppState {
     backups: Mutex<()>,
     /// Counts re-keys: an automatic backup asked for before one is not written after it.
     rekeys: AtomicU64,
+    /// A previewed import (journal text, in memory only) until it is confirmed, cancelled,
+    /// or the vault locks.
+    import: Mutex<Option<ImportSession>>,
+    /// The backup chosen for restoring, until a vault is in place.
+    restore: Mutex<Option<PathBuf>>,
 }
 
 fn lock_ignoring_poison<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -42,6 +51,8 @@ impl AppState {
             scheduler,
             backups: Mutex::new(()),
             rekeys: AtomicU64::new(0),
+            import: Mutex::new(None),
+            restore: Mutex::new(None),
         }
     }
 
@@ -95,8 +106,42 @@ impl AppState {
         self.rekeys.fetch_add(1, Ordering::SeqCst);
     }
 
-    /// Puts a freshly unlocked vault in place and starts the idle clock.
+    /// Fails with `Locked` unless the vault is unlocked (without counting as activity).
+    pub fn require_unlocked(&self) -> CmdResult<()> {
+        if self.is_unlocked() {
+            Ok(())
+        } else {
+            Err(IpcError::locked())
+        }
+    }
+
+    /// The person's calendar date now, by the app's clock, in their time zone.
+    pub fn today(&self) -> chrono::NaiveDate {
+        local_time::local_day(self.clock.now())
+    }
+
+    /// Keeps a previewed import until [`Self::take_import`] (or a lock) ends it.
+    pub fn hold_import(&self, session: ImportSession) {
+        *lock_ignoring_poison(&self.import) = Some(session);
+    }
+
+    pub fn take_import(&self) -> Option<ImportSession> {
+        lock_ignoring_poison(&self.import).take()
+    }
+
+    /// Notes the backup the person chose to restore.
+    pub fn choose_backup(&self, path: PathBuf) {
+        *lock_ignoring_poison(&self.restore) = Some(path);
+    }
+
+    pub fn chosen_backup(&self) -> Option<PathBuf> {
+        lock_ignoring_poison(&self.restore).clone()
+    }
+
+    /// Puts a freshly unlocked vault in place and starts the idle clock. A backup chosen
+    /// for restoring no longer applies once a vault exists.
     pub fn install(&self, vault: Vault) {
+        *lock_ignoring_poison(&self.restore) = None;
         let minutes = vault
             .settings()
             .auto_lock_minutes()
@@ -121,10 +166,18 @@ impl AppState {
         self.slot().as_ref().and_then(f)
     }
 
-    /// Locks: drops the vault (closing the database, wiping the key). Returns whether it
-    /// was unlocked.
+    /// A commitment's own words for its reminder, only while the vault is unlocked (the
+    /// scheduler's lookup; not the person's activity).
+    pub fn commitment_words(&self, id: i64) -> Option<String> {
+        self.peek(|v| v.commitments().get(id).ok().map(|c| c.promise))
+    }
+
+    /// Locks: drops the vault (closing the database, wiping the key) and any previewed
+    /// import, whether or not the vault was unlocked. Returns whether it was.
     pub fn lock(&self) -> bool {
-        self.slot().take().is_some()
+        let was_unlocked = self.slot().take().is_some();
+        *lock_ignoring_poison(&self.import) = None;
+        was_unlocked
     }
 
     pub fn is_unlocked(&self) -> bool {

@@ -5,8 +5,10 @@
 //! With no reminders on, closing the window quits, as people expect. Where the desktop
 //! shows no tray (no host), the app still runs and "Quit" stays reachable from a second
 //! launch's window (see the closing note).
-use crate::commands::vault::{lock_and_announce, LockReason};
+use crate::discretion::Discretion;
+use crate::locking::{lock_and_announce, LockReason};
 use crate::state::AppState;
+use crate::window::show_main;
 use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Manager, Runtime, Window, WindowEvent};
@@ -25,7 +27,7 @@ fn menu<R: Runtime>(app: &AppHandle<R>, name: &str) -> tauri::Result<Menu<R>> {
 /// Shows the chosen name everywhere outside the page: the window title, the tray's
 /// tooltip and menu.
 pub fn apply_name<R: Runtime>(app: &AppHandle<R>) {
-    let name = app.state::<crate::discretion::Discretion>().app_name();
+    let name = app.state::<Discretion>().app_name();
     if let Some(w) = app.get_webview_window("main") {
         let _ = w.set_title(name);
     }
@@ -38,7 +40,7 @@ pub fn apply_name<R: Runtime>(app: &AppHandle<R>) {
 }
 
 pub fn install<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
-    let name = app.state::<crate::discretion::Discretion>().app_name();
+    let name = app.state::<Discretion>().app_name();
     let mut tray = TrayIconBuilder::with_id("mend").menu(&menu(app, name)?).tooltip(name);
     if let Some(icon) = app.default_window_icon() {
         tray = tray.icon(icon.clone());
@@ -51,14 +53,6 @@ pub fn install<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     })
     .build(app)?;
     Ok(())
-}
-
-pub fn show_main<R: Runtime>(app: &AppHandle<R>) {
-    if let Some(w) = app.get_webview_window("main") {
-        let _ = w.show();
-        let _ = w.unminimize();
-        let _ = w.set_focus();
-    }
 }
 
 /// Closing the window keeps Mend running in the tray while reminders are on.

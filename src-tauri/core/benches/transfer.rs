@@ -9,7 +9,7 @@ use chrono::{TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
 use mend_core::transfer::backup;
 use mend_core::transfer::import::mend_json;
-use mend_core::{Vault, VaultPaths};
+use mend_core::{FixedClock, Vault, VaultPaths};
 use std::hint::black_box;
 
 mod common;
@@ -46,13 +46,14 @@ fn transfer(c: &mut Criterion) {
                 black_box(Vault::restore(&at, &pass(), &image).expect("restore"))
             })
         });
-        let now = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).single().expect("date");
+        let now =
+            FixedClock::new(Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).single().expect("date"));
         g.bench_with_input(BenchmarkId::new("JSON export", n), &n, |b, _| {
             b.iter(|| {
-                black_box(serde_json::to_vec(&vault.export(now).expect("export")).expect("json"))
+                black_box(serde_json::to_vec(&vault.export(&now).expect("export")).expect("json"))
             })
         });
-        let json = serde_json::to_string(&vault.export(now).expect("export")).expect("json");
+        let json = serde_json::to_string(&vault.export(&now).expect("export")).expect("json");
         let (_empty_dir, _, empty) = vault_with(0);
         g.bench_with_input(BenchmarkId::new("JSON import: parse + preview", n), &n, |b, _| {
             b.iter(|| {

@@ -1,8 +1,6 @@
 //! The commitments ledger: promises with a schedule, each due occurrence logged as
 //! kept, partly kept, missed or renegotiated, and the consistency that shows. The
 //! repairer logs their own commitments; the decider logs what they saw of the other's.
-use crate::clock::Clock;
-use crate::dates::{self, DateError};
 use crate::error::ErrorKind;
 use crate::ledger::{
     self, Consistency, Logged, OccurrenceStatus, RuleError, Streak, SCORE_FORMULA,
@@ -11,7 +9,9 @@ use crate::relationships::{RelationshipError, Relationships};
 use crate::reminders::{Reminder, ReminderKind};
 use crate::repeat::{describe_rule, Repeat};
 use crate::safety::MODE_SQL;
-use crate::time::to_millis;
+use crate::time::dates::{self, DateError};
+use crate::time::instant::to_millis;
+use crate::time::Clock;
 use chrono::{Duration, NaiveDate, NaiveTime, Timelike};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};

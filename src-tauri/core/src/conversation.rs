@@ -1,13 +1,13 @@
 //! The five-step repair conversation: notes to prepare each step, then how it went,
 //! ending with one commitment from each person. Those commitments are stored in the
 //! `commitment` table, in the shape the commitments ledger uses.
-use crate::clock::Clock;
 use crate::commitments::{commitment_from_row, Commitment, CommitmentOwner, COMMITMENT_COLUMNS};
-use crate::dates::{self, DateError};
 use crate::error::ErrorKind;
 use crate::relationships::{EventInput, EventKind, RelationshipError, Relationships};
 use crate::store::atomically;
-use crate::time::{from_millis, to_millis};
+use crate::time::dates::{self, DateError};
+use crate::time::instant::{from_millis, to_millis};
+use crate::time::Clock;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};

@@ -2,13 +2,13 @@
 //! step's prompts (the framework's and the person's own), guidance for the kind of
 //! breach, and whether the step is done, in progress or untouched. Answers are kept as
 //! a draft while typed and become one journal entry when the step is completed.
-use crate::clock::Clock;
 use crate::error::ErrorKind;
 use crate::frameworks::{self, BreachKind, Framework, FrameworkKind, Role};
 use crate::journal::{Entry, EntryMeta, Journal, JournalError};
 use crate::relationships::{Relationship, RelationshipError, Relationships};
 use crate::store::atomically;
-use crate::time::{from_millis, to_millis};
+use crate::time::instant::{from_millis, to_millis};
+use crate::time::Clock;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};

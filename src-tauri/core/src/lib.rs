@@ -10,15 +10,12 @@
 #![deny(clippy::panic)]
 
 pub mod apology;
-pub mod clock;
 pub mod commitments;
 pub mod conversation;
-pub mod dates;
 pub mod error;
 pub mod files;
 pub mod frameworks;
 pub mod guide;
-pub mod idle;
 pub mod journal;
 pub mod ledger;
 pub mod progress;
@@ -31,14 +28,13 @@ pub mod secret;
 pub mod settings;
 pub mod store;
 pub mod strength;
-mod time;
+pub mod time;
 pub mod transfer;
 pub mod vault;
 
-pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::ErrorKind;
-pub use idle::IdleTimer;
 pub use journal::{Cursor, Entry, EntryMeta, Journal, JournalError, TimelinePage};
 pub use secret::{Passphrase, RecoveryKey};
 pub use settings::Settings;
+pub use time::{Clock, FixedClock, IdleTimer, SystemClock};
 pub use vault::{Vault, VaultError, VaultPaths};

@@ -1,11 +1,11 @@
 //! Relationships: whose trust is at stake, which side the person is on, what happened,
 //! and the events (the original breach, repeat breaches, milestones) that mark charts.
-use crate::clock::Clock;
-use crate::dates::{self, DateError};
 use crate::error::ErrorKind;
 use crate::frameworks::{BreachKind, Role};
 use crate::store::atomically;
-use crate::time::{from_millis, to_millis};
+use crate::time::dates::{self, DateError};
+use crate::time::instant::{from_millis, to_millis};
+use crate::time::Clock;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};

@@ -5,11 +5,11 @@
 //! them to keep rebuilding. The person can choose the other mode themself at any time.
 //!
 //! Invariants: answers live only in the vault; the check suggests, the person decides.
-use crate::clock::Clock;
 use crate::error::ErrorKind;
 use crate::frameworks::{self, Framework, FrameworkKind, Role};
 use crate::relationships::{RelationshipError, Relationships};
-use crate::time::{from_millis, to_millis};
+use crate::time::instant::{from_millis, to_millis};
+use crate::time::Clock;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};

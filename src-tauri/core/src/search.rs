@@ -6,7 +6,7 @@
 //! can cause a syntax error. Results are ranked by BM25 and filtered by relationship,
 //! framework step, tag, mood and date range.
 use crate::journal::{entry_from_row, EntryView, JournalError, ENTRY_COLUMNS};
-use crate::time::to_millis;
+use crate::time::instant::to_millis;
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 use rusqlite::Connection;

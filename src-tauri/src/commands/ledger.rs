@@ -1,6 +1,6 @@
 //! The commitments ledger and reminders.
 use crate::error::{CmdResult, ErrorCode, IpcError};
-use crate::scheduler::local_today as today;
+use crate::local_time::today;
 use crate::state::AppState;
 use chrono::Utc;
 use mend_core::commitments::{
@@ -41,7 +41,7 @@ pub fn update_commitment(
 /// breaks, if any, names its field.
 #[tauri::command(async)]
 pub fn describe_repeat(repeat: Repeat, starts_on: String) -> CmdResult<RepeatSummary> {
-    Ok(repeat.summary(mend_core::dates::parse(&starts_on).ok())?)
+    Ok(repeat.summary(mend_core::time::dates::parse(&starts_on).ok())?)
 }
 
 #[tauri::command(async)]
@@ -111,8 +111,7 @@ pub fn set_autostart<R: Runtime>(
     enabled: bool,
 ) -> CmdResult<bool> {
     state.with_vault(|_| Ok(()))?;
-    let launcher = app.autolaunch();
-    let result = if enabled { launcher.enable() } else { launcher.disable() };
+    let result = if enabled { app.autolaunch().enable() } else { app.autolaunch().disable() };
     result.map_err(|_| {
         IpcError::new(ErrorCode::Internal, "Mend could not change the login setting.")
     })?;

@@ -1,7 +1,7 @@
 //! Checklists with evidence, check-ins (ABCD ratings and trust level), decision reviews,
 //! check-in schedules and the dashboard.
 use crate::error::CmdResult;
-use crate::scheduler::{local_day, local_today as today};
+use crate::local_time::{local_day, today};
 use crate::state::AppState;
 use chrono::NaiveDate;
 use mend_core::progress::checkins::{
@@ -47,12 +47,8 @@ pub fn evidence_candidates(
     step_id: String,
 ) -> CmdResult<Vec<EvidenceView>> {
     state.with_vault(|v| {
-        Ok(v.progress().evidence_candidates(
-            relationship_id,
-            &framework_id,
-            &step_id,
-            &local_day,
-        )?)
+        let progress = v.progress();
+        Ok(progress.evidence_candidates(relationship_id, &framework_id, &step_id, &local_day)?)
     })
 }
 
@@ -65,13 +61,8 @@ pub fn link_evidence(
     target: EvidenceTarget,
 ) -> CmdResult<()> {
     state.with_vault(|v| {
-        Ok(v.progress().link_evidence(
-            relationship_id,
-            &framework_id,
-            &step_id,
-            &target,
-            &state.clock,
-        )?)
+        let (progress, clock) = (v.progress(), &state.clock);
+        Ok(progress.link_evidence(relationship_id, &framework_id, &step_id, &target, clock)?)
     })
 }
 

@@ -1,39 +1,23 @@
-//! Backups, exports and imports. Every path comes from a native dialog opened here in
-//! Rust, never from the web view; the web view sees only file names and counts.
+//! Backups, exports and imports: each command checks what must be checked before a file
+//! dialog, shows the dialog (see `dialog`: every path comes from a native dialog opened in
+//! Rust, never from the web view), makes one core call and maps its error. The web view
+//! sees only file names and counts.
 //!
-//! An import is read and previewed first, and the parsed batch waits here (never on disk)
-//! until the person confirms or cancels it; locking forgets it.
+//! An import is read and previewed first, and the parsed session waits in `AppState`
+//! (never on disk) until the person confirms or cancels it; locking forgets it.
+use crate::dialog::{self, app_name};
 use crate::error::{CmdResult, ErrorCode, IpcError};
+use crate::local_time;
 use crate::state::AppState;
 use chrono::Utc;
 use mend_core::transfer::backup;
-use mend_core::transfer::export;
-use mend_core::transfer::import::{self, ImportBatch, ImportFormat, ImportOutcome, ImportPreview};
-use mend_core::transfer::TransferError;
+use mend_core::transfer::import::{ImportFormat, ImportOutcome, ImportPreview, ImportSession};
+use mend_core::transfer::{TransferError, Written};
 use mend_core::{Passphrase, Vault};
 use serde::Serialize;
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use tauri::{AppHandle, Manager, Runtime, State};
+use std::path::Path;
+use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
-
-/// What waits between choosing a file and acting on it.
-#[derive(Default)]
-pub struct Pending {
-    import: Mutex<Option<ImportBatch>>,
-    restore: Mutex<Option<PathBuf>>,
-}
-
-impl Pending {
-    /// Drops a previewed import (journal text held in memory) when the vault locks.
-    pub fn forget(&self) {
-        *lock(&self.import) = None;
-    }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|p| p.into_inner())
-}
 
 /// Where something was written, as the person will recognise it.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -87,43 +71,25 @@ fn name_of(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
-/// A dialog's answer, still to come.
-type Answer = std::pin::Pin<Box<dyn std::future::Future<Output = Option<rfd::FileHandle>> + Send>>;
-
-/// Shows a native file dialog and waits for the answer (`None` when the person closes
-/// it). The dialog is made on the main (GTK) thread, where GTK must be used; the answer
-/// is awaited on a thread of its own, as the command's thread may be an async worker.
-fn ask<R: Runtime>(
-    app: &AppHandle<R>,
-    title: &'static str,
-    build: impl FnOnce(rfd::AsyncFileDialog) -> Answer + Send + 'static,
-) -> CmdResult<Option<PathBuf>> {
-    let (tx, rx) = std::sync::mpsc::channel();
-    app.run_on_main_thread(move || {
-        let answer = build(rfd::AsyncFileDialog::new().set_title(title));
-        std::thread::spawn(move || {
-            let path = tauri::async_runtime::block_on(answer).map(|h| h.path().to_path_buf());
-            let _ = tx.send(path);
-        });
-    })
-    .map_err(|_| IpcError::new(ErrorCode::Internal, "The file dialog could not be shown."))?;
-    rx.recv()
-        .map_err(|_| IpcError::new(ErrorCode::Internal, "The file dialog closed unexpectedly."))
+impl From<Written> for SavedTo {
+    fn from(w: Written) -> Self {
+        SavedTo { name: name_of(&w.path), entries: w.entries.map(|n| n as u32) }
+    }
 }
 
-fn app_name<R: Runtime>(app: &AppHandle<R>) -> &'static str {
-    app.state::<crate::discretion::Discretion>().app_name()
+impl ChosenBackup {
+    /// The chosen file's name and size, for the person to recognise it.
+    fn of(path: &Path) -> CmdResult<Self> {
+        let bytes = std::fs::metadata(path).map_err(TransferError::from)?.len();
+        Ok(ChosenBackup { name: name_of(path), bytes })
+    }
 }
 
-fn today() -> String {
-    crate::scheduler::local_today().format("%Y-%m-%d").to_string()
-}
-
-fn require_unlocked(state: &AppState) -> CmdResult<()> {
-    if state.is_unlocked() {
-        Ok(())
-    } else {
-        Err(IpcError::locked())
+impl ImportChosen {
+    /// What importing `session` into the vault would do, under the name the person chose.
+    fn of(state: &AppState, session: &ImportSession) -> CmdResult<Self> {
+        let preview = state.with_vault(|v| Ok(session.preview(v)?))?;
+        Ok(ImportChosen { source: session.source().to_owned(), preview })
     }
 }
 
@@ -135,7 +101,8 @@ fn reauthenticate(state: &AppState, current: String) -> CmdResult<()> {
 }
 
 /// Backs the whole journal up to a file the person chooses, encrypted to `passphrase`,
-/// after checking the vault's `current` passphrase. `None` when they close the dialog.
+/// after checking the vault's `current` passphrase and the new one's strength (before the
+/// dialog, so neither costs the person a trip to it). `None` when they close the dialog.
 #[tauri::command(async)]
 pub fn backup_now<R: Runtime>(
     app: AppHandle<R>,
@@ -143,34 +110,10 @@ pub fn backup_now<R: Runtime>(
     current: String,
     passphrase: String,
 ) -> CmdResult<Option<SavedTo>> {
-    let passphrase = Passphrase::new(passphrase);
-    reauthenticate(&state, current)?;
-    // Before the dialog: a weak passphrase should not cost the person a trip to it.
-    backup::check_passphrase(&passphrase)?;
-    let file_name = format!("{} backup {}.{}", app_name(&app), today(), backup::EXTENSION);
-    let Some(path) = ask(&app, "Save an encrypted backup", move |d| {
-        Box::pin(
-            d.add_filter("Encrypted backup", &[backup::EXTENSION])
-                .set_file_name(file_name)
-                .save_file(),
-        )
-    })?
-    else {
-        return Ok(None);
-    };
-    let path = with_extension(path, backup::EXTENSION);
-    let image = state.with_vault(|v| Ok(v.snapshot()?))?;
-    backup::save(&image, &passphrase, backup::MANUAL_WORK_FACTOR, &path)?;
-    Ok(Some(SavedTo { name: name_of(&path), entries: None }))
-}
-
-/// Adds the extension when the person typed a name without one.
-fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
-    if path.extension().is_some() {
-        path
-    } else {
-        path.with_extension(ext)
-    }
+    let (current, passphrase) = (Passphrase::new(current), Passphrase::new(passphrase));
+    state.with_vault(|v| Ok(v.check_backup(&current, &passphrase)?))?;
+    let Some(path) = dialog::save_backup(&app, state.today())? else { return Ok(None) };
+    Ok(Some(state.with_vault(|v| Ok(v.backup_to(&path, &passphrase)?))?.into()))
 }
 
 #[tauri::command(async)]
@@ -188,77 +131,28 @@ pub fn set_backups_kept(state: State<'_, AppState>, kept: u32) -> CmdResult<()> 
     state.with_vault(|v| Ok(v.settings().set_backups_kept(kept)?))
 }
 
-/// Takes an automatic backup (after an unlock or a re-key) off the command's thread:
-/// the snapshot is taken under the vault's lock, the slow encryption outside it, all while
-/// holding the backups' lock so a re-key cannot interleave. A re-key that came after this
-/// was asked for makes it stand down: its passphrase may be the old one. Failures are
-/// reported without detail (they carry no journal text either way). Returns whether a
-/// backup will be taken (automatic backups are on).
-pub fn spawn_automatic_backup<R: Runtime>(app: AppHandle<R>, passphrase: Passphrase) -> bool {
-    let state = app.state::<AppState>();
-    let asked_at = state.rekeys();
-    let on = state.peek(|v| v.settings().backups_kept().ok()).is_some_and(|kept| kept > 0);
-    std::thread::spawn(move || {
-        let state = app.state::<AppState>();
-        let _held = state.hold_backups();
-        if state.rekeys() != asked_at {
-            return;
-        }
-        let Some((image, kept)) =
-            state.peek(|v| Some((v.snapshot().ok()?, v.settings().backups_kept().ok()?)))
-        else {
-            return;
-        };
-        if let Err(e) = backup::rotate(&image, &passphrase, state.paths.dir(), kept) {
-            eprintln!("Mend could not take its automatic backup: {e}");
-        }
-    });
-    on
-}
-
-/// Chooses a backup to restore (from the automatic ones' folder by default).
+/// Chooses a backup to restore (from the automatic ones' folder by default). Only where
+/// no vault exists yet.
 #[tauri::command(async)]
 pub fn choose_backup<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    pending: State<'_, Pending>,
 ) -> CmdResult<Option<ChosenBackup>> {
-    if state.paths.exists() {
-        return Err(TransferError::VaultExists.into());
-    }
-    let automatic = state.paths.dir().join(backup::AUTOMATIC_FOLDER);
-    let Some(path) = ask(&app, "Choose a backup to restore", move |d| {
-        let d = d.add_filter("Encrypted backup", &[backup::EXTENSION]);
-        Box::pin(if automatic.is_dir() { d.set_directory(automatic) } else { d }.pick_file())
-    })?
-    else {
-        return Ok(None);
-    };
-    let bytes = std::fs::metadata(&path).map_err(TransferError::from)?.len();
-    *lock(&pending.restore) = Some(path.clone());
-    Ok(Some(ChosenBackup { name: name_of(&path), bytes }))
+    backup::check_restore_target(&state.paths)?;
+    let Some(path) = dialog::open_backup(&app, &state.paths)? else { return Ok(None) };
+    let chosen = ChosenBackup::of(&path)?;
+    state.choose_backup(path);
+    Ok(Some(chosen))
 }
 
 /// Restores the chosen backup into a new vault, which then opens with the backup's
 /// passphrase. Only where no vault exists yet.
 #[tauri::command(async)]
-pub fn restore_backup(
-    state: State<'_, AppState>,
-    pending: State<'_, Pending>,
-    passphrase: String,
-) -> CmdResult<()> {
-    let passphrase = Passphrase::new(passphrase);
-    let path = lock(&pending.restore)
-        .clone()
+pub fn restore_backup(state: State<'_, AppState>, passphrase: String) -> CmdResult<()> {
+    let chosen = state
+        .chosen_backup()
         .ok_or_else(|| IpcError::new(ErrorCode::InvalidInput, "Choose a backup first."))?;
-    if state.paths.exists() {
-        return Err(TransferError::VaultExists.into());
-    }
-    let image = backup::open(&path, &passphrase)?;
-    let vault = Vault::restore(&state.paths, &passphrase, &image)?;
-    drop(image);
-    *lock(&pending.restore) = None;
-    state.install(vault);
+    state.install(Vault::restore_from(&state.paths, &chosen, &Passphrase::new(passphrase))?);
     Ok(())
 }
 
@@ -271,17 +165,8 @@ pub fn export_json<R: Runtime>(
     current: String,
 ) -> CmdResult<Option<SavedTo>> {
     reauthenticate(&state, current)?;
-    let file_name = format!("{} journal {}.json", app_name(&app), today());
-    let Some(path) = ask(&app, "Export as JSON (not encrypted)", move |d| {
-        Box::pin(d.add_filter("JSON", &["json"]).set_file_name(file_name).save_file())
-    })?
-    else {
-        return Ok(None);
-    };
-    let path = with_extension(path, "json");
-    let data = state.with_vault(|v| Ok(v.export(Utc::now())?))?;
-    export::write_json(&data, &path)?;
-    Ok(Some(SavedTo { name: name_of(&path), entries: Some(data.entries.len() as u32) }))
+    let Some(path) = dialog::save_json(&app, state.today())? else { return Ok(None) };
+    Ok(Some(state.with_vault(|v| Ok(v.export_json_to(&path, &state.clock)?))?.into()))
 }
 
 /// Exports one Markdown file per entry into a new folder inside the one chosen, after
@@ -293,14 +178,9 @@ pub fn export_markdown<R: Runtime>(
     current: String,
 ) -> CmdResult<Option<SavedTo>> {
     reauthenticate(&state, current)?;
-    let Some(parent) =
-        ask(&app, "Export as Markdown (not encrypted)", |d| Box::pin(d.pick_folder()))?
-    else {
-        return Ok(None);
-    };
-    let data = state.with_vault(|v| Ok(v.export(Utc::now())?))?;
-    let written = export::write_markdown(&data, &parent, app_name(&app))?;
-    Ok(Some(SavedTo { name: name_of(&written.folder), entries: Some(written.files as u32) }))
+    let Some(parent) = dialog::pick_export_folder(&app)? else { return Ok(None) };
+    let name = app_name(&app);
+    Ok(Some(state.with_vault(|v| Ok(v.export_markdown_to(&parent, name, &state.clock)?))?.into()))
 }
 
 /// Chooses a file (or folder) to import, reads it and previews what importing would do.
@@ -309,36 +189,23 @@ pub fn export_markdown<R: Runtime>(
 pub fn choose_import<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    pending: State<'_, Pending>,
     format: ImportFormat,
 ) -> CmdResult<Option<ImportChosen>> {
-    require_unlocked(&state)?;
-    let Some(path) = ask(&app, "Choose what to import", move |d| match format {
-        ImportFormat::MarkdownFolder => Box::pin(d.pick_folder()),
-        ImportFormat::JrnlText => {
-            Box::pin(d.add_filter("jrnl journal", &["txt", "jrnl"]).pick_file())
-        }
-        _ => Box::pin(d.add_filter("JSON", &["json"]).pick_file()),
-    })?
-    else {
-        return Ok(None);
-    };
-    let batch = import::read(format, &path, crate::scheduler::local_tz())?;
-    let preview = state.with_vault(|v| Ok(v.importer().preview(&batch)?))?;
-    *lock(&pending.import) = Some(batch);
-    Ok(Some(ImportChosen { source: name_of(&path), preview }))
+    state.require_unlocked()?;
+    let Some(path) = dialog::open_import(&app, format)? else { return Ok(None) };
+    let session = ImportSession::read(format, &path, local_time::zone())?;
+    let chosen = ImportChosen::of(&state, &session)?;
+    state.hold_import(session);
+    Ok(Some(chosen))
 }
 
 /// Writes the previewed import, in one transaction.
 #[tauri::command(async)]
-pub fn confirm_import(
-    state: State<'_, AppState>,
-    pending: State<'_, Pending>,
-) -> CmdResult<ImportOutcome> {
-    let batch = lock(&pending.import)
-        .take()
+pub fn confirm_import(state: State<'_, AppState>) -> CmdResult<ImportOutcome> {
+    let session = state
+        .take_import()
         .ok_or_else(|| IpcError::new(ErrorCode::InvalidInput, "Choose what to import first."))?;
-    let outcome = state.with_vault(|v| Ok(v.importer().apply(&batch)?))?;
+    let outcome = state.with_vault(|v| Ok(session.apply(v)?))?;
     state.peek(|v| {
         state.sync_reminders(v);
         Some(())
@@ -347,6 +214,6 @@ pub fn confirm_import(
 }
 
 #[tauri::command(async)]
-pub fn cancel_import(pending: State<'_, Pending>) {
-    pending.forget();
+pub fn cancel_import(state: State<'_, AppState>) {
+    drop(state.take_import());
 }

@@ -1,11 +1,13 @@
 //! Creating, unlocking, locking and re-keying the vault.
+use crate::automatic_backup;
 use crate::error::{CmdResult, IpcError};
+use crate::locking::{lock_and_announce, LockReason};
 use crate::state::AppState;
 use mend_core::strength::{self, PassphraseStrength};
 use mend_core::vault::Rekeyed;
 use mend_core::{Passphrase, RecoveryKey, Settings, Vault, VaultError};
 use serde::Serialize;
-use tauri::{AppHandle, Emitter, Manager, Runtime, State};
+use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -14,33 +16,6 @@ use ts_rs::TS;
 pub struct VaultStatus {
     pub exists: bool,
     pub unlocked: bool,
-}
-
-#[derive(Debug, Clone, Copy, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub enum LockReason {
-    User,
-    Idle,
-}
-
-/// Payload of the `vault-locked` event.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct VaultLocked {
-    pub reason: LockReason,
-}
-
-pub const VAULT_LOCKED_EVENT: &str = "vault-locked";
-
-/// Locks and tells the window, so it can drop every piece of journal text it holds.
-pub fn lock_and_announce<R: Runtime>(app: &AppHandle<R>, state: &AppState, reason: LockReason) {
-    if state.lock() {
-        let _ = app.emit(VAULT_LOCKED_EVENT, VaultLocked { reason });
-    }
-    app.state::<crate::commands::transfer::Pending>().forget();
-    // Whether or not it was unlocked: what was copied goes with the lock.
-    app.state::<crate::discretion::Discretion>().clear_copied_on_lock();
 }
 
 #[tauri::command(async)]
@@ -74,7 +49,7 @@ pub fn unlock<R: Runtime>(
     let passphrase = Passphrase::new(passphrase);
     let vault = Vault::unlock(&state.paths, &passphrase)?;
     state.install(vault);
-    crate::commands::transfer::spawn_automatic_backup(app, for_backup);
+    automatic_backup::spawn(app, for_backup);
     Ok(())
 }
 
@@ -140,7 +115,7 @@ fn rekey<R: Runtime>(
         }
         Err(e) => return Err(e.into()),
     };
-    let new_backup = crate::commands::transfer::spawn_automatic_backup(app.clone(), passphrase);
+    let new_backup = automatic_backup::spawn(app.clone(), passphrase);
     Ok(CredentialsChanged {
         recovery_key: rekeyed.recovery_key.map(|k| k.expose().to_owned()),
         recovery_key_replaced: rekeyed.recovery_key_replaced,

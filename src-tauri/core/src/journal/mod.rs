@@ -6,10 +6,10 @@ mod markdown;
 
 pub use markdown::render as render_markdown;
 
-use crate::clock::Clock;
 use crate::error::ErrorKind;
 use crate::store::atomically;
-use crate::time::{from_millis, to_millis};
+use crate::time::instant::{from_millis, to_millis};
+use crate::time::Clock;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};

@@ -3,15 +3,15 @@
 //! which the person wants to be asked.
 use super::elements::{self, ElementScores, SCALE_MAX};
 use super::{check_note, Progress, ProgressError};
-use crate::clock::Clock;
 use crate::commitments::parse_time;
-use crate::dates;
 use crate::frameworks::Role;
 use crate::ledger;
 use crate::relationships::Relationships;
 use crate::reminders::{Reminder, ReminderKind};
 use crate::repeat::CheckInEvery;
-use crate::time::to_millis;
+use crate::time::dates;
+use crate::time::instant::to_millis;
+use crate::time::Clock;
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};

@@ -2,13 +2,13 @@
 //! repairer's five A's and three-stage arc (done? when?), each step backed by links to
 //! entries, events or logged occurrences of the same relationship.
 use super::{check_note, Progress, ProgressError};
-use crate::clock::Clock;
-use crate::dates;
 use crate::frameworks::{self, Role};
 use crate::journal::excerpt;
 use crate::ledger::OccurrenceStatus;
 use crate::relationships::{EventKind, Relationships};
-use crate::time::{from_millis, to_millis};
+use crate::time::dates;
+use crate::time::instant::{from_millis, to_millis};
+use crate::time::Clock;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};

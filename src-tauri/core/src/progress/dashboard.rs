@@ -2,7 +2,6 @@
 //! the commitments calendar, weekly kept-versus-missed, the rolling consistency score,
 //! and when framework steps were answered. The arithmetic is in [`super::tallies`] (pure,
 //! tested with fixed dates); here one query gathers its inputs for a chosen date range.
-use crate::dates;
 use crate::frameworks::Role;
 use crate::ledger::{self, Logged, OccurrenceStatus, SCORE_FORMULA};
 use crate::progress::checkins::Decision;
@@ -10,7 +9,8 @@ use crate::progress::checklist::LocalDay;
 use crate::progress::elements::{self, ElementScores};
 use crate::progress::{Progress, ProgressError};
 use crate::relationships::{RelationshipEvent, Relationships};
-use crate::time::from_millis;
+use crate::time::dates;
+use crate::time::instant::from_millis;
 use chrono::{Duration, NaiveDate};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};

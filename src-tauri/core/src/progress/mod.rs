@@ -14,10 +14,10 @@ pub mod elements;
 pub mod tallies;
 
 use crate::commitments::CommitmentError;
-use crate::dates::DateError;
 use crate::error::ErrorKind;
 use crate::ledger::RuleError;
 use crate::relationships::RelationshipError;
+use crate::time::dates::DateError;
 use rusqlite::Connection;
 
 /// Longest note or reason kept with a mark, a check-in or a decision.

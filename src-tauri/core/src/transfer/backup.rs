@@ -4,11 +4,11 @@
 //! Writing goes to a hidden temporary file beside the target, synced, then renamed over
 //! it: a crash leaves the old backup or the new one, never half of one. Reading caps the
 //! scrypt work factor and the decrypted size, so a hostile file cannot exhaust the machine.
-use super::TransferError;
+use super::{TransferError, Written};
 use crate::files;
 use crate::secret::Passphrase;
 use crate::strength;
-use crate::vault::VaultPaths;
+use crate::vault::{Vault, VaultPaths};
 use age::secrecy::SecretString;
 use chrono::{DateTime, Utc};
 use std::io::{Read, Write};
@@ -133,6 +133,58 @@ fn write_atomically(
 /// Reads and decrypts the backup at `path`.
 pub fn open(path: &Path, passphrase: &Passphrase) -> Result<Zeroizing<Vec<u8>>, TransferError> {
     decrypt(std::fs::File::open(path)?, passphrase)
+}
+
+/// Restoring makes a new vault, so it is refused where one exists: checked before the
+/// person is sent to choose a file, and again before a backup is decrypted.
+pub fn check_restore_target(paths: &VaultPaths) -> Result<(), TransferError> {
+    if paths.exists() {
+        Err(TransferError::VaultExists)
+    } else {
+        Ok(())
+    }
+}
+
+impl Vault {
+    /// The checks before a manual backup's file is chosen: `current` must be the vault's
+    /// passphrase (an unlocked Mend left alone must not hand the journal out) and
+    /// `passphrase` strong enough to be a vault passphrase, since restoring makes it one.
+    /// Wrong or weak, the person learns it before a file dialog, not after.
+    pub fn check_backup(
+        &self,
+        current: &Passphrase,
+        passphrase: &Passphrase,
+    ) -> Result<(), TransferError> {
+        self.verify_passphrase(current)?;
+        check_passphrase(passphrase)
+    }
+
+    /// Backs the whole journal up to `path`, encrypted to `passphrase` at
+    /// [`MANUAL_WORK_FACTOR`]: a snapshot in memory, then [`save`] (atomic, owner-only).
+    /// Both halves run in this call; the automatic backup, which must not keep the vault
+    /// busy while the person writes, takes a [`Vault::snapshot`] and [`rotate`]s it instead.
+    pub fn backup_to(
+        &self,
+        path: &Path,
+        passphrase: &Passphrase,
+    ) -> Result<Written, TransferError> {
+        let image = self.snapshot()?;
+        save(&image, passphrase, MANUAL_WORK_FACTOR, path)?;
+        Ok(Written { path: path.to_owned(), entries: None })
+    }
+
+    /// Makes a new vault at `paths` from the backup at `backup`, opened (and afterwards
+    /// unlocked) with the backup's `passphrase`. Only where no vault exists yet; on any
+    /// error no vault is left behind.
+    pub fn restore_from(
+        paths: &VaultPaths,
+        backup: &Path,
+        passphrase: &Passphrase,
+    ) -> Result<Vault, TransferError> {
+        check_restore_target(paths)?;
+        let image = open(backup, passphrase)?;
+        Ok(Vault::restore(paths, passphrase, &image)?)
+    }
 }
 
 /// One automatic backup in the data folder.

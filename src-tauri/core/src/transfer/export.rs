@@ -1,12 +1,14 @@
 //! Open exports: Mend's JSON (documented in src-tauri/core/EXPORT-FORMAT.md, versioned, importable
 //! again) and a folder of Markdown files. Both are plain text: the app warns before
 //! writing them, and writes them only where the person chose.
-use super::TransferError;
+use super::{TransferError, Written};
 use crate::files;
 use crate::frameworks::{BreachKind, Role};
 use crate::journal::{entry_from_row, ENTRY_COLUMNS};
 use crate::relationships::EventKind;
-use crate::time::from_millis;
+use crate::time::instant::from_millis;
+use crate::time::Clock;
+use crate::vault::Vault;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -76,6 +78,33 @@ pub struct ExportedEntry {
     pub mood: Option<String>,
     #[serde(default)]
     pub tags: Vec<String>,
+}
+
+impl Vault {
+    /// The journal in Mend's open JSON format (relationships, their events, entries),
+    /// dated by `clock`.
+    pub fn export(&self, clock: &dyn Clock) -> Result<JournalExport, TransferError> {
+        collect(self.connection(), clock.now())
+    }
+
+    /// Writes the journal as Mend JSON to `path` (see [`write_json`]).
+    pub fn export_json_to(&self, path: &Path, clock: &dyn Clock) -> Result<Written, TransferError> {
+        let export = self.export(clock)?;
+        write_json(&export, path)?;
+        Ok(Written { path: path.to_owned(), entries: Some(export.entries.len()) })
+    }
+
+    /// Writes one Markdown file per entry into a new folder inside `parent`, named for
+    /// `app_name` (see [`write_markdown`]).
+    pub fn export_markdown_to(
+        &self,
+        parent: &Path,
+        app_name: &str,
+        clock: &dyn Clock,
+    ) -> Result<Written, TransferError> {
+        let written = write_markdown(&self.export(clock)?, parent, app_name)?;
+        Ok(Written { path: written.folder, entries: Some(written.files) })
+    }
 }
 
 /// Reads the whole journal (relationships with their events, and every entry, oldest

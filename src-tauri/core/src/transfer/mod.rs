@@ -6,11 +6,25 @@
 //! - An import is parsed in full and previewed before anything is written, then applied
 //!   in one transaction: a malformed file changes nothing.
 //! - Every input is read with a size cap, and nothing in a file's content chooses a path.
+//! - This module depends on `vault`, never the reverse: the operations over an unlocked
+//!   vault (`Vault::backup_to`, `Vault::restore_from`, `Vault::export_json_to`,
+//!   `Vault::export_markdown_to`, `Vault::importer`, [`import::ImportSession`]) are
+//!   defined here, each as one call for the app to make.
 pub mod backup;
 pub mod export;
 pub mod import;
 
 use crate::error::{ErrorKind, Origin, Secret};
+use std::path::PathBuf;
+
+/// What a backup or an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// The file (a backup, a JSON export) or the new folder (a Markdown export).
+    pub path: PathBuf,
+    /// How many entries went into it; `None` for a backup, which holds the whole vault.
+    pub entries: Option<usize>,
+}
 
 /// What went wrong moving a journal in or out. Messages name where a file is malformed,
 /// but never quote what it says.

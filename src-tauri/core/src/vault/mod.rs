@@ -8,6 +8,9 @@
 //! Every change of credential (passphrase changed or reset, recovery key made, replaced
 //! or removed) moves the journal to a fresh data key, so an old copy of the key file with
 //! the secret it held opens nothing written since. The vault's files are owner-only.
+//!
+//! This module knows nothing of moving a journal in or out: `transfer` depends on it and
+//! adds those operations to [`Vault`] (`backup_to`, `restore_from`, `export`, `importer`).
 #[cfg(test)]
 mod fixtures;
 mod header;
@@ -478,23 +481,12 @@ impl Vault {
         crate::search::Search::new(&self.conn)
     }
 
-    /// The journal in Mend's open JSON format (relationships, their events, entries).
-    pub fn export(
-        &self,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<crate::transfer::export::JournalExport, crate::transfer::TransferError> {
-        crate::transfer::export::collect(&self.conn, now)
-    }
-
-    pub fn importer(&self) -> crate::transfer::import::Importer<'_> {
-        crate::transfer::import::Importer::new(&self.conn)
-    }
-
     pub fn settings(&self) -> SettingsStore<'_> {
         SettingsStore::new(&self.conn)
     }
 
-    /// The open connection, for integrity checks and benchmarks.
+    /// The open connection, for integrity checks, benchmarks and the modules that add their
+    /// own operations to the vault (`transfer`'s backups, exports and imports).
     pub fn connection(&self) -> &Connection {
         &self.conn
     }

@@ -9,7 +9,7 @@ use mend_core::relationships::RelationshipInput;
 use mend_core::repeat::{Repeat, Weekday};
 use mend_core::search::SearchQuery;
 use mend_core::transfer::backup;
-use mend_core::transfer::TransferError;
+use mend_core::transfer::{TransferError, Written};
 use mend_core::{EntryMeta, FixedClock, Passphrase, Vault, VaultError, VaultPaths};
 use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
@@ -245,6 +245,35 @@ fn restoring_never_touches_an_existing_vault_and_weak_backup_passphrases_are_ref
     let err = backup::save(&image, &pass("password1"), TEST_WORK, &file).unwrap_err();
     assert!(matches!(err, TransferError::WeakPassphrase));
     assert!(!file.exists());
+}
+
+#[test]
+fn a_manual_backup_and_its_restore_are_one_call_each_after_the_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let v = filled(&dir.path().join("original"));
+    // Before a file is chosen: the vault's current passphrase first, then the new one's strength.
+    let wrong_current = v.check_backup(&pass(BACKUP_PASS), &pass(BACKUP_PASS)).unwrap_err();
+    assert!(matches!(wrong_current, TransferError::Vault(VaultError::WrongPassphrase)));
+    let weak = v.check_backup(&pass(GOOD), &pass("password1")).unwrap_err();
+    assert!(matches!(weak, TransferError::WeakPassphrase));
+    v.check_backup(&pass(GOOD), &pass(BACKUP_PASS)).unwrap();
+
+    let file = dir.path().join("manual.mendbackup");
+    let written = v.backup_to(&file, &pass(BACKUP_PASS)).unwrap();
+    assert_eq!(written, Written { path: file.clone(), entries: None });
+    assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+
+    // Restoring makes a new vault only: refused where one exists, before decrypting.
+    assert!(matches!(backup::check_restore_target(v.paths()), Err(TransferError::VaultExists)));
+    let over = Vault::restore_from(v.paths(), &file, &pass(BACKUP_PASS)).unwrap_err();
+    assert!(matches!(over, TransferError::VaultExists));
+    let at = VaultPaths::new(dir.path().join("restored"));
+    backup::check_restore_target(&at).unwrap();
+    let wrong = Vault::restore_from(&at, &file, &pass(GOOD)).unwrap_err();
+    assert!(matches!(wrong, TransferError::WrongPassphrase));
+    assert!(!at.exists(), "a wrong passphrase leaves no vault behind");
+    let r = Vault::restore_from(&at, &file, &pass(BACKUP_PASS)).unwrap();
+    assert_eq!(dump(&r), dump(&v), "every row comes back");
 }
 
 #[test]

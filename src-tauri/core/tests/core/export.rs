@@ -4,7 +4,8 @@ use chrono::{Duration, TimeZone, Utc};
 use mend_core::frameworks::{BreachKind, Role};
 use mend_core::relationships::RelationshipInput;
 use mend_core::transfer::export::{self, JournalExport};
-use mend_core::transfer::import::{self, ImportFormat};
+use mend_core::transfer::import::{self, ImportFormat, ImportSession};
+use mend_core::transfer::Written;
 use mend_core::{Clock, EntryMeta, FixedClock, Passphrase, Vault, VaultPaths};
 use std::path::Path;
 
@@ -56,8 +57,8 @@ fn fill(v: &Vault, rel: i64) {
     }
 }
 
-fn exported() -> chrono::DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap()
+fn exported() -> FixedClock {
+    FixedClock::new(Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap())
 }
 
 fn without_time(mut e: JournalExport) -> JournalExport {
@@ -71,7 +72,7 @@ fn json_written_to_a_file_imports_into_a_fresh_vault_identically() {
     let a = vault(&dir.path().join("a"));
     let rel = relationship(&a, "Jo");
     fill(&a, rel);
-    let first = a.export(exported()).unwrap();
+    let first = a.export(&exported()).unwrap();
     let file = dir.path().join("journal.json");
     export::write_json(&first, &file).unwrap();
     use std::os::unix::fs::PermissionsExt;
@@ -82,7 +83,7 @@ fn json_written_to_a_file_imports_into_a_fresh_vault_identically() {
     let preview = b.importer().preview(&batch).unwrap();
     assert_eq!((preview.new_entries, preview.duplicates, preview.new_relationships), (12, 0, 1));
     b.importer().apply(&batch).unwrap();
-    assert_eq!(without_time(b.export(exported()).unwrap()), without_time(first));
+    assert_eq!(without_time(b.export(&exported()).unwrap()), without_time(first));
 }
 
 #[test]
@@ -91,7 +92,7 @@ fn markdown_export_reads_back_with_the_same_entries() {
     let a = vault(&dir.path().join("a"));
     let rel = relationship(&a, "Jo / Jordan?");
     fill(&a, rel);
-    let first = a.export(exported()).unwrap();
+    let first = a.export(&exported()).unwrap();
     let out = dir.path().join("out");
     std::fs::create_dir(&out).unwrap();
     let written = export::write_markdown(&first, &out, "Mend").unwrap();
@@ -120,7 +121,7 @@ fn markdown_export_reads_back_with_the_same_entries() {
         import::read(ImportFormat::MarkdownFolder, &written.folder, chrono_tz::UTC).unwrap();
     let outcome = b.importer().apply(&batch).unwrap();
     assert_eq!((outcome.imported, outcome.duplicates), (12, 0));
-    let mut second = b.export(exported()).unwrap();
+    let mut second = b.export(&exported()).unwrap();
     let mut expected = first.clone();
     // The relationship itself is not in Markdown (only its name), so compare entries;
     // Markdown files end in a line break, so whitespace at an entry's very end is not kept.
@@ -134,4 +135,35 @@ fn markdown_export_reads_back_with_the_same_entries() {
     // Importing it into the vault it came from finds every entry already there.
     let outcome = a.importer().apply(&batch).unwrap();
     assert_eq!((outcome.imported, outcome.duplicates), (0, 12));
+}
+
+#[test]
+fn the_app_exports_and_imports_in_one_call_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = vault(&dir.path().join("a"));
+    let rel = relationship(&a, "Jo");
+    fill(&a, rel);
+    // JSON, dated by the clock it is given.
+    let file = dir.path().join("journal.json");
+    let written = a.export_json_to(&file, &exported()).unwrap();
+    assert_eq!(written, Written { path: file.clone(), entries: Some(12) });
+    let json: JournalExport = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(json.exported_at, exported().now());
+    // Markdown, into a new folder named for the app and the clock's day.
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let folder = a.export_markdown_to(&out, "Notes", &exported()).unwrap();
+    assert_eq!(folder.entries, Some(12));
+    assert_eq!(folder.path, out.join("Notes export 2026-12-01"));
+
+    // An import session: read (nothing written), previewed, then applied once.
+    let b = vault(&dir.path().join("b"));
+    let session = ImportSession::read(ImportFormat::MendJson, &file, chrono_tz::UTC).unwrap();
+    assert_eq!(session.source(), "journal.json");
+    let preview = session.preview(&b).unwrap();
+    assert_eq!((preview.new_entries, preview.duplicates), (12, 0));
+    assert_eq!(b.journal().count().unwrap(), 0, "a preview writes nothing");
+    let outcome = session.apply(&b).unwrap();
+    assert_eq!((outcome.imported, outcome.duplicates, outcome.new_relationships), (12, 0, 1));
+    assert_eq!(without_time(b.export(&exported()).unwrap()), without_time(json));
 }

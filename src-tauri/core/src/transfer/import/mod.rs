@@ -1,6 +1,7 @@
 //! Imports: each format's parser turns a file into an [`ImportBatch`] without touching the
 //! vault; [`Importer::preview`] checks every entry and counts duplicates; then
-//! [`Importer::apply`] writes the batch in one transaction.
+//! [`Importer::apply`] writes the batch in one transaction. [`ImportSession`] holds a
+//! parsed batch between the preview and the person's answer.
 //!
 //! A duplicate is an entry with the same day (UTC) and the same text, ignoring
 //! whitespace at either end, as one already in the vault or earlier in the same batch.
@@ -9,13 +10,15 @@ pub mod jrnl;
 mod json;
 pub mod markdown;
 pub mod mend_json;
+mod session;
 
 use super::TransferError;
 use crate::frameworks::{BreachKind, Role};
 use crate::journal::{EntryMeta, MAX_BODY_BYTES};
 use crate::relationships::EventKind;
 use crate::store::atomically;
-use crate::time::to_millis;
+use crate::time::instant::to_millis;
+use crate::vault::Vault;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -23,6 +26,8 @@ use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::Path;
 use ts_rs::TS;
+
+pub use session::ImportSession;
 
 /// The largest single file Mend will import (64 MiB).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -213,6 +218,12 @@ pub struct ImportOutcome {
 /// Checks and applies batches against one vault.
 pub struct Importer<'a> {
     conn: &'a Connection,
+}
+
+impl Vault {
+    pub fn importer(&self) -> Importer<'_> {
+        Importer::new(self.connection())
+    }
 }
 
 /// The plan both preview and apply follow, so the preview is exactly what happens.

@@ -2,10 +2,10 @@
 //! show and, for refused input, the input field at fault (so a form shows the sentence
 //! beside that field). The code and field come from the core error's `ErrorKind`, the
 //! sentence from its message; never carries SQL or anything the user wrote.
-use mend_core::commitments::CommitmentError;
 use mend_core::conversation::ConversationError;
 use mend_core::error::{ErrorKind, Origin, Secret};
 use mend_core::guide::GuideError;
+use mend_core::ledger::CommitmentError;
 use mend_core::ledger::RuleError;
 use mend_core::progress::ProgressError;
 use mend_core::relationships::RelationshipError;

@@ -6,9 +6,9 @@
 use crate::harness::{App, PASSPHRASE};
 use chrono::{Duration, TimeZone, Utc};
 use mend_app::e2e::COMMAND_LOG_ENV;
-use mend_core::commitments::{CommitmentInput, CommitmentOwner, OccurrenceLog};
 use mend_core::frameworks::{BreachKind, Role};
 use mend_core::ledger::OccurrenceStatus;
+use mend_core::ledger::{CommitmentInput, CommitmentOwner, OccurrenceLog};
 use mend_core::relationships::RelationshipInput;
 use mend_core::repeat::Repeat;
 use mend_core::{EntryMeta, FixedClock, Passphrase, Vault, VaultPaths};

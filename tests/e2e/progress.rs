@@ -4,9 +4,9 @@
 use crate::harness::{send_x_key, wait_for_x_window, App, PASSPHRASE};
 use crate::relationships::add_relationship;
 use chrono::{Duration, Local, NaiveDate, TimeZone, Utc};
-use mend_core::commitments::{CommitmentInput, CommitmentOwner, OccurrenceLog};
 use mend_core::frameworks::{BreachKind, Role};
 use mend_core::ledger::OccurrenceStatus;
+use mend_core::ledger::{CommitmentInput, CommitmentOwner, OccurrenceLog};
 use mend_core::progress::checkins::{CheckInInput, DecisionChoice, DecisionInput};
 use mend_core::progress::checklist::StepMarkInput;
 use mend_core::relationships::{EventInput, EventKind, RelationshipInput};

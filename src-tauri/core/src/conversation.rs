@@ -1,8 +1,8 @@
 //! The five-step repair conversation: notes to prepare each step, then how it went,
 //! ending with one commitment from each person. Those commitments are stored in the
 //! `commitment` table, in the shape the commitments ledger uses.
-use crate::commitments::{commitment_from_row, Commitment, CommitmentOwner, COMMITMENT_COLUMNS};
 use crate::error::ErrorKind;
+use crate::ledger::{commitment_from_row, Commitment, CommitmentOwner, COMMITMENT_COLUMNS};
 use crate::relationships::{EventInput, EventKind, RelationshipError, Relationships};
 use crate::store::atomically;
 use crate::time::dates::{self, DateError};

@@ -10,7 +10,6 @@
 #![deny(clippy::panic)]
 
 pub mod apology;
-pub mod commitments;
 pub mod conversation;
 pub mod error;
 pub mod files;

@@ -3,7 +3,7 @@ use crate::error::{CmdResult, ErrorCode, IpcError};
 use crate::local_time::today;
 use crate::state::AppState;
 use chrono::Utc;
-use mend_core::commitments::{
+use mend_core::ledger::{
     Commitment, CommitmentInput, OccurrenceLog, OccurrenceView, RelationshipLedger,
 };
 use mend_core::repeat::{Repeat, RepeatSummary};

@@ -3,9 +3,9 @@
 //! which the person wants to be asked.
 use super::elements::{self, ElementScores, SCALE_MAX};
 use super::{check_note, Progress, ProgressError};
-use crate::commitments::parse_time;
 use crate::frameworks::Role;
 use crate::ledger;
+use crate::ledger::parse_time;
 use crate::relationships::Relationships;
 use crate::reminders::{Reminder, ReminderKind};
 use crate::repeat::CheckInEvery;

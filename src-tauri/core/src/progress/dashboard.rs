@@ -278,8 +278,7 @@ impl Progress<'_> {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<Due>, ProgressError> {
-        let commitments =
-            crate::commitments::Commitments::new(self.conn()).list(relationship_id)?;
+        let commitments = crate::ledger::Commitments::new(self.conn()).list(relationship_id)?;
         let mut stmt = self.conn().prepare_cached(
             "SELECT due_on, status, ahead FROM occurrence
              WHERE commitment_id = ?1 AND due_on BETWEEN ?2 AND ?3 ORDER BY due_on",

@@ -13,8 +13,8 @@ pub mod dashboard;
 pub mod elements;
 pub mod tallies;
 
-use crate::commitments::CommitmentError;
 use crate::error::ErrorKind;
+use crate::ledger::CommitmentError;
 use crate::ledger::RuleError;
 use crate::relationships::RelationshipError;
 use crate::time::dates::DateError;

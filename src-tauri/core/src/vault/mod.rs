@@ -465,8 +465,8 @@ impl Vault {
         crate::conversation::Conversations::new(&self.conn)
     }
 
-    pub fn commitments(&self) -> crate::commitments::Commitments<'_> {
-        crate::commitments::Commitments::new(&self.conn)
+    pub fn commitments(&self) -> crate::ledger::Commitments<'_> {
+        crate::ledger::Commitments::new(&self.conn)
     }
 
     pub fn progress(&self) -> crate::progress::Progress<'_> {
@@ -533,7 +533,7 @@ impl Vault {
         let settings = self.settings().reminders().map_err(settings_error)?;
         let mut all = settings.reminders().map_err(settings_error)?;
         all.extend(self.commitments().reminders().map_err(|e| match e {
-            crate::commitments::CommitmentError::Storage(e) => {
+            crate::ledger::CommitmentError::Storage(e) => {
                 VaultError::Storage(StoreError::Sqlite(e))
             }
             _ => VaultError::Internal("a commitment's reminder could not be read"),

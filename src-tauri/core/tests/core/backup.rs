@@ -1,9 +1,9 @@
 //! Encrypted backups on real files: a round trip reproduces every table exactly; wrong
 //! passphrases, damaged or hostile files and existing vaults are refused, changing nothing.
 use chrono::{Duration, TimeZone, Utc};
-use mend_core::commitments::{CommitmentInput, CommitmentOwner, OccurrenceLog};
 use mend_core::frameworks::{BreachKind, Role};
 use mend_core::ledger::OccurrenceStatus;
+use mend_core::ledger::{CommitmentInput, CommitmentOwner, OccurrenceLog};
 use mend_core::progress::checkins::CheckInInput;
 use mend_core::relationships::RelationshipInput;
 use mend_core::repeat::{Repeat, Weekday};

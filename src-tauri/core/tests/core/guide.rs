@@ -1,10 +1,10 @@
 //! Relationships, guided steps, conversations and search on a real vault.
 use chrono::{Duration, TimeZone, Utc};
-use mend_core::commitments::CommitmentOwner;
 use mend_core::conversation::{ConversationOutcome, ConversationPlan};
 use mend_core::frameworks::{BreachKind, Role};
 use mend_core::guide::{GuideError, StepRef, StepStatus, UserPromptInput};
 use mend_core::journal::TimelineFilter;
+use mend_core::ledger::CommitmentOwner;
 use mend_core::relationships::{EventInput, EventKind, RelationshipError, RelationshipInput};
 use mend_core::search::SearchQuery;
 use mend_core::{EntryMeta, FixedClock, Passphrase, Vault, VaultPaths};

@@ -1,8 +1,8 @@
 //! The commitments ledger on a real vault.
 use chrono::{NaiveDate, TimeZone, Utc};
-use mend_core::commitments::{CommitmentError, CommitmentInput, CommitmentOwner, OccurrenceLog};
 use mend_core::frameworks::{BreachKind, Role};
 use mend_core::ledger::OccurrenceStatus;
+use mend_core::ledger::{CommitmentError, CommitmentInput, CommitmentOwner, OccurrenceLog};
 use mend_core::relationships::RelationshipInput;
 use mend_core::repeat::{Repeat, Weekday};
 use mend_core::{ErrorKind, FixedClock, Passphrase, Vault, VaultPaths};

@@ -3,10 +3,10 @@
 //! the generator in src/vault/fixtures.rs from tests/fixtures/seeds/), and the shipped
 //! migration files themselves, which must never change.
 use chrono::{NaiveDate, TimeZone, Utc};
-use mend_core::commitments::CommitmentOwner;
 use mend_core::frameworks::{BreachKind, Role};
 use mend_core::guide::StepRef;
 use mend_core::journal::TimelineFilter;
+use mend_core::ledger::CommitmentOwner;
 use mend_core::ledger::OccurrenceStatus;
 use mend_core::progress::checkins::DecisionChoice;
 use mend_core::progress::checklist::EvidenceKind;

@@ -1,8 +1,8 @@
 //! Checklists with evidence, check-ins, decisions and the dashboard, on a real vault.
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
-use mend_core::commitments::{CommitmentInput, CommitmentOwner, OccurrenceLog};
 use mend_core::frameworks::{BreachKind, Role};
 use mend_core::ledger::OccurrenceStatus;
+use mend_core::ledger::{CommitmentInput, CommitmentOwner, OccurrenceLog};
 use mend_core::progress::checkins::{
     CheckInInput, CheckInScheduleInput, DecisionChoice, DecisionInput,
 };

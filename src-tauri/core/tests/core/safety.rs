@@ -1,8 +1,8 @@
 //! The safety check on a real vault: which answers switch a relationship's mode, what
 //! each mode offers, and that reminders stop nudging toward repair in safety mode.
 use chrono::{TimeZone, Utc};
-use mend_core::commitments::{CommitmentInput, CommitmentOwner};
 use mend_core::frameworks::{BreachKind, FrameworkKind, Role};
+use mend_core::ledger::{CommitmentInput, CommitmentOwner};
 use mend_core::relationships::RelationshipInput;
 use mend_core::reminders::ReminderKind;
 use mend_core::safety::{RelationshipMode, SafetyCheckInput, SafetyError};

@@ -1,10 +1,18 @@
 //! The commitments ledger: promises with a schedule, each due occurrence logged as
 //! kept, partly kept, missed or renegotiated, and the consistency that shows. The
 //! repairer logs their own commitments; the decider logs what they saw of the other's.
-use crate::error::ErrorKind;
-use crate::ledger::{
-    self, Consistency, Logged, OccurrenceStatus, RuleError, Streak, SCORE_FORMULA,
+//!
+//! One name across the app: this module stores the ledger (`Commitments`), `rules`
+//! holds its pure arithmetic (due dates, score, streaks), the app's commands are
+//! `commands/ledger.rs` and the UI's feature is `features/ledger/`.
+pub mod rules;
+
+pub use rules::{
+    check_rule, consistency, due_dates, streak, weight, Consistency, Logged, OccurrenceStatus,
+    RuleError, Streak, SCORE_FORMULA,
 };
+
+use crate::error::ErrorKind;
 use crate::relationships::{RelationshipError, Relationships};
 use crate::reminders::{Reminder, ReminderKind};
 use crate::repeat::{describe_rule, Repeat};
@@ -392,7 +400,7 @@ impl<'a> Commitments<'a> {
     ) -> Result<OccurrenceView, CommitmentError> {
         let c = self.get(commitment_id)?;
         let due_on = dates::parse(&entry.due_on)?;
-        let due = ledger::due_dates(c.rrule.as_deref(), c.starts_on, c.ends_on, due_on, due_on)?;
+        let due = rules::due_dates(c.rrule.as_deref(), c.starts_on, c.ends_on, due_on, due_on)?;
         if due.is_empty() {
             return Err(CommitmentError::Invalid("that day isn't one this commitment falls due"));
         }
@@ -465,7 +473,7 @@ impl<'a> Commitments<'a> {
         let to = today + Duration::days(AHEAD_DAYS);
         let mut commitments = Vec::new();
         for c in self.list(relationship_id)? {
-            let due = ledger::due_dates(c.rrule.as_deref(), c.starts_on, c.ends_on, from, to)?;
+            let due = rules::due_dates(c.rrule.as_deref(), c.starts_on, c.ends_on, from, to)?;
             let logged = self.logged(c.id)?;
             let logs: Vec<Logged> = logged.iter().map(|(l, _)| *l).collect();
             let occurrences = due
@@ -482,18 +490,18 @@ impl<'a> Commitments<'a> {
                 .collect();
             // Streaks look at the whole history, not just the window shown.
             let history =
-                ledger::due_dates(c.rrule.as_deref(), c.starts_on, c.ends_on, c.starts_on, today)?;
+                rules::due_dates(c.rrule.as_deref(), c.starts_on, c.ends_on, c.starts_on, today)?;
             let entry = CommitmentLedger {
-                last30: ledger::consistency(&due, &logs, today, 30),
-                last90: ledger::consistency(&due, &logs, today, 90),
-                streak: ledger::streak(&history, &logs, today),
+                last30: rules::consistency(&due, &logs, today, 30),
+                last90: rules::consistency(&due, &logs, today, 90),
+                streak: rules::streak(&history, &logs, today),
                 occurrences,
                 commitment: c,
             };
             commitments.push(entry);
         }
         let total = |window: u32| -> Consistency {
-            let mut sum = ledger::consistency(&[], &[], today, window);
+            let mut sum = rules::consistency(&[], &[], today, window);
             let mut weighted = 0.0;
             let mut count = 0u32;
             for c in &commitments {

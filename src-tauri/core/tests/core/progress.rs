@@ -454,15 +454,18 @@ fn the_dashboard_puts_each_record_on_the_right_day() {
     assert_eq!(dash.events[0].kind, EventKind::RepeatBreach);
 
     // 9 Nov to 30 Nov fall due: 22 days.
-    assert_eq!(dash.days.len(), 22);
-    let state = |day| dash.days.iter().find(|t| t.on == day).unwrap().state;
+    assert_eq!(dash.owners.len(), 1, "one owner, one series");
+    let theirs = &dash.owners[0];
+    assert_eq!(theirs.owner, CommitmentOwner::Them);
+    assert_eq!(theirs.days.len(), 22);
+    let state = |day| theirs.days.iter().find(|t| t.on == day).unwrap().state;
     assert_eq!(state(d(2026, 11, 9)), DayState::Kept);
     assert_eq!(state(d(2026, 11, 10)), DayState::Missed);
     assert_eq!(state(d(2026, 11, 11)), DayState::NotLogged);
     assert_eq!(state(d(2026, 11, 20)), DayState::Upcoming);
-    let week = dash.weeks.iter().find(|w| w.week_of == d(2026, 11, 9)).unwrap();
+    let week = theirs.weeks.iter().find(|w| w.week_of == d(2026, 11, 9)).unwrap();
     assert_eq!((week.kept, week.missed, week.not_logged), (1, 1, 5));
-    let last = dash.consistency.last().unwrap();
+    let last = theirs.consistency.last().unwrap();
     assert_eq!(last.on, today);
     assert_eq!(last.logged, 3);
     assert!((last.score.unwrap() - 2.0 / 3.0).abs() < 1e-9);
@@ -477,4 +480,48 @@ fn the_dashboard_puts_each_record_on_the_right_day() {
 
     let bad = DashboardRange { from: "2026-11-30".into(), to: "2026-10-01".into() };
     assert!(p.dashboard(rel, &bad, today, &local_day).is_err());
+}
+
+#[test]
+fn the_dashboard_charts_each_owner_apart_in_the_roles_order() {
+    for role in [Role::Decider, Role::Repairer] {
+        let (_d, v, rel, c) = setup(role);
+        let today = d(2026, 11, 20);
+        for (owner, status) in [
+            (CommitmentOwner::Me, OccurrenceStatus::Kept),
+            (CommitmentOwner::Them, OccurrenceStatus::Missed),
+        ] {
+            let input = CommitmentInput {
+                owner,
+                promise: "A short walk together".into(),
+                repeat: Repeat::Daily,
+                starts_on: "2026-11-16".into(),
+                ends_on: None,
+                kept_looks_like: String::new(),
+                due_time: None,
+                remind: false,
+                show_details: false,
+            };
+            let com = v.commitments().create(rel, &input, &c).unwrap();
+            for day in ["2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19"] {
+                let log = OccurrenceLog { due_on: day.into(), status, note: String::new() };
+                v.commitments().log(com.id, &log, today, &c).unwrap();
+            }
+        }
+        let range = DashboardRange { from: "2026-11-01".into(), to: "2026-11-20".into() };
+        let dash = v.progress().dashboard(rel, &range, today, &local_day).unwrap();
+        let seen: Vec<_> = dash
+            .owners
+            .iter()
+            .map(|o| {
+                let week = o.weeks.iter().find(|w| w.week_of == d(2026, 11, 16)).unwrap();
+                let kept_days = o.days.iter().filter(|t| t.state == DayState::Kept).count();
+                (o.owner, o.consistency.last().unwrap().score, week.kept, week.missed, kept_days)
+            })
+            .collect();
+        let me = (CommitmentOwner::Me, Some(1.0), 4, 0, 4);
+        let them = (CommitmentOwner::Them, Some(0.0), 0, 4, 0);
+        let expected = if role == Role::Decider { [them, me] } else { [me, them] };
+        assert_eq!(seen, expected, "{role:?}: 100% and 0%, never a mixed 50%");
+    }
 }

@@ -5,7 +5,7 @@
 // with focus kept where the person is.
 import { fireEvent, render, screen, within } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { RELATIONSHIP, TODAY, answering, atToday, commitment, consistency, due, item, ledgerOf } from "./fixtures";
+import { RELATIONSHIP, TODAY, answering, atToday, commitment, consistency, due, item, ledgerOf, ownerScore } from "./fixtures";
 import type { OccurrenceLog, RelationshipLedger } from "../../lib/ipc/ledger";
 
 const { invoke } = vi.hoisted(() => ({ invoke: vi.fn() }));
@@ -34,7 +34,7 @@ function serve(more: Parameters<typeof answering>[0] = {}): void {
         const log = args["log"] as OccurrenceLog;
         const day = ledger.commitments[0]!.occurrences.find((o) => o.dueOn === log.dueOn)!;
         Object.assign(day, { status: log.status, note: log.note });
-        ledger.last30 = consistency(30, { kept: 2, score: 1 });
+        ledger.owners = [ownerScore("me", { last30: consistency(30, { kept: 2, score: 1 }) })];
         return day;
       },
       delete_commitment: () => {
@@ -65,7 +65,7 @@ beforeEach(() => {
         streak: { current: 0, best: 2 },
       }),
     ],
-    { last30: consistency(30, { kept: 1, missed: 1, score: 0.5 }) },
+    { owners: [ownerScore("me", { last30: consistency(30, { kept: 1, missed: 1, score: 0.5 }) })] },
   );
 });
 

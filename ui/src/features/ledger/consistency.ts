@@ -25,11 +25,28 @@ function windowWords(days: number): string {
   return days === 1 ? "today" : `the last ${days} days`;
 }
 
+/** "Nothing logged yet in the last 30 days". */
+export function nothingYet(windowDays: number): string {
+  return `Nothing logged yet in ${windowWords(windowDays)}`;
+}
+
 /** "80% over the last 30 days", or "Nothing logged yet in the last 30 days". */
 export function scoreLine(consistency: Consistency): string {
   const value = percent(consistency);
-  const window = windowWords(consistency.windowDays);
-  return value === null ? `Nothing logged yet in ${window}` : `${value} over ${window}`;
+  return value === null ? nothingYet(consistency.windowDays) : `${value} over ${windowWords(consistency.windowDays)}`;
+}
+
+/** Whose scores these are: "Your commitments", "Sam's commitments", "Shared commitments, you and Sam". */
+export function ownerScoresHeading(owner: CommitmentOwner, name: string): string {
+  const other = name.trim();
+  switch (owner) {
+    case "me":
+      return "Your commitments";
+    case "them":
+      return other === "" ? "Their commitments" : `${other}'s commitments`;
+    case "both":
+      return other === "" ? "Shared commitments" : `Shared commitments, you and ${other}`;
+  }
 }
 
 export interface CountPart {

@@ -6,9 +6,11 @@ import type { Command } from "../../lib/ipc/call";
 import type {
   Commitment,
   CommitmentLedger,
+  CommitmentOwner,
   Consistency,
   OccurrenceStatus,
   OccurrenceView,
+  OwnerScore,
   RelationshipLedger,
 } from "../../lib/ipc/ledger";
 
@@ -59,11 +61,15 @@ export function item(of: Commitment, occurrences: OccurrenceView[], change: Part
   };
 }
 
+/** One owner's scores, nothing logged unless changed. */
+export function ownerScore(owner: CommitmentOwner, change: Partial<OwnerScore> = {}): OwnerScore {
+  return { owner, last30: consistency(30), last90: consistency(90), ...change };
+}
+
 export function ledgerOf(commitments: CommitmentLedger[], change: Partial<RelationshipLedger> = {}): RelationshipLedger {
   return {
     commitments,
-    last30: consistency(30),
-    last90: consistency(90),
+    owners: commitments.length === 0 ? [] : [ownerScore("me")],
     formula: "Kept counts 1, partly kept ½, missed 0; renegotiated days are left out.",
     ...change,
   };

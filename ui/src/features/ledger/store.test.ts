@@ -1,7 +1,7 @@
 // The ledger's store against a stand-in back end: `invoke` is mocked, and the
 // real IPC layer (its lock rule included) runs over it.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { RELATIONSHIP, TODAY, answering, atToday, commitment, consistency, deferred, due, item, ledgerOf } from "./fixtures";
+import { RELATIONSHIP, TODAY, answering, atToday, commitment, consistency, deferred, due, item, ledgerOf, ownerScore } from "./fixtures";
 import type { RelationshipLedger } from "../../lib/ipc/ledger";
 
 const { invoke } = vi.hoisted(() => ({ invoke: vi.fn() }));
@@ -14,7 +14,7 @@ const walk = commitment(1, { promise: "A walk on Sundays" });
 const call = commitment(2, { promise: "Call when running late" });
 const LEDGER = ledgerOf(
   [item(walk, [due("2026-03-08", "kept", "Round the park"), due(TODAY), due("2026-03-15")]), item(call, [])],
-  { last30: consistency(30, { kept: 1, notLogged: 1, score: 1 }) },
+  { owners: [ownerScore("me", { last30: consistency(30, { kept: 1, notLogged: 1, score: 1 }) })] },
 );
 
 function copy(ledger: RelationshipLedger): RelationshipLedger {

@@ -14,6 +14,7 @@ import type { Consistency } from "./bindings/Consistency";
 import type { OccurrenceLog } from "./bindings/OccurrenceLog";
 import type { OccurrenceStatus } from "./bindings/OccurrenceStatus";
 import type { OccurrenceView } from "./bindings/OccurrenceView";
+import type { OwnerScore } from "./bindings/OwnerScore";
 import type { RelationshipLedger } from "./bindings/RelationshipLedger";
 import type { ReminderSettings } from "./bindings/ReminderSettings";
 import type { Repeat } from "./bindings/Repeat";
@@ -31,6 +32,7 @@ export type {
   OccurrenceLog,
   OccurrenceStatus,
   OccurrenceView,
+  OwnerScore,
   RelationshipLedger,
   ReminderSettings,
   Repeat,

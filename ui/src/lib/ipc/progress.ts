@@ -15,6 +15,7 @@ import type { Checklist } from "./bindings/Checklist";
 import type { ChecklistState } from "./bindings/ChecklistState";
 import type { ChecklistStep } from "./bindings/ChecklistStep";
 import type { Dashboard } from "./bindings/Dashboard";
+import type { OwnerSeries } from "./bindings/OwnerSeries";
 import type { DashboardRange } from "./bindings/DashboardRange";
 import type { DayState } from "./bindings/DayState";
 import type { DayTally } from "./bindings/DayTally";
@@ -46,6 +47,7 @@ export type {
   ChecklistState,
   ChecklistStep,
   Dashboard,
+  OwnerSeries,
   DashboardRange,
   DayState,
   DayTally,

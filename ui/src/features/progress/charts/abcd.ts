@@ -4,7 +4,7 @@
 // (nothing answered for that element) stays a gap, never a zero.
 
 import { formatCalendarDay } from "../../../lib/format";
-import type { Dashboard, ElementScores, RatingPoint } from "../../../lib/ipc/progress";
+import type { ElementScores, RatingPoint } from "../../../lib/ipc/progress";
 import {
   base,
   itemParams,
@@ -17,7 +17,7 @@ import {
   tooltip,
   valueAxis,
 } from "./common";
-import type { ChartDefinition, ChartOption, ChartTable, ChartTheme } from "./types";
+import type { ChartData, ChartDefinition, ChartOption, ChartTable, ChartTheme } from "./types";
 
 export const ELEMENTS: readonly { key: keyof ElementScores; label: string }[] = [
   { key: "able", label: "Able" },
@@ -35,7 +35,7 @@ function colourOf(key: keyof ElementScores, theme: ChartTheme): string {
 export const radarEmptyText = "No ratings of the four elements yet. Rate them in a check-in to see them here.";
 
 /** The ratings the radar draws: the first and the latest, or just one when they are the same check-in. */
-export function radarRatings(dashboard: Dashboard): { label: string; rating: RatingPoint; first: boolean }[] {
+export function radarRatings(dashboard: ChartData): { label: string; rating: RatingPoint; first: boolean }[] {
   const { firstRating: first, latestRating: latest } = dashboard;
   if (first !== null && latest !== null && first.on !== latest.on) {
     return [
@@ -48,11 +48,11 @@ export function radarRatings(dashboard: Dashboard): { label: string; rating: Rat
   return [];
 }
 
-export function radarIsEmpty(dashboard: Dashboard): boolean {
+export function radarIsEmpty(dashboard: ChartData): boolean {
   return radarRatings(dashboard).length === 0;
 }
 
-export function radarOption(dashboard: Dashboard, theme: ChartTheme): ChartOption {
+export function radarOption(dashboard: ChartData, theme: ChartTheme): ChartOption {
   const shown = radarRatings(dashboard);
   return {
     ...base(theme),
@@ -97,7 +97,7 @@ export function radarOption(dashboard: Dashboard, theme: ChartTheme): ChartOptio
   };
 }
 
-export function radarTable(dashboard: Dashboard): ChartTable {
+export function radarTable(dashboard: ChartData): ChartTable {
   const { firstRating: first, latestRating: latest } = dashboard;
   const firstHead = first === null ? "First" : `First (${formatCalendarDay(first.on)})`;
   const latestHead = latest === null ? "Latest" : `Latest (${formatCalendarDay(latest.on)})`;
@@ -116,7 +116,7 @@ export function radarTable(dashboard: Dashboard): ChartTable {
   };
 }
 
-export function radarSummary(dashboard: Dashboard): string {
+export function radarSummary(dashboard: ChartData): string {
   const shown = radarRatings(dashboard);
   if (shown.length === 0) return radarEmptyText;
   const parts = shown.map(
@@ -140,15 +140,15 @@ export const radarChart: ChartDefinition = {
 
 export const trendEmptyText = "No ratings of the four elements in this range yet. Rate them in a check-in.";
 
-function sortedRatings(dashboard: Dashboard): RatingPoint[] {
+function sortedRatings(dashboard: ChartData): RatingPoint[] {
   return [...dashboard.ratings].sort((a, b) => a.on.localeCompare(b.on));
 }
 
-export function trendIsEmpty(dashboard: Dashboard): boolean {
+export function trendIsEmpty(dashboard: ChartData): boolean {
   return !dashboard.ratings.some((r) => ELEMENTS.some((e) => r.scores[e.key] !== null));
 }
 
-export function trendOption(dashboard: Dashboard, theme: ChartTheme): ChartOption {
+export function trendOption(dashboard: ChartData, theme: ChartTheme): ChartOption {
   const ratings = sortedRatings(dashboard);
   return {
     ...base(theme),
@@ -177,7 +177,7 @@ export function trendOption(dashboard: Dashboard, theme: ChartTheme): ChartOptio
   };
 }
 
-export function trendTable(dashboard: Dashboard): ChartTable {
+export function trendTable(dashboard: ChartData): ChartTable {
   return {
     caption: `The four elements at each check-in, 1 to 5, ${formatCalendarDay(dashboard.from)} to ${formatCalendarDay(dashboard.to)}`,
     columns: ["Date", ...ELEMENTS.map((e) => e.label)],
@@ -189,7 +189,7 @@ export function trendTable(dashboard: Dashboard): ChartTable {
   };
 }
 
-export function trendSummary(dashboard: Dashboard): string {
+export function trendSummary(dashboard: ChartData): string {
   const ratings = sortedRatings(dashboard);
   const first = ratings[0];
   const last = ratings[ratings.length - 1];

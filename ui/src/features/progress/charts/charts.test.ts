@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 
 import { formatCalendarDay } from "../../../lib/format";
-import type { Dashboard, RatingPoint } from "../../../lib/ipc/progress";
+import type { RatingPoint } from "../../../lib/ipc/progress";
 import * as abcd from "./abcd";
 import * as consistency from "./consistency";
 import * as heatmap from "./heatmap";
 import { CHARTS, CHART_IDS, chartOrder } from "./index";
 import * as steps from "./steps";
 import * as trust from "./trust";
-import type { ChartOption, ChartTheme } from "./types";
+import type { ChartData, ChartOption, ChartTheme } from "./types";
 import * as weekly from "./weekly";
 
 const THEME: ChartTheme = {
@@ -30,7 +30,7 @@ const THEME: ChartTheme = {
   font: "sans-serif",
 };
 
-function dashboard(overrides: Partial<Dashboard> = {}): Dashboard {
+function dashboard(overrides: Partial<ChartData> = {}): ChartData {
   return {
     relationshipId: 1,
     role: "decider",
@@ -219,7 +219,7 @@ describe("ABCD", () => {
 });
 
 describe("heatmap", () => {
-  type Day = Dashboard["days"][number];
+  type Day = ChartData["days"][number];
   const day = (on: string, state: Day["state"], counts: Partial<Day> = {}): Day => ({
     on,
     kept: 0,

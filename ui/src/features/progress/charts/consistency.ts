@@ -3,26 +3,26 @@
 // where nothing was logged has no score, and stays a gap rather than a zero.
 
 import { formatCalendarDay } from "../../../lib/format";
-import type { Dashboard, ScorePoint } from "../../../lib/ipc/progress";
+import type { ScorePoint } from "../../../lib/ipc/progress";
 import { NONE, base, plural, pointOf, timeAxis, tooltip, valueAxis } from "./common";
-import type { ChartDefinition, ChartOption, ChartTable, ChartTheme } from "./types";
+import type { ChartData, ChartDefinition, ChartOption, ChartTable, ChartTheme } from "./types";
 
 /** A 0..1 score as a whole percentage, or null when there is none. */
 export function percent(score: number | null): number | null {
   return score === null || !Number.isFinite(score) ? null : Math.round(score * 100);
 }
 
-function sortedPoints(dashboard: Dashboard): ScorePoint[] {
+function sortedPoints(dashboard: ChartData): ScorePoint[] {
   return [...dashboard.consistency].sort((a, b) => a.on.localeCompare(b.on));
 }
 
 export const emptyText = "No consistency score in this range yet. It shows once commitments fall due and are logged.";
 
-export function isEmpty(dashboard: Dashboard): boolean {
+export function isEmpty(dashboard: ChartData): boolean {
   return !dashboard.consistency.some((p) => p.score !== null);
 }
 
-export function option(dashboard: Dashboard, theme: ChartTheme): ChartOption {
+export function option(dashboard: ChartData, theme: ChartTheme): ChartOption {
   const points = sortedPoints(dashboard);
   return {
     ...base(theme),
@@ -52,7 +52,7 @@ export function option(dashboard: Dashboard, theme: ChartTheme): ChartOption {
   };
 }
 
-export function table(dashboard: Dashboard): ChartTable {
+export function table(dashboard: ChartData): ChartTable {
   return {
     caption: `Consistency score, ${formatCalendarDay(dashboard.from)} to ${formatCalendarDay(dashboard.to)}`,
     columns: ["Date", "Score (%)", "Times logged in the 30 days before"],
@@ -64,7 +64,7 @@ export function table(dashboard: Dashboard): ChartTable {
   };
 }
 
-export function summary(dashboard: Dashboard): string {
+export function summary(dashboard: ChartData): string {
   const scored = sortedPoints(dashboard).filter((p) => p.score !== null);
   const first = scored[0];
   const last = scored[scored.length - 1];

@@ -4,9 +4,9 @@
 // and the day's state spelt out.
 
 import { formatCalendarDay } from "../../../lib/format";
-import type { Dashboard, DayState, DayTally } from "../../../lib/ipc/progress";
+import type { DayState, DayTally } from "../../../lib/ipc/progress";
 import { addDays, addMonths, base, itemParams, plural, shortMonth, tooltip } from "./common";
-import type { ChartDefinition, ChartOption, ChartTable, ChartTheme } from "./types";
+import type { ChartData, ChartDefinition, ChartOption, ChartTable, ChartTheme } from "./types";
 
 /** The day states in legend order, each with the number the heatmap draws and its words. */
 export const DAY_STATES: readonly { state: DayState; value: number; label: string }[] = [
@@ -27,7 +27,7 @@ export function stateLabel(state: DayState): string {
 
 export const emptyText = "Nothing fell due in this range yet. Days show here once a commitment is due.";
 
-export function isEmpty(dashboard: Dashboard): boolean {
+export function isEmpty(dashboard: ChartData): boolean {
   return dashboard.days.length === 0;
 }
 
@@ -36,7 +36,7 @@ export function isEmpty(dashboard: Dashboard): boolean {
  * when it is longer, since a longer calendar would shrink each day to a dot.
  * The table always has every day.
  */
-export function calendarRange(dashboard: Dashboard): [string, string] {
+export function calendarRange(dashboard: ChartData): [string, string] {
   const yearBefore = addDays(addMonths(dashboard.to, -12), 1);
   return [dashboard.from > yearBefore ? dashboard.from : yearBefore, dashboard.to];
 }
@@ -59,7 +59,7 @@ function weeksIn(from: string, to: string): number {
   return Math.ceil((end - start) / (7 * 86_400_000)) + 1;
 }
 
-export function option(dashboard: Dashboard, theme: ChartTheme): ChartOption {
+export function option(dashboard: ChartData, theme: ChartTheme): ChartOption {
   const [from, to] = calendarRange(dashboard);
   const shown = dashboard.days.filter((d) => d.on >= from && d.on <= to);
   const byDay = new Map(shown.map((d) => [d.on, d]));
@@ -139,7 +139,7 @@ function countsLine(day: DayTally): string {
     .join(", ");
 }
 
-export function table(dashboard: Dashboard): ChartTable {
+export function table(dashboard: ChartData): ChartTable {
   const days = [...dashboard.days].sort((a, b) => a.on.localeCompare(b.on));
   return {
     caption: `Commitments due each day, ${formatCalendarDay(dashboard.from)} to ${formatCalendarDay(dashboard.to)}`,
@@ -158,7 +158,7 @@ export function table(dashboard: Dashboard): ChartTable {
   };
 }
 
-export function summary(dashboard: Dashboard): string {
+export function summary(dashboard: ChartData): string {
   if (isEmpty(dashboard)) return emptyText;
   const counts = DAY_STATES.map((s) => ({ ...s, count: dashboard.days.filter((d) => d.state === s.state).length }))
     .filter((s) => s.count > 0)

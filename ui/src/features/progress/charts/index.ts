@@ -1,16 +1,15 @@
 // The dashboard's charts, by id, and the order a person sees them in: the
 // pictures that matter most for their side of the breach come first.
 
-import type { Dashboard } from "../../../lib/ipc/progress";
 import { radarChart, trendChart } from "./abcd";
 import { chart as consistencyChart } from "./consistency";
 import { chart as heatmapChart } from "./heatmap";
 import { chart as stepsChart } from "./steps";
 import { chart as trustChart } from "./trust";
-import type { ChartDefinition, ChartId } from "./types";
+import type { ChartData, ChartDefinition, ChartId } from "./types";
 import { chart as weeklyChart } from "./weekly";
 
-export type { ChartDefinition, ChartId, ChartOption, ChartTable, ChartTheme } from "./types";
+export type { ChartData, ChartDefinition, ChartId, ChartOption, ChartTable, ChartTheme } from "./types";
 export { CHART_HEIGHT } from "./types";
 
 export const CHARTS: Record<ChartId, ChartDefinition> = {
@@ -54,7 +53,7 @@ const REPAIRER_ORDER: readonly ChartId[] = [
  * to draw (a repairer does not usually record them). `only` keeps just the
  * listed ids, still in the role's order; unknown ids are ignored.
  */
-export function chartOrder(dashboard: Dashboard, only?: readonly string[] | null): ChartId[] {
+export function chartOrder(dashboard: Pick<ChartData, "role" | "trust">, only?: readonly string[] | null): ChartId[] {
   const order = dashboard.role === "decider" ? DECIDER_ORDER : REPAIRER_ORDER;
   return order.filter((id) => {
     if (only != null && !only.includes(id)) return false;

@@ -3,16 +3,16 @@
 // more entries answered the step that day.
 
 import { formatCalendarDay } from "../../../lib/format";
-import type { Dashboard, StepDone } from "../../../lib/ipc/progress";
+import type { StepDone } from "../../../lib/ipc/progress";
 import { axisStyle, base, itemParams, legend, plural, timeAxis, tooltip } from "./common";
-import { CHART_HEIGHT, type ChartDefinition, type ChartOption, type ChartTable, type ChartTheme } from "./types";
+import { CHART_HEIGHT, type ChartData, type ChartDefinition, type ChartOption, type ChartTable, type ChartTheme } from "./types";
 
 /** A step's row on the chart; two frameworks may share a step title, never this. */
 export function stepKey(step: Pick<StepDone, "frameworkId" | "stepId">): string {
   return `${step.frameworkId}/${step.stepId}`;
 }
 
-function sortedSteps(dashboard: Dashboard): StepDone[] {
+function sortedSteps(dashboard: ChartData): StepDone[] {
   return [...dashboard.steps].sort(
     (a, b) =>
       a.on.localeCompare(b.on) || a.frameworkName.localeCompare(b.frameworkName) || a.title.localeCompare(b.title),
@@ -20,7 +20,7 @@ function sortedSteps(dashboard: Dashboard): StepDone[] {
 }
 
 /** The frameworks in the order they were first worked on, each with its steps in the same order. */
-export function stepRows(dashboard: Dashboard): { frameworkId: string; name: string; steps: StepDone[] }[] {
+export function stepRows(dashboard: ChartData): { frameworkId: string; name: string; steps: StepDone[] }[] {
   const frameworks: { frameworkId: string; name: string; steps: StepDone[] }[] = [];
   for (const step of sortedSteps(dashboard)) {
     let framework = frameworks.find((f) => f.frameworkId === step.frameworkId);
@@ -40,16 +40,16 @@ export function symbolSize(entries: number): number {
 
 export const emptyText = "No framework steps answered in this range yet.";
 
-export function isEmpty(dashboard: Dashboard): boolean {
+export function isEmpty(dashboard: ChartData): boolean {
   return dashboard.steps.length === 0;
 }
 
-export function height(dashboard: Dashboard): number {
+export function height(dashboard: ChartData): number {
   const rows = stepRows(dashboard).reduce((n, f) => n + f.steps.length, 0);
   return Math.max(CHART_HEIGHT, rows * 26 + 90);
 }
 
-export function option(dashboard: Dashboard, theme: ChartTheme): ChartOption {
+export function option(dashboard: ChartData, theme: ChartTheme): ChartOption {
   const frameworks = stepRows(dashboard);
   const categories = frameworks.flatMap((f) => f.steps.map((s) => stepKey(s)));
   const titles = new Map(frameworks.flatMap((f) => f.steps.map((s) => [stepKey(s), s.title] as const)));
@@ -94,7 +94,7 @@ export function option(dashboard: Dashboard, theme: ChartTheme): ChartOption {
   };
 }
 
-export function table(dashboard: Dashboard): ChartTable {
+export function table(dashboard: ChartData): ChartTable {
   return {
     caption: `Framework steps answered, ${formatCalendarDay(dashboard.from)} to ${formatCalendarDay(dashboard.to)}`,
     columns: ["Date", "Framework", "Step", "Entries"],
@@ -103,7 +103,7 @@ export function table(dashboard: Dashboard): ChartTable {
   };
 }
 
-export function summary(dashboard: Dashboard): string {
+export function summary(dashboard: ChartData): string {
   if (isEmpty(dashboard)) return emptyText;
   const frameworks = stepRows(dashboard);
   const steps = frameworks.reduce((n, f) => n + f.steps.length, 0);

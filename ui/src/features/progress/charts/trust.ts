@@ -4,9 +4,8 @@
 
 import { formatCalendarDay } from "../../../lib/format";
 import type { RelationshipEvent } from "../../../lib/ipc";
-import type { Dashboard } from "../../../lib/ipc/progress";
 import { NONE, base, plural, pointOf, timeAxis, tooltip, valueAxis } from "./common";
-import type { ChartDefinition, ChartOption, ChartTable, ChartTheme } from "./types";
+import type { ChartData, ChartDefinition, ChartOption, ChartTable, ChartTheme } from "./types";
 
 export const EVENT_LABELS: Record<RelationshipEvent["kind"], string> = {
   breach: "Breach",
@@ -16,12 +15,12 @@ export const EVENT_LABELS: Record<RelationshipEvent["kind"], string> = {
 
 export const emptyText = "No trust levels in this range yet. Add one in a check-in.";
 
-export function isEmpty(dashboard: Dashboard): boolean {
+export function isEmpty(dashboard: ChartData): boolean {
   return dashboard.trust.length === 0;
 }
 
 /** The events inside the range, oldest first. */
-function eventsInRange(dashboard: Dashboard): RelationshipEvent[] {
+function eventsInRange(dashboard: ChartData): RelationshipEvent[] {
   return dashboard.events
     .filter((e) => e.occurredOn >= dashboard.from && e.occurredOn <= dashboard.to)
     .sort((a, b) => a.occurredOn.localeCompare(b.occurredOn) || a.id - b.id);
@@ -40,7 +39,7 @@ function markLines(events: RelationshipEvent[], theme: ChartTheme) {
   });
 }
 
-export function option(dashboard: Dashboard, theme: ChartTheme): ChartOption {
+export function option(dashboard: ChartData, theme: ChartTheme): ChartOption {
   const points = [...dashboard.trust].sort((a, b) => a.on.localeCompare(b.on));
   return {
     ...base(theme),
@@ -77,7 +76,7 @@ function eventsInWords(events: RelationshipEvent[]): string {
   return events.map((e) => `${EVENT_LABELS[e.kind]} on ${formatCalendarDay(e.occurredOn)}`).join("; ");
 }
 
-export function table(dashboard: Dashboard): ChartTable {
+export function table(dashboard: ChartData): ChartTable {
   // One row per trust level given. The marked events go in the row of their
   // day when there is one, and all of them are named in the caption, so none
   // is lost on a day without a check-in.
@@ -102,7 +101,7 @@ export function table(dashboard: Dashboard): ChartTable {
   };
 }
 
-export function summary(dashboard: Dashboard): string {
+export function summary(dashboard: ChartData): string {
   const points = [...dashboard.trust].sort((a, b) => a.on.localeCompare(b.on));
   const events = eventsInRange(dashboard);
   const breaches = events.filter((e) => e.kind !== "milestone").length;

@@ -23,7 +23,7 @@ import type {
   VisualMapComponentOption,
 } from "echarts/components";
 
-import type { Dashboard } from "../../../lib/ipc/progress";
+import type { Dashboard, OwnerSeries } from "../../../lib/ipc/progress";
 
 /** Only the series and components the dashboard uses, so the option is checked against them. */
 export type ChartOption = ComposeOption<
@@ -65,6 +65,12 @@ export interface ChartTheme {
   font: string;
 }
 
+/**
+ * What a chart draws from: the dashboard, with one owner's commitments (never
+ * several owners' summed) in `days`, `weeks` and `consistency`.
+ */
+export type ChartData = Omit<Dashboard, "owners"> & Pick<OwnerSeries, "days" | "weeks" | "consistency">;
+
 /** The figures behind a chart, as text ready for a `<table>`. */
 export interface ChartTable {
   caption: string;
@@ -83,14 +89,14 @@ export interface ChartDefinition {
   /** One plain sentence on what the picture shows. */
   description: string;
   /** True when there is nothing to draw; the card then shows `emptyText` instead. */
-  isEmpty: (dashboard: Dashboard) => boolean;
+  isEmpty: (dashboard: ChartData) => boolean;
   emptyText: string;
   /** A short summary of the picture, read out in place of the canvas. */
-  summary: (dashboard: Dashboard) => string;
-  option: (dashboard: Dashboard, theme: ChartTheme) => ChartOption;
-  table: (dashboard: Dashboard) => ChartTable;
+  summary: (dashboard: ChartData) => string;
+  option: (dashboard: ChartData, theme: ChartTheme) => ChartOption;
+  table: (dashboard: ChartData) => ChartTable;
   /** Height of the drawing in pixels; most charts use the default. */
-  height?: (dashboard: Dashboard) => number;
+  height?: (dashboard: ChartData) => number;
 }
 
 /** The usual height of a chart's drawing, in pixels. */

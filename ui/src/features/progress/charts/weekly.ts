@@ -3,9 +3,9 @@
 // both be seen for what they were.
 
 import { formatCalendarDay } from "../../../lib/format";
-import type { Dashboard, WeekTally } from "../../../lib/ipc/progress";
+import type { WeekTally } from "../../../lib/ipc/progress";
 import { axisStyle, base, itemParams, legend, plural, shortDay, tooltip } from "./common";
-import type { ChartDefinition, ChartOption, ChartTable, ChartTheme } from "./types";
+import type { ChartData, ChartDefinition, ChartOption, ChartTable, ChartTheme } from "./types";
 
 /** The stacked parts of a week, bottom up. */
 export const WEEK_PARTS: readonly { id: string; label: string; count: (w: WeekTally) => number }[] = [
@@ -19,17 +19,17 @@ function total(week: WeekTally): number {
   return WEEK_PARTS.reduce((sum, part) => sum + part.count(week), 0);
 }
 
-function sortedWeeks(dashboard: Dashboard): WeekTally[] {
+function sortedWeeks(dashboard: ChartData): WeekTally[] {
   return [...dashboard.weeks].sort((a, b) => a.weekOf.localeCompare(b.weekOf));
 }
 
 export const emptyText = "No commitments fell due in this range yet. Weeks show here once they do.";
 
-export function isEmpty(dashboard: Dashboard): boolean {
+export function isEmpty(dashboard: ChartData): boolean {
   return !dashboard.weeks.some((w) => total(w) > 0);
 }
 
-export function option(dashboard: Dashboard, theme: ChartTheme): ChartOption {
+export function option(dashboard: ChartData, theme: ChartTheme): ChartOption {
   const weeks = sortedWeeks(dashboard);
   const colours: Record<string, string> = {
     kept: theme.kept,
@@ -69,7 +69,7 @@ export function option(dashboard: Dashboard, theme: ChartTheme): ChartOption {
   };
 }
 
-export function table(dashboard: Dashboard): ChartTable {
+export function table(dashboard: ChartData): ChartTable {
   return {
     caption: `Commitments each week, ${formatCalendarDay(dashboard.from)} to ${formatCalendarDay(dashboard.to)}`,
     columns: ["Week of", ...WEEK_PARTS.map((p) => p.label)],
@@ -81,7 +81,7 @@ export function table(dashboard: Dashboard): ChartTable {
   };
 }
 
-export function summary(dashboard: Dashboard): string {
+export function summary(dashboard: ChartData): string {
   if (isEmpty(dashboard)) return emptyText;
   const weeks = sortedWeeks(dashboard);
   const sums = WEEK_PARTS.map((p) => `${p.label.toLowerCase()}: ${weeks.reduce((s, w) => s + p.count(w), 0)}`);

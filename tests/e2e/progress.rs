@@ -89,14 +89,15 @@ async fn a_decider_links_evidence_to_a_step_and_sees_it_evidenced() {
     open_progress(&app).await;
     assert_eq!(state_of(&app, "take-ownership").await, "open");
 
-    // Marked without evidence: claimed, not evidenced.
+    // Marked without evidence: seen, with a quiet hint that nothing is linked yet.
     let marked_on = (today() - Duration::days(3)).to_string();
     app.click("#mark-take-ownership").await;
     app.set_value("#mark-date-take-ownership", &marked_on).await;
     app.click("#mark-save-take-ownership").await;
     wait_for_state(&app, "take-ownership", "claimed").await;
     let step = app.wait_for("#check-take-ownership").await.text().await.unwrap();
-    assert!(step.contains("Claimed, not evidenced"), "{step}");
+    assert!(step.contains("Seen on "), "{step}");
+    assert!(step.contains("No evidence linked yet."), "{step}");
 
     // Link the entry: evidenced.
     app.click("#evidence-add-take-ownership").await;
@@ -107,7 +108,7 @@ async fn a_decider_links_evidence_to_a_step_and_sees_it_evidenced() {
     app.click(&format!("#{entry_id}")).await;
     wait_for_state(&app, "take-ownership", "evidenced").await;
     let step = app.wait_for("#check-take-ownership").await.text().await.unwrap();
-    assert!(step.contains("Observed, with evidence"), "{step}");
+    assert!(step.contains("Seen, with evidence"), "{step}");
     assert!(step.contains("zqownedqz"), "the linked entry is shown: {step}");
     app.screenshot("light-41-checklist-evidenced").await;
 

@@ -1,7 +1,9 @@
 //! The five-step repair conversation: notes to prepare each step, then how it went,
-//! ending with one commitment from each person. Those commitments are stored in the
+//! ending with a commitment from the other person and, unless the journal keeper is the
+//! decider, one of their own. Those commitments are stored in the
 //! `commitment` table, in the shape the commitments ledger uses.
 use crate::error::ErrorKind;
+use crate::frameworks::Role;
 use crate::ledger::{commitment_from_row, Commitment, CommitmentOwner, COMMITMENT_COLUMNS};
 use crate::relationships::{EventInput, EventKind, RelationshipError, Relationships};
 use crate::store::atomically;
@@ -69,6 +71,9 @@ pub struct Conversation {
     pub held_on: Option<NaiveDate>,
     pub outcome: String,
     pub commitments: Vec<Commitment>,
+    /// Whether the outcome may be noted without a commitment of the journal keeper's own
+    /// (see [`own_commitment_optional`]).
+    pub own_commitment_optional: bool,
     pub updated_at: DateTime<Utc>,
 }
 
@@ -88,7 +93,8 @@ pub struct ConversationOutcome {
     /// `YYYY-MM-DD`.
     pub held_on: String,
     pub outcome: String,
-    /// One clear commitment from the person keeping the journal…
+    /// One clear commitment from the person keeping the journal (may be empty when they
+    /// are the decider)…
     pub my_commitment: String,
     /// …and one from the other person.
     pub their_commitment: String,
@@ -158,6 +164,7 @@ impl<'a> Conversations<'a> {
             "SELECT {COMMITMENT_COLUMNS} FROM commitment WHERE conversation_id = ?1 ORDER BY id"
         ))?;
         let commitments = stmt.query_map([id], commitment_from_row)?.collect::<Result<_, _>>()?;
+        let role = Relationships::new(self.conn).get(row.1)?.role;
         Ok(Conversation {
             id: row.0,
             relationship_id: row.1,
@@ -166,6 +173,7 @@ impl<'a> Conversations<'a> {
             held_on: row.4.and_then(|d| dates::parse(&d).ok()),
             outcome: row.5,
             commitments,
+            own_commitment_optional: own_commitment_optional(role),
             updated_at: from_millis(row.6),
         })
     }
@@ -210,7 +218,8 @@ impl<'a> Conversations<'a> {
         self.get(id)
     }
 
-    /// Records how it went and the two commitments that closed it; marks the day as a
+    /// Records how it went and the commitments that closed it (the other person's always;
+    /// the journal keeper's own too, except for a decider, for whom it is optional); marks the day as a
     /// milestone in the relationship's events. Recording again replaces the commitments.
     pub fn record_outcome(
         &self,
@@ -223,7 +232,12 @@ impl<'a> Conversations<'a> {
         let held_on = dates::parse_past(&outcome.held_on, now)?;
         let mine = outcome.my_commitment.trim();
         let theirs = outcome.their_commitment.trim();
-        if mine.is_empty() || theirs.is_empty() {
+        if theirs.is_empty() {
+            return Err(ConversationError::Invalid(
+                "the conversation ends with a commitment from the other person",
+            ));
+        }
+        if mine.is_empty() && !conv.own_commitment_optional {
             return Err(ConversationError::Invalid(
                 "the conversation ends with one commitment from each of you",
             ));
@@ -238,7 +252,8 @@ impl<'a> Conversations<'a> {
                 params![id, held_on.to_string(), outcome.outcome, to_millis(now)],
             )?;
             self.conn.execute("DELETE FROM commitment WHERE conversation_id = ?1", [id])?;
-            for (owner, promise) in [(CommitmentOwner::Me, mine), (CommitmentOwner::Them, theirs)] {
+            let promises = [(CommitmentOwner::Me, mine), (CommitmentOwner::Them, theirs)];
+            for (owner, promise) in promises.into_iter().filter(|(_, text)| !text.is_empty()) {
                 self.conn.execute(
                     "INSERT INTO commitment (relationship_id, owner, promise, starts_on, conversation_id, created_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -264,6 +279,12 @@ impl<'a> Conversations<'a> {
             _ => Ok(()),
         }
     }
+}
+
+/// Whether the person keeping the journal may close a conversation without a commitment
+/// of their own: the decider may (the repair is not theirs to make), the repairer may not.
+pub fn own_commitment_optional(role: Role) -> bool {
+    matches!(role, Role::Decider)
 }
 
 fn to_json(notes: &BTreeMap<String, String>) -> Result<String, ConversationError> {

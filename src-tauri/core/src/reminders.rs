@@ -44,6 +44,16 @@ impl ReminderKind {
     }
 }
 
+/// The relationship whose checklist the weekly look back opens: the only one there is.
+/// With none, or with several (no way to know which the person means), it opens the
+/// journal instead.
+pub fn weekly_look_back_on(relationships: &[i64]) -> Option<i64> {
+    match relationships {
+        [only] => Some(*only),
+        _ => None,
+    }
+}
+
 /// When one reminder fires, in the person's local time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -69,7 +79,8 @@ pub struct Reminder {
     /// the vault is unlocked; locked, the generic text is used).
     #[serde(default)]
     pub show_details: bool,
-    /// For a commitment: the relationship to open when the notification is clicked.
+    /// For a commitment, a check-in or the weekly look back: the relationship to open when
+    /// the notification is clicked.
     #[serde(default)]
     #[ts(type = "number | null")]
     pub relationship_id: Option<i64>,

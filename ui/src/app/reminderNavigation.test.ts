@@ -63,6 +63,15 @@ describe("going where a reminder leads", () => {
     expect(navigation.screen).toBe("journal");
   });
 
+  it("opens the relationship's progress for the weekly look back's checklist", async () => {
+    listRelationships.mockResolvedValue([relationship(3)]);
+    await openReminderTarget({ kind: "checklist", relationshipId: 3 });
+    expect(navigation.view).toEqual({ kind: "progress", relationshipId: 3 });
+    listRelationships.mockResolvedValue([]);
+    await openReminderTarget({ kind: "checklist", relationshipId: 3 });
+    expect(navigation.view).toEqual({ kind: "journal" });
+  });
+
   it("uses the relationships already loaded", async () => {
     session.relationships.list = [relationship(5)];
     session.relationships.loaded = true;

@@ -52,12 +52,16 @@ async function go(target: ReminderTarget, request: number): Promise<void> {
     case "progress":
       await navigate({ kind: "progress", relationshipId: where.relationshipId });
       return;
+    case "checklist":
+      if (!(await navigate({ kind: "progress", relationshipId: where.relationshipId }))) return;
+      revealChecklist(where.relationshipId, request, mark);
+      return;
   }
 }
 
 /** Check that a relationship target still exists; anything else is already where it leads. */
 async function resolve(target: ReminderTarget): Promise<ReminderTarget> {
-  if (target.kind !== "ledger" && target.kind !== "progress") return target;
+  if (target.kind !== "ledger" && target.kind !== "progress" && target.kind !== "checklist") return target;
   if (session.relationships.loaded) return resolveTarget(target, session.relationships.list);
   try {
     return resolveTarget(target, await ipc.listRelationships());
@@ -87,6 +91,29 @@ function revealLedger(id: number, request: number, mark: number): void {
     }
     document.getElementById("ledger-heading")?.focus({ preventScroll: true });
     ledger.scrollIntoView({ block: "start" });
+  };
+  window.requestAnimationFrame(step);
+}
+
+/**
+ * Once the progress screen shows the relationship's checklist, bring it into
+ * view with focus on its heading. Gives up when the person moves on.
+ */
+function revealChecklist(id: number, request: number, mark: number): void {
+  if (typeof window === "undefined" || typeof document === "undefined") return;
+  const deadline = Date.now() + LEDGER_WAIT_MS;
+  const step = (): void => {
+    if (request !== latest || ipc.lockedSince(mark) || Date.now() > deadline) return;
+    const view = navigation.view;
+    if (navigation.screen !== "journal" || view.kind !== "progress" || view.relationshipId !== id) return;
+    const checklist = document.getElementById("progress-checklist");
+    const heading = document.getElementById("checklist-heading");
+    if (checklist === null || heading === null) {
+      window.requestAnimationFrame(step);
+      return;
+    }
+    heading.focus({ preventScroll: true });
+    checklist.scrollIntoView({ block: "start" });
   };
   window.requestAnimationFrame(step);
 }

@@ -22,6 +22,15 @@ describe("where a reminder leads", () => {
     expect(reminderTarget({ kind: "dailyReflection", relationshipId: 3 })).toEqual({ kind: "newEntry" });
   });
 
+  it("opens the checklist for the weekly look back when Rust names a relationship", () => {
+    expect(reminderTarget({ kind: "weeklyReview", relationshipId: 6 })).toEqual({ kind: "checklist", relationshipId: 6 });
+    expect(resolveTarget({ kind: "checklist", relationshipId: 6 }, [{ id: 6 }])).toEqual({
+      kind: "checklist",
+      relationshipId: 6,
+    });
+    expect(resolveTarget({ kind: "checklist", relationshipId: 6 }, [{ id: 1 }])).toEqual({ kind: "timeline" });
+  });
+
   it("shows the journal for the weekly review and for the summary of missed reminders", () => {
     expect(reminderTarget({ kind: "weeklyReview", relationshipId: null })).toEqual({ kind: "timeline" });
     expect(reminderTarget({ kind: null, relationshipId: null })).toEqual({ kind: "timeline" });

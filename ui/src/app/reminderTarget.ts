@@ -10,7 +10,8 @@ export type ReminderTarget =
   | { kind: "timeline" } // the journal of every entry
   | { kind: "newEntry" } // the journal, with a new entry open in the editor
   | { kind: "ledger"; relationshipId: number } // a relationship's page, scrolled to its commitments
-  | { kind: "progress"; relationshipId: number }; // a relationship's dashboard, for a check-in
+  | { kind: "progress"; relationshipId: number } // a relationship's dashboard, for a check-in
+  | { kind: "checklist"; relationshipId: number }; // a relationship's dashboard, scrolled to its checklist
 
 const TIMELINE: ReminderTarget = { kind: "timeline" };
 
@@ -24,7 +25,8 @@ export function reminderTarget(event: ReminderOpened): ReminderTarget {
     case "dailyReflection":
       return { kind: "newEntry" };
     case "weeklyReview":
-      return TIMELINE;
+      // Rust names the relationship to look back on when there is one (the only one).
+      return isId(event.relationshipId) ? { kind: "checklist", relationshipId: event.relationshipId } : TIMELINE;
     default:
       // null: the summary of missed reminders; or a kind this UI does not know yet.
       return TIMELINE;
@@ -37,7 +39,7 @@ function isId(value: unknown): value is number {
 
 /** A target about a relationship that no longer exists falls back to the journal. */
 export function resolveTarget(target: ReminderTarget, relationships: readonly { id: number }[]): ReminderTarget {
-  if (target.kind !== "ledger" && target.kind !== "progress") return target;
+  if (target.kind !== "ledger" && target.kind !== "progress" && target.kind !== "checklist") return target;
   return relationships.some((r) => r.id === target.relationshipId) ? target : TIMELINE;
 }
 

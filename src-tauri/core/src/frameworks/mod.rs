@@ -209,6 +209,11 @@ pub fn parse(text: &str) -> Result<Framework, String> {
             return Err(format!("{}/{}: for a role the framework is not for", f.id, step.id));
         }
     }
+    // Every published framework closes with one step the person can take today.
+    let closing = f.closing_prompt.as_deref().map(str::trim).unwrap_or("");
+    if f.kind == FrameworkKind::Framework && closing.is_empty() {
+        return Err(format!("{}: no closing prompt (one step to take today)", f.id));
+    }
     Ok(f)
 }
 
@@ -289,6 +294,34 @@ mod tests {
         for cause in ["misunderstanding", "personal", "skill", "cultur", "stretched"] {
             assert!(text.contains(cause), "no prompt about {cause}");
         }
+    }
+
+    #[test]
+    fn every_published_framework_closes_with_one_step_for_today() {
+        let published: Vec<_> =
+            all().iter().filter(|f| f.kind == FrameworkKind::Framework).collect();
+        assert_eq!(published.len(), 4);
+        for f in published {
+            let closing = f.closing_prompt.as_deref().unwrap_or_default();
+            assert!(closing.contains("today"), "{}: {closing:?}", f.id);
+        }
+        let without = r#"
+            id = "x"
+            kind = "framework"
+            name = "X"
+            summary = "s"
+            forRoles = ["repairer"]
+            closingPrompt = "  "
+            [[steps]]
+            id = "a"
+            title = "A"
+            summary = "s"
+            forRoles = ["repairer"]
+            prompts = { repairer = ["one"] }
+        "#;
+        assert!(parse(without).unwrap_err().contains("no closing prompt"));
+        let situations = without.replace(r#"kind = "framework""#, r#"kind = "situations""#);
+        assert!(parse(&situations).is_ok(), "only published frameworks need one");
     }
 
     #[test]

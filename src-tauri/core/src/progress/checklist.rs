@@ -35,7 +35,7 @@ pub fn checklist_frameworks(role: Role) -> &'static [&'static str] {
 pub enum ChecklistState {
     /// Not marked.
     Open,
-    /// Marked, with no evidence linked: "claimed, not evidenced".
+    /// Marked, with no evidence linked yet (the UI says "Seen on …" with a quiet hint).
     Claimed,
     /// Marked, with at least one piece of evidence.
     Evidenced,

@@ -528,10 +528,29 @@ fn settings_error(e: crate::settings::SettingsError) -> VaultError {
 
 impl Vault {
     /// Every reminder the vault asks for (daily, weekly, commitments): times only, to be
-    /// kept outside the vault so they fire while it is locked.
+    /// kept outside the vault so they fire while it is locked. The weekly look back
+    /// points at the relationship whose checklist it opens, when there is one.
     pub fn reminder_schedule(&self) -> Result<Vec<crate::reminders::Reminder>, VaultError> {
         let settings = self.settings().reminders().map_err(settings_error)?;
         let mut all = settings.reminders().map_err(settings_error)?;
+        let relationships: Vec<i64> = self
+            .relationships()
+            .list()
+            .map_err(|e| match e {
+                crate::relationships::RelationshipError::Storage(e) => {
+                    VaultError::Storage(StoreError::Sqlite(e))
+                }
+                _ => VaultError::Internal("the relationships could not be read"),
+            })?
+            .iter()
+            .map(|r| r.id)
+            .collect();
+        let look_back = crate::reminders::weekly_look_back_on(&relationships);
+        for weekly in
+            all.iter_mut().filter(|r| r.kind == crate::reminders::ReminderKind::WeeklyReview)
+        {
+            weekly.relationship_id = look_back;
+        }
         all.extend(self.commitments().reminders().map_err(|e| match e {
             crate::ledger::CommitmentError::Storage(e) => {
                 VaultError::Storage(StoreError::Sqlite(e))

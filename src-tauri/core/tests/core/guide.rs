@@ -319,6 +319,48 @@ fn a_conversation_ends_with_one_commitment_from_each_person() {
 }
 
 #[test]
+fn a_decider_may_close_a_conversation_with_only_the_other_persons_commitment() {
+    let (_d, v) = vault();
+    let c = clock();
+    let outcome = ConversationOutcome {
+        held_on: "2026-11-19".into(),
+        outcome: "They listened.".into(),
+        my_commitment: "  ".into(),
+        their_commitment: "Tell me before plans change.".into(),
+    };
+    let decider = v
+        .relationships()
+        .create(&input("Sam", Role::Decider, BreachKind::Integrity, ""), &c)
+        .unwrap();
+    let conv = v.conversations().create(decider.id, &ConversationPlan::default(), &c).unwrap();
+    assert!(conv.own_commitment_optional);
+    let done = v.conversations().record_outcome(conv.id, &outcome, &c).unwrap();
+    assert_eq!(done.commitments.len(), 1, "no empty promise of their own is stored");
+    assert_eq!(done.commitments[0].owner, CommitmentOwner::Them);
+    assert_eq!(done.commitments[0].promise, "Tell me before plans change.");
+    assert_eq!(v.commitments().list(decider.id).unwrap().len(), 1);
+
+    // The other person's commitment is still needed.
+    let nothing_from_them = ConversationOutcome {
+        their_commitment: "".into(),
+        my_commitment: "Say so on the day.".into(),
+        ..outcome.clone()
+    };
+    assert!(v.conversations().record_outcome(conv.id, &nothing_from_them, &c).is_err());
+    assert_eq!(v.commitments().list(decider.id).unwrap().len(), 1, "a refusal changes nothing");
+
+    // The repairer still closes with a commitment of their own.
+    let repairer = v
+        .relationships()
+        .create(&input("Jo", Role::Repairer, BreachKind::Integrity, ""), &c)
+        .unwrap();
+    let conv = v.conversations().create(repairer.id, &ConversationPlan::default(), &c).unwrap();
+    assert!(!conv.own_commitment_optional);
+    assert!(v.conversations().record_outcome(conv.id, &outcome, &c).is_err());
+    assert!(v.commitments().list(repairer.id).unwrap().is_empty());
+}
+
+#[test]
 fn search_ranks_filters_and_highlights() {
     let (_d, v) = vault();
     let c = clock();

@@ -362,6 +362,25 @@ fn a_check_in_schedule_becomes_a_reminder_with_no_words() {
 }
 
 #[test]
+fn the_weekly_look_back_opens_the_only_relationships_checklist() {
+    let (_d, v, rel, c) = setup(Role::Decider);
+    let weekly = |v: &mend_core::Vault| {
+        v.reminder_schedule()
+            .unwrap()
+            .into_iter()
+            .find(|r| r.kind == ReminderKind::WeeklyReview)
+            .unwrap()
+    };
+    assert_eq!(weekly(&v).relationship_id, Some(rel));
+    // With two, Mend cannot tell which one the person means: the journal opens instead.
+    let other = relationship(&v, &c, "Jo", Role::Repairer);
+    assert_eq!(weekly(&v).relationship_id, None);
+    v.relationships().delete(rel).unwrap();
+    assert_eq!(weekly(&v).relationship_id, Some(other));
+    assert_eq!(mend_core::reminders::weekly_look_back_on(&[]), None);
+}
+
+#[test]
 fn the_dashboard_puts_each_record_on_the_right_day() {
     let (_d, v, rel, c) = setup(Role::Decider);
     let p = v.progress();

@@ -173,7 +173,10 @@ export class PlanStore {
     this.#queue.change(planOf(this.conversation));
   }
 
-  /** Note how it went, with the one commitment each person made. */
+  /**
+   * Note how it went, with the other person's commitment and, unless Rust says
+   * it is optional here (for the decider), one of the person's own.
+   */
   async record(fields: OutcomeFields): Promise<void> {
     if (this.recording) return;
     this.recordError = null;
@@ -182,9 +185,11 @@ export class PlanStore {
       this.recordError = "Please choose the day you talked.";
       return;
     }
-    if (fields.mine.trim() === "" || fields.theirs.trim() === "") {
-      this.recordError =
-        "A conversation here ends with one commitment from each of you. If it didn't get that far, you can keep notes above and come back later.";
+    const ownNeeded = !this.conversation.ownCommitmentOptional;
+    if (fields.theirs.trim() === "" || (ownNeeded && fields.mine.trim() === "")) {
+      this.recordError = ownNeeded
+        ? "A conversation here ends with one commitment from each of you. If it didn't get that far, you can keep notes above and come back later."
+        : "A conversation here ends with one thing they will do. If it didn't get that far, you can keep notes above and come back later.";
       return;
     }
     this.recording = true;
@@ -200,7 +205,10 @@ export class PlanStore {
       this.conversation.outcome = saved.outcome;
       this.conversation.commitments = saved.commitments;
       this.conversation.updatedAt = saved.updatedAt;
-      this.recordNote = "Noted. The two commitments are kept on the relationship's page.";
+      this.recordNote =
+        saved.commitments.length === 1
+          ? "Noted. Their commitment is kept on the relationship's page."
+          : "Noted. The two commitments are kept on the relationship's page.";
       void refreshHistory(this.relationshipId);
     } catch (reason) {
       if (lockedOut(reason)) return;

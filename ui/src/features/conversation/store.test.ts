@@ -18,6 +18,7 @@ function conversation(id: number, over: Partial<Conversation> = {}): Conversatio
     heldOn: null,
     outcome: "",
     commitments: [],
+    ownCommitmentOptional: false,
     updatedAt: "2026-12-01T09:00:00Z",
     ...over,
   };
@@ -82,6 +83,30 @@ describe("PlanStore", () => {
     await plan.record({ heldOn: "2026-12-03", outcome: "", mine: "Call weekly", theirs: " " });
     expect(plan.recordError).toMatch(/one commitment from each of you/);
     expect(asked("record_conversation_outcome")).toEqual([]);
+    plan.close();
+  });
+
+  it("notes how it went with only their commitment when Rust says the decider's own is optional", async () => {
+    answer("list_conversations", () => [conversation(2, { ownCommitmentOptional: true })]);
+    answer("record_conversation_outcome", (args) =>
+      conversation(args.id as number, {
+        heldOn: "2026-12-03",
+        ownCommitmentOptional: true,
+        commitments: [{ id: 10, owner: "them", promise: "Say when it hurts", startsOn: "2026-12-03" }] as Conversation["commitments"],
+      }),
+    );
+    const plan = await opened();
+    await plan.record({ heldOn: "2026-12-03", outcome: "", mine: "  ", theirs: " " });
+    expect(plan.recordError).toMatch(/one thing they will do/);
+    expect(asked("record_conversation_outcome")).toEqual([]);
+
+    await plan.record({ heldOn: "2026-12-03", outcome: "", mine: "  ", theirs: "Say when it hurts" });
+    expect(plan.recordError).toBeNull();
+    expect(asked("record_conversation_outcome")[0]).toMatchObject({
+      outcome: { myCommitment: "", theirCommitment: "Say when it hurts" },
+    });
+    expect(plan.conversation.commitments.map((c) => c.owner)).toEqual(["them"]);
+    expect(plan.recordNote).toBe("Noted. Their commitment is kept on the relationship's page.");
     plan.close();
   });
 

@@ -39,6 +39,10 @@ async function markAndLink(): Promise<void> {
   await fireEvent.input(within(form).getByLabelText("Day you saw it"), { target: { value: "2026-03-02" } });
   await fireEvent.click(within(form).getByRole("button", { name: "Save" }));
   await vi.waitFor(() => expect(stepItem("take-ownership").dataset.state).toBe("claimed"));
+  const marked = within(stepItem("take-ownership"));
+  expect(marked.getByText(/^Seen on /)).toBeTruthy();
+  expect(marked.getByText("No evidence linked yet.")).toBeTruthy();
+  expect(stepItem("take-ownership").textContent).not.toMatch(/claimed|not evidenced/i);
 
   await fireEvent.click(within(stepItem("take-ownership")).getByRole("button", { name: "Link evidence…" }));
   const picker = await screen.findByRole("group", { name: "Link evidence to “Take ownership”" });
@@ -58,7 +62,8 @@ describe("ChecklistSection", () => {
     expect(within(stepItem("take-ownership")).getByText("Not seen yet")).toBeTruthy();
     await markAndLink();
     const step = within(stepItem("take-ownership"));
-    expect(step.getByText("Observed, with evidence")).toBeTruthy();
+    expect(step.getByText("Seen, with evidence")).toBeTruthy();
+    expect(step.queryByText("No evidence linked yet.")).toBeNull();
     expect(step.getByText("They said it was wrong, no excuses.")).toBeTruthy();
     expect(screen.getByRole("status").textContent).toMatch(/Entry from .* is now linked to “Take ownership”\./);
     expect(screen.queryByRole("group", { name: /Link evidence/ })).toBeNull();

@@ -7,6 +7,7 @@ import {
   defaultReportRange,
   defaultReportSelection,
   earliestDay,
+  evidenceHint,
   evidenceKindLabel,
   formatScore,
   groupCandidates,
@@ -19,6 +20,7 @@ import {
   reportControlId,
   reportEvidenceLabel,
   reportSectionsFor,
+  reportStepLine,
   sameTarget,
   SCHEDULE_CHOICES,
   selectedCharts,
@@ -98,19 +100,42 @@ const FORM: RatingForm = {
 describe("checklist words", () => {
   it("says each state in words for each role", () => {
     expect(stepStateLabel("decider", "open")).toBe("Not seen yet");
-    expect(stepStateLabel("decider", "claimed")).toBe("Claimed, not evidenced");
-    expect(stepStateLabel("decider", "evidenced")).toBe("Observed, with evidence");
+    expect(stepStateLabel("decider", "claimed")).toBe("Seen");
+    expect(stepStateLabel("decider", "evidenced")).toBe("Seen, with evidence");
     expect(stepStateLabel("repairer", "open")).toBe("Not yet");
     expect(stepStateLabel("repairer", "claimed")).toBe("Done, no evidence linked yet");
     expect(stepStateLabel("repairer", "evidenced")).toBe("Done, with evidence");
   });
 
   it("words the mark and its button by role", () => {
-    expect(markedLine("decider", "2026-03-03", "en-GB")).toBe("Observed on 3 March 2026");
+    expect(markedLine("decider", "2026-03-03", "en-GB")).toBe("Seen on 3 March 2026");
     expect(markedLine("repairer", "2026-03-03", "en-GB")).toBe("Done on 3 March 2026");
     expect(markButtonLabel("decider", false)).toBe("Mark as observed…");
     expect(markButtonLabel("repairer", false)).toBe("Mark as done…");
     expect(markButtonLabel("repairer", true)).not.toBe("Mark as done…");
+  });
+
+  it("gives a quiet hint only to a mark with no evidence", () => {
+    expect(evidenceHint("claimed")).toBe("No evidence linked yet.");
+    expect(evidenceHint("open")).toBeNull();
+    expect(evidenceHint("evidenced")).toBeNull();
+  });
+
+  it("leaves the hint out of the printed review unless asked for", () => {
+    expect(reportStepLine("decider", "open", null, true)).toBe("Not seen yet.");
+    expect(reportStepLine("decider", "claimed", "2026-03-03", false, "en-GB")).toBe("Seen on 3 March 2026.");
+    expect(reportStepLine("decider", "claimed", "2026-03-03", true, "en-GB")).toBe(
+      "Seen on 3 March 2026. No evidence linked yet.",
+    );
+    expect(reportStepLine("decider", "evidenced", "2026-03-03", false, "en-GB")).toBe(
+      "Seen on 3 March 2026, with evidence.",
+    );
+    expect(reportStepLine("repairer", "claimed", "2026-03-03", false, "en-GB")).toBe("Done on 3 March 2026.");
+  });
+
+  it("offers the hint as a review option, off by default", () => {
+    expect(reportSectionsFor("decider").map((s) => s.id)).toContain("evidenceHints");
+    expect(defaultReportSelection().evidenceHints).toBe(false);
   });
 
   it("keeps element ids apart when two checklists share a step id", () => {

@@ -30,9 +30,9 @@ export function stepStateLabel(role: Role, state: ChecklistState): string {
       case "open":
         return "Not seen yet";
       case "claimed":
-        return "Claimed, not evidenced";
+        return "Seen";
       case "evidenced":
-        return "Observed, with evidence";
+        return "Seen, with evidence";
     }
   }
   switch (state) {
@@ -45,10 +45,33 @@ export function stepStateLabel(role: Role, state: ChecklistState): string {
   }
 }
 
-/** "Observed on 3 March 2026" or "Done on 3 March 2026". */
+/** "Seen on 3 March 2026" or "Done on 3 March 2026". */
 export function markedLine(role: Role, markedOn: string, locale?: string): string {
   const day = formatCalendarDay(markedOn, locale);
-  return role === "decider" ? `Observed on ${day}` : `Done on ${day}`;
+  return role === "decider" ? `Seen on ${day}` : `Done on ${day}`;
+}
+
+/** The quiet hint under a mark that has no evidence yet; null when none is needed. */
+export function evidenceHint(state: ChecklistState): string | null {
+  return state === "claimed" ? "No evidence linked yet." : null;
+}
+
+/**
+ * A step's line in the printed review, after its title: "Not seen yet.",
+ * "Seen on 3 March 2026." or "Seen on 3 March 2026, with evidence.". The
+ * "no evidence linked yet" hint is added only when the person asked for it.
+ */
+export function reportStepLine(
+  role: Role,
+  state: ChecklistState,
+  markedOn: string | null,
+  withHint: boolean,
+  locale?: string,
+): string {
+  if (state === "open" || markedOn === null) return `${stepStateLabel(role, state)}.`;
+  const line = markedLine(role, markedOn, locale);
+  if (state === "evidenced") return `${line}, with evidence.`;
+  return withHint ? `${line}. No evidence linked yet.` : `${line}.`;
 }
 
 /** The button that opens the marking form. */
@@ -305,6 +328,7 @@ export type ReportSectionId =
   | "abcd"
   | "steps"
   | "decisions"
+  | "evidenceHints"
   | "journalText";
 
 export interface ReportSection {
@@ -326,6 +350,12 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
   { id: "abcd", label: "ABCD ratings (the radar and the trend)", charts: ["abcdRadar", "abcdTrend"], byDefault: true },
   { id: "steps", label: "Steps done over time", charts: ["steps"], byDefault: true },
   { id: "decisions", label: "Decision reviews", charts: [], role: "decider", byDefault: false },
+  {
+    id: "evidenceHints",
+    label: "Say which marked steps have no evidence linked yet",
+    charts: [],
+    byDefault: false,
+  },
   {
     id: "journalText",
     label: "Include the words I wrote: notes, reasons and evidence excerpts",

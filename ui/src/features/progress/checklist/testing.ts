@@ -66,7 +66,7 @@ export class ChecklistBackEnd {
   #list(): Checklist {
     return {
       frameworkId: "four-steps",
-      name: "The four steps",
+      name: "Four signs of real repair",
       summary: "",
       steps: STEPS.map(({ stepId, title }) => {
         const mark = this.marks.get(stepId);

@@ -5,4 +5,9 @@ export type Conversation = { id: number, relationshipId: number,
 /**
  * Preparation notes by step id.
  */
-notes: { [key in string]: string }, plannedOn: string | null, heldOn: string | null, outcome: string, commitments: Array<Commitment>, updatedAt: string, };
+notes: { [key in string]: string }, plannedOn: string | null, heldOn: string | null, outcome: string, commitments: Array<Commitment>, 
+/**
+ * Whether the outcome may be noted without a commitment of the journal keeper's own
+ * (see [`own_commitment_optional`]).
+ */
+ownCommitmentOptional: boolean, updatedAt: string, };

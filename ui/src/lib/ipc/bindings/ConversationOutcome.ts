@@ -6,7 +6,8 @@ export type ConversationOutcome = {
  */
 heldOn: string, outcome: string, 
 /**
- * One clear commitment from the person keeping the journal…
+ * One clear commitment from the person keeping the journal (may be empty when they
+ * are the decider)…
  */
 myCommitment: string, 
 /**

@@ -31,6 +31,7 @@ snoozedUntil: string | null,
  */
 showDetails: boolean, 
 /**
- * For a commitment: the relationship to open when the notification is clicked.
+ * For a commitment, a check-in or the weekly look back: the relationship to open when
+ * the notification is clicked.
  */
 relationshipId: number | null, };

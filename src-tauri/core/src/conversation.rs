@@ -2,12 +2,12 @@
 //! ending with a commitment from the other person and, unless the journal keeper is the
 //! decider, one of their own. Those commitments are stored in the
 //! `commitment` table, in the shape the commitments ledger uses.
-use crate::error::ErrorKind;
+use crate::error::record_error;
 use crate::frameworks::Role;
 use crate::ledger::{commitment_from_row, Commitment, CommitmentOwner, COMMITMENT_COLUMNS};
-use crate::relationships::{EventInput, EventKind, RelationshipError, Relationships};
+use crate::relationships::{EventInput, EventKind, Relationships};
 use crate::store::atomically;
-use crate::time::dates::{self, DateError};
+use crate::time::dates;
 use crate::time::instant::{from_millis, to_millis};
 use crate::time::Clock;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -21,41 +21,11 @@ pub const STEPS: [&str; 5] =
     ["their-perspective", "ask-to-share", "share-impact", "align", "commit"];
 const MAX_TEXT_BYTES: usize = 64 * 1024;
 
-#[derive(Debug, thiserror::Error)]
-pub enum ConversationError {
-    #[error("that conversation no longer exists")]
-    NotFound,
-    #[error("that relationship no longer exists")]
-    RelationshipNotFound,
-    #[error("{0}")]
-    InvalidDate(#[from] DateError),
-    #[error("{0}")]
-    Invalid(&'static str),
-    #[error("the vault's database reported an error")]
-    Storage(#[from] rusqlite::Error),
-}
-
-impl ConversationError {
-    /// What kind of failure this is, for callers that branch on it.
-    pub fn kind(&self) -> ErrorKind {
-        match self {
-            Self::NotFound | Self::RelationshipNotFound => ErrorKind::NotFound,
-            Self::InvalidDate(d) => d.kind(),
-            Self::Invalid(_) => ErrorKind::INVALID,
-            Self::Storage(_) => ErrorKind::Io,
-        }
-    }
-}
-
-impl From<RelationshipError> for ConversationError {
-    fn from(e: RelationshipError) -> Self {
-        match e {
-            RelationshipError::Storage(e) => ConversationError::Storage(e),
-            RelationshipError::InvalidDate(d) => ConversationError::InvalidDate(d),
-            _ => ConversationError::RelationshipNotFound,
-        }
-    }
-}
+record_error!(
+    /// Why a conversation plan or its outcome was refused or not found.
+    ConversationError,
+    gone: "that conversation no longer exists"
+);
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -77,3 +77,61 @@ impl ErrorKind {
     /// Refused input with no single field to blame.
     pub const INVALID: ErrorKind = ErrorKind::InvalidInput { field: None };
 }
+
+/// Declares the error of an area that keeps records under a relationship (the ledger,
+/// progress, conversations): one shape for all of them, with the same variants, the same
+/// `kind()` and the same mapping from `RelationshipError`, and its own sentence for a
+/// record that is gone. Unused variants cost nothing; a shared shape keeps the IPC
+/// mapping and the UI's handling identical across the areas.
+macro_rules! record_error {
+    ($(#[$meta:meta])* $name:ident, gone: $gone:literal) => {
+        $(#[$meta])*
+        #[derive(Debug, thiserror::Error)]
+        pub enum $name {
+            #[error($gone)]
+            NotFound,
+            #[error("that relationship no longer exists")]
+            RelationshipNotFound,
+            #[error("{0}")]
+            InvalidDate(#[from] $crate::time::dates::DateError),
+            #[error("{0}")]
+            InvalidRule(#[from] $crate::ledger::RuleError),
+            #[error("{0}")]
+            Invalid(&'static str),
+            /// Refused input, with the input field at fault (`promise`, `on`, `startsOn`…).
+            #[error("{message}")]
+            InvalidField { field: &'static str, message: &'static str },
+            #[error("the vault's database reported an error")]
+            Storage(#[from] rusqlite::Error),
+        }
+
+        impl $name {
+            /// What kind of failure this is, for callers that branch on it.
+            pub fn kind(&self) -> $crate::error::ErrorKind {
+                use $crate::error::ErrorKind;
+                match self {
+                    Self::NotFound | Self::RelationshipNotFound => ErrorKind::NotFound,
+                    Self::InvalidDate(d) => d.kind(),
+                    Self::InvalidRule(r) => r.kind(),
+                    Self::Invalid(_) => ErrorKind::INVALID,
+                    Self::InvalidField { field, .. } => {
+                        ErrorKind::InvalidInput { field: Some(field) }
+                    }
+                    Self::Storage(_) => ErrorKind::Io,
+                }
+            }
+        }
+
+        impl From<$crate::relationships::RelationshipError> for $name {
+            fn from(e: $crate::relationships::RelationshipError) -> Self {
+                use $crate::relationships::RelationshipError;
+                match e {
+                    RelationshipError::Storage(e) => Self::Storage(e),
+                    RelationshipError::InvalidDate(d) => Self::InvalidDate(d),
+                    _ => Self::RelationshipNotFound,
+                }
+            }
+        }
+    };
+}
+pub(crate) use record_error;

@@ -12,13 +12,13 @@ pub use rules::{
     RuleError, Streak, SCORE_FORMULA,
 };
 
-use crate::error::ErrorKind;
+use crate::error::record_error;
 use crate::frameworks::Role;
-use crate::relationships::{RelationshipError, Relationships};
+use crate::relationships::Relationships;
 use crate::reminders::{Reminder, ReminderKind};
 use crate::repeat::{describe_rule, Repeat};
 use crate::safety::MODE_SQL;
-use crate::time::dates::{self, DateError};
+use crate::time::dates;
 use crate::time::instant::to_millis;
 use crate::time::Clock;
 use chrono::{Duration, NaiveDate, NaiveTime, Timelike};
@@ -31,47 +31,11 @@ const MAX_TEXT_BYTES: usize = 4096;
 const HISTORY_DAYS: i64 = 90;
 const AHEAD_DAYS: i64 = 14;
 
-#[derive(Debug, thiserror::Error)]
-pub enum CommitmentError {
-    #[error("that commitment no longer exists")]
-    NotFound,
-    #[error("that relationship no longer exists")]
-    RelationshipNotFound,
-    #[error("{0}")]
-    InvalidDate(#[from] DateError),
-    #[error("{0}")]
-    InvalidRule(#[from] RuleError),
-    #[error("{0}")]
-    Invalid(&'static str),
-    /// Refused input, with the input field at fault (`promise`, `startsOn`…).
-    #[error("{message}")]
-    InvalidField { field: &'static str, message: &'static str },
-    #[error("the vault's database reported an error")]
-    Storage(#[from] rusqlite::Error),
-}
-
-impl CommitmentError {
-    /// What kind of failure this is, for callers that branch on it.
-    pub fn kind(&self) -> ErrorKind {
-        match self {
-            Self::NotFound | Self::RelationshipNotFound => ErrorKind::NotFound,
-            Self::InvalidDate(d) => d.kind(),
-            Self::InvalidRule(r) => r.kind(),
-            Self::Invalid(_) => ErrorKind::INVALID,
-            Self::InvalidField { field, .. } => ErrorKind::InvalidInput { field: Some(field) },
-            Self::Storage(_) => ErrorKind::Io,
-        }
-    }
-}
-
-impl From<RelationshipError> for CommitmentError {
-    fn from(e: RelationshipError) -> Self {
-        match e {
-            RelationshipError::Storage(e) => CommitmentError::Storage(e),
-            _ => CommitmentError::RelationshipNotFound,
-        }
-    }
-}
+record_error!(
+    /// Why a commitment or its log was refused or not found.
+    CommitmentError,
+    gone: "that commitment no longer exists"
+);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

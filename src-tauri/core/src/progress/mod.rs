@@ -13,57 +13,18 @@ pub mod dashboard;
 pub mod elements;
 pub mod tallies;
 
-use crate::error::ErrorKind;
+use crate::error::record_error;
 use crate::ledger::CommitmentError;
-use crate::ledger::RuleError;
-use crate::relationships::RelationshipError;
-use crate::time::dates::DateError;
 use rusqlite::Connection;
 
 /// Longest note or reason kept with a mark, a check-in or a decision.
 pub const MAX_NOTE_BYTES: usize = 16 * 1024;
 
-#[derive(Debug, thiserror::Error)]
-pub enum ProgressError {
-    #[error("that relationship no longer exists")]
-    RelationshipNotFound,
-    #[error("that no longer exists")]
-    NotFound,
-    #[error("{0}")]
-    InvalidDate(#[from] DateError),
-    #[error("{0}")]
-    InvalidRule(#[from] RuleError),
-    #[error("{0}")]
-    Invalid(&'static str),
-    /// Refused input, with the input field at fault (`on`, `startsOn`…).
-    #[error("{message}")]
-    InvalidField { field: &'static str, message: &'static str },
-    #[error("the vault's database reported an error")]
-    Storage(#[from] rusqlite::Error),
-}
-
-impl ProgressError {
-    /// What kind of failure this is, for callers that branch on it.
-    pub fn kind(&self) -> ErrorKind {
-        match self {
-            Self::NotFound | Self::RelationshipNotFound => ErrorKind::NotFound,
-            Self::InvalidDate(d) => d.kind(),
-            Self::InvalidRule(r) => r.kind(),
-            Self::Invalid(_) => ErrorKind::INVALID,
-            Self::InvalidField { field, .. } => ErrorKind::InvalidInput { field: Some(field) },
-            Self::Storage(_) => ErrorKind::Io,
-        }
-    }
-}
-
-impl From<RelationshipError> for ProgressError {
-    fn from(e: RelationshipError) -> Self {
-        match e {
-            RelationshipError::Storage(e) => ProgressError::Storage(e),
-            _ => ProgressError::RelationshipNotFound,
-        }
-    }
-}
+record_error!(
+    /// Why a mark, a check-in, a decision or a schedule was refused or not found.
+    ProgressError,
+    gone: "that no longer exists"
+);
 
 impl From<CommitmentError> for ProgressError {
     fn from(e: CommitmentError) -> Self {

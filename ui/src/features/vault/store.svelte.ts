@@ -37,8 +37,32 @@ import { credentialsChangedNotes, type CredentialChange } from "./credentials";
 
 export type UnlockMode = "passphrase" | "recoveryKey";
 
+/**
+ * A screen that takes secrets and may have to show a replaced recovery key once
+ * (when an older kind of key could not follow a credential change). What was
+ * typed is forgotten when the screen goes, and the key once it is stored.
+ */
+abstract class SecretsForm {
+  /** A new recovery key, made because the older kind could not follow; shown once. */
+  replacedKey = $state<string | null>(null);
+
+  /** The person stored the replaced recovery key: forget it. */
+  keyStored(): void {
+    this.replacedKey = null;
+  }
+
+  /** The screen is gone: nothing typed is kept. */
+  dispose(): void {
+    this.forgetTyped();
+    this.replacedKey = null;
+  }
+
+  /** Clears every field that holds a secret. */
+  protected abstract forgetTyped(): void;
+}
+
 /** The vault is made, opened, or given a new passphrase after the recovery key. */
-export class VaultStore {
+export class VaultStore extends SecretsForm {
   /** The passphrase typed (to make, open or reset the vault). */
   passphrase = $state("");
   /** The same passphrase again, when choosing one. */
@@ -50,8 +74,6 @@ export class VaultStore {
   mode = $state<UnlockMode>("passphrase");
   busy = $state(false);
   error = $state<string | null>(null);
-  /** A new recovery key, when the older kind could not follow a reset. */
-  replacedKey = $state<string | null>(null);
 
   /** A new passphrase (to make the vault or reset it) may be sent. */
   readonly canChoose = $derived(!this.busy && this.acceptable);
@@ -67,7 +89,7 @@ export class VaultStore {
     this.error = null;
     try {
       await ipc.createVault(this.passphrase);
-      this.#forgetTyped();
+      this.forgetTyped();
       return true;
     } catch (reason) {
       this.error = describeError(reason);
@@ -81,7 +103,7 @@ export class VaultStore {
   switchMode(): void {
     this.mode = this.mode === "passphrase" ? "recoveryKey" : "passphrase";
     this.error = null;
-    this.#forgetTyped();
+    this.forgetTyped();
   }
 
   /**
@@ -100,7 +122,7 @@ export class VaultStore {
       } else {
         await ipc.unlockWithRecoveryKey(this.recoveryKey.trim());
       }
-      this.#forgetTyped();
+      this.forgetTyped();
       return mode;
     } catch (reason) {
       this.error = describeError(reason);
@@ -120,7 +142,7 @@ export class VaultStore {
     this.error = null;
     try {
       const result = await ipc.resetPassphrase(this.passphrase);
-      this.#forgetTyped();
+      this.forgetTyped();
       if (result.recoveryKey !== null) {
         this.replacedKey = result.recoveryKey;
         return "newKey";
@@ -135,18 +157,7 @@ export class VaultStore {
     }
   }
 
-  /** The person stored the replaced recovery key: forget it. */
-  keyStored(): void {
-    this.replacedKey = null;
-  }
-
-  /** The screen is gone: nothing typed is kept. */
-  dispose(): void {
-    this.#forgetTyped();
-    this.replacedKey = null;
-  }
-
-  #forgetTyped(): void {
+  protected forgetTyped(): void {
     this.passphrase = "";
     this.confirmation = "";
     this.recoveryKey = "";
@@ -154,7 +165,7 @@ export class VaultStore {
 }
 
 /** Changing the passphrase in Settings. */
-export class PassphraseChangeStore {
+export class PassphraseChangeStore extends SecretsForm {
   current = $state("");
   next = $state("");
   confirmation = $state("");
@@ -164,8 +175,6 @@ export class PassphraseChangeStore {
   error = $state<string | null>(null);
   /** What the change did, paragraph by paragraph. */
   notes = $state<string[]>([]);
-  /** A recovery key made because the older kind could not follow; shown once. */
-  replacedKey = $state<string | null>(null);
 
   readonly ready = $derived(this.current !== "" && this.nextAcceptable && !this.busy);
 
@@ -177,7 +186,7 @@ export class PassphraseChangeStore {
     this.error = null;
     try {
       const result = await ipc.changePassphrase(this.current, this.next);
-      this.#forgetTyped();
+      this.forgetTyped();
       this.notes = credentialsChangedNotes("passphraseChanged", result);
       this.replacedKey = result.recoveryKey;
     } catch (reason) {
@@ -188,16 +197,7 @@ export class PassphraseChangeStore {
     }
   }
 
-  keyStored(): void {
-    this.replacedKey = null;
-  }
-
-  dispose(): void {
-    this.#forgetTyped();
-    this.replacedKey = null;
-  }
-
-  #forgetTyped(): void {
+  protected forgetTyped(): void {
     this.current = "";
     this.next = "";
     this.confirmation = "";

@@ -127,7 +127,8 @@ macro_rules! record_error {
                 use $crate::relationships::RelationshipError;
                 match e {
                     RelationshipError::Storage(e) => Self::Storage(e),
-                    RelationshipError::InvalidDate(d) => Self::InvalidDate(d),
+                    RelationshipError::InvalidDate(d)
+                    | RelationshipError::InvalidHappenedOn(d) => Self::InvalidDate(d),
                     _ => Self::RelationshipNotFound,
                 }
             }

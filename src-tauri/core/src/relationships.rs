@@ -22,6 +22,9 @@ pub enum RelationshipError {
     InvalidName,
     #[error("{0}")]
     InvalidDate(#[from] DateError),
+    /// The day it happened is impossible or still to come (the form's `happenedOn`).
+    #[error("{0}")]
+    InvalidHappenedOn(DateError),
     #[error("that text is too long to save")]
     TooLong,
     #[error("the vault's database reported an error")]
@@ -35,6 +38,7 @@ impl RelationshipError {
             Self::NotFound => ErrorKind::NotFound,
             Self::InvalidName => ErrorKind::InvalidInput { field: Some("name") },
             Self::InvalidDate(d) => d.kind(),
+            Self::InvalidHappenedOn(_) => ErrorKind::InvalidInput { field: Some("happenedOn") },
             Self::TooLong => ErrorKind::TooLarge,
             Self::Storage(_) => ErrorKind::Io,
         }
@@ -171,7 +175,7 @@ fn check(input: &RelationshipInput, now: DateTime<Utc>) -> Result<Checked, Relat
     }
     let happened_on = match input.happened_on.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(t) => Some(dates::parse_past(t, now)?),
+        Some(t) => Some(dates::parse_past(t, now).map_err(RelationshipError::InvalidHappenedOn)?),
     };
     Ok(Checked { name, happened_on })
 }

@@ -5,7 +5,7 @@ use mend_core::frameworks::{BreachKind, Role};
 use mend_core::guide::{GuideError, StepRef, StepStatus, UserPromptInput};
 use mend_core::journal::TimelineFilter;
 use mend_core::ledger::CommitmentOwner;
-use mend_core::relationships::{EventInput, EventKind, RelationshipError, RelationshipInput};
+use mend_core::relationships::{EventInput, EventKind, RelationshipInput};
 use mend_core::search::SearchQuery;
 use mend_core::{EntryMeta, FixedClock, Passphrase, Vault, VaultPaths};
 
@@ -61,19 +61,21 @@ fn relationships_keep_their_role_and_their_first_breach() {
 fn bad_names_and_impossible_or_future_dates_change_nothing() {
     let (_d, v) = vault();
     let c = clock();
-    for (name, on) in [
-        ("", "2026-01-01"),
-        ("Sam", "2026-02-30"),
-        ("Sam", "2027-01-01"),
-        (&"x".repeat(81)[..], ""),
+    // Each refusal names the form's field at fault, so the form can mark it.
+    for (name, on, field) in [
+        ("", "2026-01-01", "name"),
+        ("Sam", "2026-02-30", "happenedOn"),
+        ("Sam", "2027-01-01", "happenedOn"),
+        (&"x".repeat(81)[..], "", "name"),
     ] {
         let err = v
             .relationships()
             .create(&input(name, Role::Decider, BreachKind::Care, on), &c)
             .unwrap_err();
-        assert!(
-            matches!(err, RelationshipError::InvalidName | RelationshipError::InvalidDate(_)),
-            "{err:?}"
+        assert_eq!(
+            err.kind(),
+            mend_core::ErrorKind::InvalidInput { field: Some(field) },
+            "{name:?} {on:?}: {err:?}"
         );
     }
     assert!(v.relationships().list().unwrap().is_empty());

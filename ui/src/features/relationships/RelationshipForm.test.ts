@@ -74,13 +74,14 @@ describe("adding a relationship", () => {
   });
 
   it("shows the back end's refusal of a name and stays on the form", async () => {
-    backend.fails("create_relationship", "invalidInput", "The name can be at most 80 characters.");
+    backend.fails("create_relationship", "invalidInput", "The name can be at most 80 characters.", "name");
     render(RelationshipForm, { id: null });
 
     await fillIn("Sam".repeat(30));
     await fireEvent.click(screen.getByRole("button", { name: "Add relationship" }));
 
     expect((await screen.findByRole("alert")).textContent).toBe("The name can be at most 80 characters.");
+    expect(screen.getByLabelText(/name/i).getAttribute("aria-invalid")).toBe("true");
     expect(navigation.view).toEqual({ kind: "journal" });
     expect((screen.getByRole("button", { name: "Add relationship" }) as HTMLButtonElement).disabled).toBe(false);
   });

@@ -19,6 +19,9 @@ import { forgetRelationship, keepRelationship, lockedOut } from "./relationships
 /** The field a message is about. */
 export type FormField = "name" | "role" | "kind" | "when";
 
+/** The form's field for each input the back end can name in a refusal. */
+const FIELD_OF_INPUT: Readonly<Record<string, FormField>> = { name: "name", happenedOn: "when" };
+
 /** Said when the relationship asked for is not (or no longer) there. */
 export const MISSING_TEXT = describeError(new ipc.MendError("notFound", ""), RELATIONSHIP_WORDING);
 
@@ -89,9 +92,7 @@ export class RelationshipFormStore {
       return saved;
     } catch (reason) {
       if (lockedOut(reason)) return null;
-      if (ipc.errorCodeOf(reason) === "invalidInput" && /date/iu.test(reason instanceof Error ? reason.message : "")) {
-        this.invalid = "when";
-      }
+      this.invalid = FIELD_OF_INPUT[ipc.fieldOf(reason) ?? ""] ?? null;
       this.error = describeRefusal(reason, RELATIONSHIP_WORDING);
       return null;
     } finally {

@@ -82,16 +82,20 @@ describe("RelationshipFormStore", () => {
     expect(backend.argsOf("update_relationship")[0]).toMatchObject({ id: 3 });
   });
 
-  it("shows the back end's refusal, marking the date when it is about the date", async () => {
-    backend.fails("create_relationship", "invalidInput", "The date can't be in the future.");
+  it("shows the back end's refusal, marking the field it names", async () => {
+    backend.fails("create_relationship", "invalidInput", "The date can't be in the future.", "happenedOn");
     const form = filled();
     expect(await form.save()).toBeNull();
     expect(form.error).toBe("The date can't be in the future.");
     expect(form.invalid).toBe("when");
 
-    backend.fails("create_relationship", "invalidInput", "The name can be at most 80 characters.");
+    backend.fails("create_relationship", "invalidInput", "The name can be at most 80 characters.", "name");
     await form.save();
     expect(form.error).toBe("The name can be at most 80 characters.");
+    expect(form.invalid).toBe("name");
+
+    backend.fails("create_relationship", "invalidInput", "That can't be saved.");
+    await form.save();
     expect(form.invalid).toBeNull();
   });
 

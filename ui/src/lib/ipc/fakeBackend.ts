@@ -36,9 +36,10 @@ export class FakeBackend {
   }
 
   /** Refuse `command` the way the back end does: `{ code, message }`. */
-  fails(command: Command, code: ErrorCode, message = "refused"): this {
+  /** `command` is refused with `code` (and the input `field` at fault, when there is one). */
+  fails(command: Command, code: ErrorCode, message = "refused", field?: string): this {
     return this.on(command, () => {
-      throw { code, message };
+      throw field === undefined ? { code, message } : { code, message, field };
     });
   }
 

@@ -52,7 +52,7 @@ import type { VaultLocked } from "./bindings/VaultLocked";
 import type { VaultStatus } from "./bindings/VaultStatus";
 import { call } from "./call";
 
-export { MendError, errorCodeOf, type ErrorCode } from "./error";
+export { MendError, errorCodeOf, fieldOf, type ErrorCode } from "./error";
 export { StaleAnswer, forgetAnswersInFlight, lockMark, lockedSince } from "./call";
 export type { LockReason } from "./bindings/LockReason";
 export type {

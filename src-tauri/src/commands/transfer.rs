@@ -103,6 +103,7 @@ fn reauthenticate(state: &AppState, current: String) -> CmdResult<()> {
 /// Backs the whole journal up to a file the person chooses, encrypted to `passphrase`,
 /// after checking the vault's `current` passphrase and the new one's strength (before the
 /// dialog, so neither costs the person a trip to it). `None` when they close the dialog.
+/// Only the snapshot holds the vault; encrypting it (scrypt) happens after.
 #[tauri::command(async)]
 pub fn backup_now<R: Runtime>(
     app: AppHandle<R>,
@@ -113,7 +114,8 @@ pub fn backup_now<R: Runtime>(
     let (current, passphrase) = (Passphrase::new(current), Passphrase::new(passphrase));
     state.with_vault(|v| Ok(v.check_backup(&current, &passphrase)?))?;
     let Some(path) = dialog::save_backup(&app, state.today())? else { return Ok(None) };
-    Ok(Some(state.with_vault(|v| Ok(v.backup_to(&path, &passphrase)?))?.into()))
+    let snapshot = state.with_vault(|v| Ok(v.backup_snapshot()?))?;
+    Ok(Some(snapshot.save_to(&path, &passphrase)?.into()))
 }
 
 #[tauri::command(async)]

@@ -135,6 +135,19 @@ pub fn open(path: &Path, passphrase: &Passphrase) -> Result<Zeroizing<Vec<u8>>, 
     decrypt(std::fs::File::open(path)?, passphrase)
 }
 
+/// The database image of a whole vault, wiped when dropped. It holds the journal in plain
+/// text, so it is neither printable nor kept: it is encrypted and written, then dropped.
+pub struct Snapshot(Zeroizing<Vec<u8>>);
+
+impl Snapshot {
+    /// Writes a backup to `path`, encrypted to `passphrase` at [`MANUAL_WORK_FACTOR`]
+    /// (atomic, owner-only; the passphrase must be strong enough to be a vault's).
+    pub fn save_to(&self, path: &Path, passphrase: &Passphrase) -> Result<Written, TransferError> {
+        save(&self.0, passphrase, MANUAL_WORK_FACTOR, path)?;
+        Ok(Written { path: path.to_owned(), entries: None })
+    }
+}
+
 /// Restoring makes a new vault, so it is refused where one exists: checked before the
 /// person is sent to choose a file, and again before a backup is decrypted.
 pub fn check_restore_target(paths: &VaultPaths) -> Result<(), TransferError> {
@@ -159,18 +172,21 @@ impl Vault {
         check_passphrase(passphrase)
     }
 
-    /// Backs the whole journal up to `path`, encrypted to `passphrase` at
-    /// [`MANUAL_WORK_FACTOR`]: a snapshot in memory, then [`save`] (atomic, owner-only).
-    /// Both halves run in this call; the automatic backup, which must not keep the vault
-    /// busy while the person writes, takes a [`Vault::snapshot`] and [`rotate`]s it instead.
+    /// The whole journal in memory, for a manual backup: the only part of a backup that
+    /// needs the vault. The slow part, encrypting it, is [`Snapshot::save_to`], run after
+    /// the vault is let go so nothing the person saves meanwhile waits for scrypt.
+    pub fn backup_snapshot(&self) -> Result<Snapshot, TransferError> {
+        Ok(Snapshot(self.snapshot()?))
+    }
+
+    /// Backs the whole journal up to `path`: [`Vault::backup_snapshot`], then
+    /// [`Snapshot::save_to`], in one call.
     pub fn backup_to(
         &self,
         path: &Path,
         passphrase: &Passphrase,
     ) -> Result<Written, TransferError> {
-        let image = self.snapshot()?;
-        save(&image, passphrase, MANUAL_WORK_FACTOR, path)?;
-        Ok(Written { path: path.to_owned(), entries: None })
+        self.backup_snapshot()?.save_to(path, passphrase)
     }
 
     /// Makes a new vault at `paths` from the backup at `backup`, opened (and afterwards

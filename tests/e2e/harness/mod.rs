@@ -65,33 +65,25 @@ impl App {
         for sub in ["data", "xdg-data", "xdg-cache", "xdg-config", "xdg-state", "tmp"] {
             std::fs::create_dir_all(root.path().join(sub)).unwrap();
         }
-        let port = free_port();
-        let native_port = free_port();
-        let log = std::fs::File::create(root.path().join("driver.log")).unwrap();
-        let tauri_driver = Command::new("tauri-driver")
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
-            .env("MEND_DATA_DIR", root.path().join("data"))
-            .env("XDG_DATA_HOME", root.path().join("xdg-data"))
-            .env("XDG_CACHE_HOME", root.path().join("xdg-cache"))
-            .env("XDG_CONFIG_HOME", root.path().join("xdg-config"))
-            .env("XDG_STATE_HOME", root.path().join("xdg-state"))
-            .env("TMPDIR", root.path().join("tmp"))
-            // The app's working folder too (where a print-to-file PDF lands by default).
-            .current_dir(root.path().join("tmp"))
-            .env("LANG", "en_US.UTF-8")
-            .env("NO_AT_BRIDGE", "1")
-            .envs(env.iter().copied())
-            .stdout(Stdio::from(log.try_clone().unwrap()))
-            .stderr(Stdio::from(log))
-            .spawn()
-            .expect("tauri-driver is on PATH (cargo install tauri-driver --version ^2)");
-        wait_for_port(port);
-        let mut caps = serde_json::Map::new();
-        caps.insert("browserName".into(), json!("wry"));
-        caps.insert("tauri:options".into(), json!({ "application": program }));
-        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
-            .await
-            .expect("a WebDriver session on the app");
+        // A session that cannot be made is tried again from scratch (new ports, a new
+        // driver), at most twice: on a busy machine tauri-driver now and then drops the
+        // very first request. A real failure to start fails all three.
+        let mut attempt = 1;
+        let (tauri_driver, driver) = loop {
+            let (mut tauri_driver, port) = spawn_driver(root.path(), env);
+            let mut caps = serde_json::Map::new();
+            caps.insert("browserName".into(), json!("wry"));
+            caps.insert("tauri:options".into(), json!({ "application": program }));
+            match WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await {
+                Ok(driver) => break (tauri_driver, driver),
+                Err(e) if attempt < 3 => {
+                    eprintln!("no WebDriver session on attempt {attempt} ({e}); starting again");
+                    end_driver_tree(&mut tauri_driver);
+                    attempt += 1;
+                }
+                Err(e) => panic!("a WebDriver session on the app: {e:?}"),
+            }
+        };
         let program = std::fs::canonicalize(program).unwrap();
         let mut app = App { driver: Some(driver), tauri_driver, root, pid: None, program };
         app.pid = app.find_app_pid();
@@ -334,6 +326,48 @@ impl App {
         // SIGTERM, never SIGKILL: a killed tauri-driver orphans WebKitWebDriver.
         let _ = Command::new("kill").args(["-TERM", &self.tauri_driver.id().to_string()]).status();
         let _ = self.tauri_driver.wait();
+    }
+}
+
+/// Starts tauri-driver for one app, with the app's folders in its environment; returns
+/// it once it listens, with its port.
+fn spawn_driver(root: &Path, env: &[(&str, &str)]) -> (Child, u16) {
+    let port = free_port();
+    let native_port = free_port();
+    let log = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(root.join("driver.log"))
+        .unwrap();
+    let tauri_driver = Command::new("tauri-driver")
+        .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+        .env("MEND_DATA_DIR", root.join("data"))
+        .env("XDG_DATA_HOME", root.join("xdg-data"))
+        .env("XDG_CACHE_HOME", root.join("xdg-cache"))
+        .env("XDG_CONFIG_HOME", root.join("xdg-config"))
+        .env("XDG_STATE_HOME", root.join("xdg-state"))
+        .env("TMPDIR", root.join("tmp"))
+        // The app's working folder too (where a print-to-file PDF lands by default).
+        .current_dir(root.join("tmp"))
+        .env("LANG", "en_US.UTF-8")
+        .env("NO_AT_BRIDGE", "1")
+        .envs(env.iter().copied())
+        .stdout(Stdio::from(log.try_clone().unwrap()))
+        .stderr(Stdio::from(log))
+        .spawn()
+        .expect("tauri-driver is on PATH (cargo install tauri-driver --version ^2)");
+    wait_for_port(port);
+    (tauri_driver, port)
+}
+
+/// Ends a driver whose session failed, with everything it started (WebKitWebDriver, an
+/// app that may have opened), so a new attempt starts from nothing.
+fn end_driver_tree(tauri_driver: &mut Child) {
+    let below: Vec<u32> = process_tree(tauri_driver.id()).into_iter().skip(1).collect();
+    let _ = Command::new("kill").args(["-TERM", &tauri_driver.id().to_string()]).status();
+    let _ = tauri_driver.wait();
+    for pid in below {
+        make_sure_gone(pid, Duration::from_secs(2));
     }
 }
 

@@ -39,7 +39,7 @@ export function stepStateLabel(role: Role, state: ChecklistState): string {
     case "open":
       return "Not yet";
     case "claimed":
-      return "Done, no evidence linked yet";
+      return "Done";
     case "evidenced":
       return "Done, with evidence";
   }

@@ -59,9 +59,12 @@ fn seed_two_owners(dir: &std::path::Path) -> i64 {
     rel
 }
 
-/// Scrolls an element to the top of the window, for a screenshot.
+/// Scrolls an element to the top of the window, just below the sticky header, for a
+/// screenshot.
 async fn show(app: &App, css: &str) {
-    let js = format!("document.querySelector('{css}').scrollIntoView({{block: 'start'}});");
+    let js = format!(
+        "document.querySelector('{css}').scrollIntoView({{block: 'start'}}); window.scrollBy(0, -110);"
+    );
     app.script(&js).await;
     tokio::time::sleep(std::time::Duration::from_millis(400)).await;
 }

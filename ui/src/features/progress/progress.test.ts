@@ -85,6 +85,7 @@ function step(frameworkId: string, stepId: string): ChecklistStep {
     evidence: [],
     writtenOn: [],
     state: "open",
+    beforeRepeatBreach: null,
   };
 }
 

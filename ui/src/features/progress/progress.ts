@@ -51,6 +51,11 @@ export function markedLine(role: Role, markedOn: string, locale?: string): strin
   return role === "decider" ? `Seen on ${day}` : `Done on ${day}`;
 }
 
+/** Said under a mark made before the latest repeat breach. */
+export function beforeRepeatBreachLine(breachDay: string, locale?: string): string {
+  return `Marked before it happened again on ${formatCalendarDay(breachDay, locale)}.`;
+}
+
 /** The quiet hint under a mark that has no evidence yet; null when none is needed. */
 export function evidenceHint(state: ChecklistState): string | null {
   return state === "claimed" ? "No evidence linked yet." : null;

@@ -158,3 +158,89 @@ async fn the_decision_review_leads_to_the_misdiagnosis_check() {
     }
     app.quit().await;
 }
+
+/// Marks a step of the decider's checklist as seen on `on`.
+async fn mark_seen(app: &App, step: &str, on: NaiveDate) {
+    app.click(&format!("#mark-{step}")).await;
+    app.set_value(&format!("#mark-date-{step}"), &on.to_string()).await;
+    app.click(&format!("#mark-save-{step}")).await;
+    app.wait_for(&format!("#unmark-{step}")).await;
+}
+
+/// Waits until no element matches `css`.
+async fn wait_gone(app: &App, css: &str, what: &str) {
+    let start = std::time::Instant::now();
+    while app.driver().find(thirtyfour::By::Css(css)).await.is_ok() {
+        assert!(start.elapsed().as_secs() < 10, "{what} is still there");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+async fn repeat_breach(theme: &str, env: &[(&str, &str)]) {
+    let app = App::start_with(env).await;
+    app.create_vault().await;
+    add_relationship(&app, "Ari", "decider", "integrity", "2026-06-01", theme).await;
+    app.click("#open-progress").await;
+    app.wait_for("#progress-view").await;
+    mark_seen(&app, "take-ownership", today() - Duration::days(10)).await;
+    mark_seen(&app, "show-compassion", today() - Duration::days(8)).await;
+    assert!(app.driver().find(thirtyfour::By::Css("#still-holds-take-ownership")).await.is_err());
+    app.click("#progress-back").await;
+
+    // It happens again. The relationship page offers the safety check once more, gently.
+    let page = app.wait_for("#relationship-page").await;
+    assert!(!page.text().await.unwrap().contains("A moment for you"), "no offer before");
+    let again = today() - Duration::days(3);
+    app.set_value("#event-kind", "repeatBreach").await;
+    app.set_value("#event-date", &again.to_string()).await;
+    app.type_into("#event-note", "The same thing, another evening").await;
+    app.click("#event-add").await;
+    let offer = app.wait_for("#safety-offer").await;
+    assert!(
+        offer.text().await.unwrap().contains("safety check"),
+        "{}",
+        offer.text().await.unwrap()
+    );
+    show(&app, "#safety-offer").await;
+    app.screenshot(&format!("{theme}-26-safety-offered-again")).await;
+    app.click("#safety-offer-not-now").await;
+    wait_gone(&app, "#safety-offer", "the offer after 'Not now'").await;
+
+    // Each mark made before it asks whether it still holds.
+    app.click("#open-progress").await;
+    app.wait_for("#progress-view").await;
+    let asked = app.wait_for("#still-holds-take-ownership").await.text().await.unwrap();
+    let day = again.format("%B %-d, %Y").to_string();
+    assert!(asked.contains(&format!("Marked before it happened again on {day}")), "{asked}");
+    assert!(asked.contains("Does this still hold?"), "{asked}");
+    app.wait_for("#still-holds-show-compassion").await;
+    show(&app, "#check-take-ownership").await;
+    app.screenshot(&format!("{theme}-44-checklist-before-repeat-breach")).await;
+
+    // "Still holds" marks it again today; "No longer holds" clears the mark.
+    app.click("#still-holds-yes-take-ownership").await;
+    wait_gone(&app, "#still-holds-take-ownership", "the question once answered").await;
+    let step = app.wait_for("#check-take-ownership").await.text().await.unwrap();
+    let now = today().format("%B %-d, %Y").to_string();
+    assert!(step.contains(&format!("Seen on {now}")), "marked again today: {step}");
+    app.click("#still-holds-no-show-compassion").await;
+    app.click("#confirm-ok").await;
+    wait_gone(&app, "#unmark-show-compassion", "the cleared mark").await;
+    let state = app.wait_for("#check-show-compassion").await.attr("data-state").await.unwrap();
+    assert_eq!(state.as_deref(), Some("open"));
+
+    // Nothing flagged is left after a reload either.
+    app.click("#progress-back").await;
+    app.click("#open-progress").await;
+    app.wait_for("#check-take-ownership").await;
+    assert!(app.driver().find(thirtyfour::By::Css(".still-holds")).await.is_err());
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_repeat_breach_asks_about_earlier_marks_and_offers_the_safety_check_again() {
+    repeat_breach("light", &[("GTK_THEME", "Adwaita")]).await;
+    if std::env::var_os("MEND_SCREENSHOT_DIR").is_some() {
+        repeat_breach("dark", &[("GTK_THEME", "Adwaita:dark")]).await;
+    }
+}

@@ -365,6 +365,31 @@ async fn dashboards(theme: &str, env: &[(&str, &str)]) {
             }
         }
         assert!(!table_rows(&app, "heatmap").await.is_empty(), "the calendar has days");
+        // The repeat breach (48 days ago) is marked on every chart over time, for both
+        // roles, and named in each chart's figures.
+        let breach = (today() - Duration::days(48)).format("%B %-d, %Y").to_string();
+        let captions: Vec<(String, String)> = app
+            .driver()
+            .execute(
+                "return [...document.querySelectorAll('#progress-charts details.figures')]
+                   .map(d => [d.id, d.querySelector('caption').textContent]);",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .convert()
+            .unwrap();
+        let over_time = ["trust", "consistency", "weekly", "heatmap", "abcdTrend", "steps"];
+        for (id, caption) in &captions {
+            if over_time.iter().any(|c| id == &format!("table-{c}")) {
+                assert!(
+                    caption.contains(&format!("It happened again on {breach}")),
+                    "{name} {id}: {caption}"
+                );
+            }
+        }
+        let drawn = captions.iter().filter(|(id, _)| id != "table-abcdRadar").count();
+        assert!(drawn >= 4, "{name}: {captions:?}");
         assert!(!table_rows(&app, "steps").await.is_empty(), "the steps timeline has points");
         app.click("#progress-checklist h3").await;
         app.screenshot(&format!("{theme}-44-checklist-{name}")).await;

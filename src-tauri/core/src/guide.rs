@@ -3,7 +3,7 @@
 //! breach, and whether the step is done, in progress or untouched. Answers are kept as
 //! a draft while typed and become one journal entry when the step is completed.
 use crate::error::ErrorKind;
-use crate::frameworks::{self, Framework, FrameworkKind, Role};
+use crate::frameworks::{self, Context, Framework, FrameworkKind, Role};
 use crate::journal::{Entry, EntryMeta, Journal, JournalError};
 use crate::relationships::{Relationship, RelationshipError, Relationships};
 use crate::store::atomically;
@@ -193,6 +193,59 @@ impl Activity {
             None => (StepStatus::Untouched, 0, None),
         }
     }
+}
+
+/// A relationship's setting changed, and with it the variant prompts asked before a
+/// step's own. Drafts keep answers by position, so each of the relationship's drafts is
+/// rearranged to keep every answer with its question; an answer to a question no longer
+/// asked is kept at the end (it becomes "a further thought"), never dropped.
+pub(crate) fn realign_drafts(
+    conn: &Connection,
+    relationship_id: i64,
+    role: Role,
+    before: &[Context],
+    after: &[Context],
+) -> rusqlite::Result<()> {
+    let mut stmt = conn
+        .prepare("SELECT framework_id, step_id, answers FROM draft WHERE relationship_id = ?1")?;
+    let drafts: Vec<(String, String, String)> = stmt
+        .query_map([relationship_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    for (fw, step, json) in drafts {
+        let Some((_, s)) = frameworks::find_step(&fw, &step) else { continue };
+        let (old, new) = (s.prompts_in(role, before), s.prompts_in(role, after));
+        let own: i64 = conn.query_row(
+            "SELECT count(*) FROM user_prompt WHERE framework_id = ?1 AND step_id = ?2 AND role = ?3",
+            params![fw, step, role.as_str()],
+            |r| r.get(0),
+        )?;
+        let answers: Vec<String> = serde_json::from_str(&json).unwrap_or_default();
+        let mut built_in = vec![String::new(); new.len()];
+        let mut rest = Vec::new();
+        let mut unasked = Vec::new();
+        for (i, answer) in answers.into_iter().enumerate() {
+            match old.get(i) {
+                None => rest.push(answer),
+                Some(prompt) => match new.iter().position(|p| p == prompt) {
+                    Some(j) => built_in[j] = answer,
+                    None if answer.trim().is_empty() => {}
+                    None => unasked.push(answer),
+                },
+            }
+        }
+        if !unasked.is_empty() {
+            // Past the person's own prompts, so no answer lands under one of them.
+            rest.resize(rest.len().max(own as usize), String::new());
+        }
+        built_in.extend(rest);
+        built_in.extend(unasked);
+        let Ok(json) = serde_json::to_string(&built_in) else { continue };
+        conn.execute(
+            "UPDATE draft SET answers = ?4 WHERE relationship_id = ?1 AND framework_id = ?2 AND step_id = ?3",
+            params![relationship_id, fw, step, json],
+        )?;
+    }
+    Ok(())
 }
 
 fn check_prompt(text: &str) -> Result<String, GuideError> {

@@ -284,6 +284,29 @@ impl<'a> Relationships<'a> {
         clock: &dyn Clock,
     ) -> Result<Relationship, RelationshipError> {
         let c = check(input, clock.now())?;
+        let before = self.get(id)?;
+        atomically(self.conn, || {
+            self.write_update(id, input, &c)?;
+            let after = self.get(id)?;
+            if after.role == before.role && after.contexts != before.contexts {
+                crate::guide::realign_drafts(
+                    self.conn,
+                    id,
+                    after.role,
+                    &before.contexts,
+                    &after.contexts,
+                )?;
+            }
+            Ok(after)
+        })
+    }
+
+    fn write_update(
+        &self,
+        id: i64,
+        input: &RelationshipInput,
+        c: &Checked,
+    ) -> Result<(), RelationshipError> {
         let changed = self.conn.execute(
             "UPDATE relationship SET name = ?2, role = ?3, what_happened = ?4, happened_on = ?5, breach_kind = ?6,
              setting = ?7, power = ?8 WHERE id = ?1",
@@ -301,7 +324,7 @@ impl<'a> Relationships<'a> {
         if changed == 0 {
             return Err(RelationshipError::NotFound);
         }
-        self.get(id)
+        Ok(())
     }
 
     /// Deletes a relationship and what only makes sense with it (events, drafts, plans,

@@ -224,3 +224,44 @@ fn an_export_carries_the_setting_and_an_old_export_still_imports() {
     let parsed: mend_core::transfer::export::JournalExport = serde_json::from_str(old).unwrap();
     assert_eq!((parsed.relationships[0].setting, parsed.relationships[0].power), (None, None));
 }
+
+#[test]
+fn changing_the_setting_keeps_each_draft_answer_with_its_question() {
+    let (_d, v) = vault();
+    let c = clock();
+    let lead = v
+        .relationships()
+        .create(&input(Role::Repairer, Some(Setting::SomeoneIManage), None), &c)
+        .unwrap();
+    let at = StepRef {
+        relationship_id: lead.id,
+        framework_id: "four-steps".into(),
+        step_id: "take-ownership".into(),
+    };
+    let (_, before) = v.guide().prompts_for(&at).unwrap();
+    let (_, step) = frameworks::find_step("four-steps", "take-ownership").unwrap();
+    let base = &step.prompts.repairer;
+    let variant_count = before.len() - base.len();
+    assert!(variant_count > 0);
+    let mut answers = vec![String::new(); before.len()];
+    answers[0] = "As their manager, I own it.".into();
+    answers[variant_count] = "I moved the deadline without asking.".into();
+    v.guide().save_draft(&at, &answers, &c).unwrap();
+
+    v.relationships()
+        .update(lead.id, &input(Role::Repairer, Some(Setting::Partner), None), &c)
+        .unwrap();
+    let (_, after) = v.guide().prompts_for(&at).unwrap();
+    assert_eq!(&after, base, "no leader prompts for a partner");
+    let draft = v.guide().draft(&at).unwrap().unwrap();
+    assert_eq!(
+        draft.answers[0], "I moved the deadline without asking.",
+        "still under its question"
+    );
+    assert_eq!(
+        draft.answers.last().map(String::as_str),
+        Some("As their manager, I own it."),
+        "the answer to a question no longer asked is kept, at the end"
+    );
+    assert_eq!(draft.answers.iter().filter(|a| !a.is_empty()).count(), 2);
+}

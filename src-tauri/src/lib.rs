@@ -4,11 +4,10 @@
 //! - The window title is "Mend" (or the neutral name, if chosen), never journal text;
 //!   nothing here logs or prints journal text.
 //! - A panic prints where it happened, never its message (which could hold user text),
-//!   and a crash writes no core dump (`protect_process`).
+//!   and a crash writes no core dump (`mend_core::process::protect`, first in `main`).
 //! - The web view can only reach the commands in `commands`, granted by the one
 //!   capability in src-tauri/capabilities/, and cannot navigate away from the app.
 mod automatic_backup;
-pub mod cli;
 pub mod commands;
 mod dialog;
 pub mod discretion;
@@ -31,42 +30,8 @@ use std::sync::Arc;
 use std::time::Duration;
 use tauri::{Manager, Runtime};
 
-/// Overrides where the vault lives (tests, or people who keep it elsewhere).
-pub const DATA_DIR_ENV: &str = "MEND_DATA_DIR";
-/// The app's identifier (tauri.conf.json): the name of its data folder.
-pub const IDENTIFIER: &str = "app.mend.journal";
+pub use mend_core::process::{DATA_DIR_ENV, IDENTIFIER};
 const IDLE_CHECK_EVERY: Duration = Duration::from_secs(5);
-
-/// Reports a panic by its place in the code only: its message could hold journal text.
-fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        let place = info
-            .location()
-            .map(|l| format!("{}:{}", l.file(), l.line()))
-            .unwrap_or_else(|| "an unknown place".into());
-        eprintln!("Mend hit an internal error at {place}.");
-    }));
-}
-
-/// Every file and folder this process (and the web view's processes, which inherit it)
-/// creates is private to the person's account, whatever else sets its mode.
-fn private_files() {
-    #[cfg(unix)]
-    nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(0o077));
-}
-
-/// Turns off core dumps for this process and everything it starts (the web view's
-/// processes inherit the limit): a crash must not write the unlocked journal, which
-/// sits in memory, to a file. Both limits are set, so no child can raise it again.
-fn no_core_dumps() {
-    #[cfg(unix)]
-    {
-        use nix::sys::resource::{setrlimit, Resource};
-        if setrlimit(Resource::RLIMIT_CORE, 0, 0).is_err() {
-            eprintln!("Mend could not turn off core dumps.");
-        }
-    }
-}
 
 /// Blocks every navigation away from the app's own pages (a link in an entry, a
 /// redirect, anything injected): the window only ever shows Mend.
@@ -79,9 +44,9 @@ fn navigation_guard<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
 }
 
 fn vault_dir<R: Runtime>(app: &tauri::App<R>) -> Result<PathBuf, Box<dyn std::error::Error>> {
-    match std::env::var_os(DATA_DIR_ENV) {
-        Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
-        _ => Ok(app.path().app_data_dir()?),
+    match mend_core::process::data_dir_override() {
+        Some(dir) => Ok(dir),
+        None => Ok(app.path().app_data_dir()?),
     }
 }
 
@@ -205,6 +170,7 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::progress::checklists,
             commands::progress::mark_step,
             commands::progress::unmark_step,
+            commands::progress::reconfirm_step,
             commands::progress::evidence_candidates,
             commands::progress::link_evidence,
             commands::progress::unlink_evidence,
@@ -223,6 +189,7 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::safety::safety_check,
             commands::safety::record_safety_check,
             commands::safety::choose_relationship_mode,
+            commands::safety::safety_not_now,
             commands::discretion::get_discretion,
             commands::discretion::set_discretion,
             commands::discretion::note_copied,
@@ -237,14 +204,6 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::transfer::confirm_import,
             commands::transfer::cancel_import,
         ]))
-}
-
-/// First thing in `main`, for the app and the command line alike: panics report their
-/// place only, nothing is ever dumped from memory to a file, and new files are owner-only.
-pub fn protect_process() {
-    install_panic_hook();
-    no_core_dumps();
-    private_files();
 }
 
 pub fn run() {

@@ -6,7 +6,9 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+/// The command (`mend list`, …; without a command it opens the app) and the app itself.
 const INSTALLED: &str = "/usr/bin/mend";
+const INSTALLED_APP: &str = "/usr/bin/mend-app";
 /// Where the welcome heading and text are, on the 1280x800 test display, in the window
 /// (1100x760, centred).
 const WELCOME_AREA: &str = "500x250+340+60";
@@ -42,23 +44,30 @@ async fn the_installed_package_opens_at_the_welcome_then_the_unlock_screen() {
     let depends = dpkg_query("${Depends}");
     assert!(depends.contains("libwebkit2gtk-4.1-0"), "depends on WebKitGTK: {depends}");
     let files = dpkg_query("${db-fsys:Files}");
-    for file in [INSTALLED, "/usr/share/applications/Mend.desktop"] {
+    for file in [INSTALLED, INSTALLED_APP, "/usr/share/applications/Mend.desktop"] {
         assert!(files.contains(file), "the package installs {file}: {files}");
     }
     assert!(files.contains("/usr/share/icons/hicolor/"), "the package installs icons");
     let desktop = std::fs::read_to_string("/usr/share/applications/Mend.desktop").unwrap();
-    assert!(desktop.lines().any(|l| l == "Exec=mend"), "the menu entry starts mend: {desktop}");
+    assert!(desktop.lines().any(|l| l == "Exec=mend-app"), "the menu starts the app: {desktop}");
 
     // It is the release build, not the test build.
-    let installed = std::fs::canonicalize(INSTALLED).unwrap();
-    assert_ne!(installed, std::fs::canonicalize(env!("CARGO_BIN_EXE_mend")).unwrap());
+    let installed = std::fs::canonicalize(INSTALLED_APP).unwrap();
+    assert_ne!(installed, std::fs::canonicalize(env!("CARGO_BIN_EXE_mend-app")).unwrap());
 
-    // The command line answers.
+    // The command line answers, and loads no GUI library to do it (the app does).
     let help = Command::new(INSTALLED).arg("help").output().unwrap();
     assert!(help.status.success());
     assert!(String::from_utf8_lossy(&help.stdout).contains("Usage: mend"));
+    let linked = |exe: &str| {
+        let out = Command::new("ldd").arg(exe).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let gui = |libs: &str| libs.contains("libgtk-3") || libs.contains("libwebkit2gtk");
+    assert!(!gui(&linked(INSTALLED)), "mend links GUI libraries: {}", linked(INSTALLED));
+    assert!(gui(&linked(INSTALLED_APP)), "mend-app without GTK? {}", linked(INSTALLED_APP));
 
-    // The window opens at the welcome screen, where a journal is made.
+    // `mend` without a command opens the window, at the welcome screen.
     let app = App::start_program(Path::new(INSTALLED), new_root(), &[]).await;
     let title = app.driver().title().await.unwrap();
     assert_eq!(title, "Mend");

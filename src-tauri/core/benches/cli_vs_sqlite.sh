@@ -40,19 +40,8 @@ if ! sqlite3 :memory: "CREATE VIRTUAL TABLE t USING fts5 (x,
     echo "cli_vs_sqlite: this sqlite3 lacks FTS5 or is older than 3.27; install Debian's: apt-get install sqlite3" >&2
     exit 1
 fi
-# The app binary embeds the built UI: it must exist before cargo builds `mend`.
-if [[ ! -f ui/dist/index.html ]]; then
-    if [[ -d ui/node_modules ]]; then
-        echo "building the UI first (ui/dist), which the mend binary embeds" >&2
-        npm --prefix ui run build >&2
-    else
-        echo "cli_vs_sqlite: ui/dist is missing; build it first:" >&2
-        echo "  npm --prefix ui install --no-audit --no-fund && npm --prefix ui run build" >&2
-        exit 1
-    fi
-fi
 echo "building mend and the seeding examples (release)" >&2
-cargo build --release --bin mend >&2
+cargo build --release -p mend-cli >&2
 cargo build --release -p mend-core --example bench_seed --example bench_in_process >&2
 mend=$target/release/mend
 seed=$target/release/examples/bench_seed

@@ -17,6 +17,7 @@ pub mod frameworks;
 pub mod guide;
 pub mod journal;
 pub mod ledger;
+pub mod process;
 pub mod progress;
 pub mod relationships;
 pub mod reminders;

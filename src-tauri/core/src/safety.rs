@@ -7,10 +7,11 @@
 //! Invariants: answers live only in the vault; the check suggests, the person decides.
 use crate::error::ErrorKind;
 use crate::frameworks::{self, Framework, FrameworkKind, Role};
-use crate::relationships::{RelationshipError, Relationships};
+use crate::relationships::{EventKind, RelationshipError, Relationships};
+use crate::time::dates;
 use crate::time::instant::{from_millis, to_millis};
 use crate::time::Clock;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -137,6 +138,11 @@ pub struct SafetyView {
     /// Whether the person chose the mode themself.
     pub chosen: bool,
     pub guidance: Guidance,
+    /// The day of the latest repeat breach recorded since the check was last answered
+    /// (or since the person last said "Not now" to taking it again): the relationship
+    /// page then offers the check again, quietly. None in safety mode, whose page
+    /// already offers it.
+    pub offer_again_since: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -177,6 +183,12 @@ pub struct Safety<'a> {
     conn: &'a Connection,
 }
 
+/// The setting that remembers when the person last said "Not now" to taking the check
+/// again (UTC milliseconds; no words of theirs).
+fn not_now_key(relationship_id: i64) -> String {
+    format!("safety.offerDeclinedAt.{relationship_id}")
+}
+
 impl<'a> Safety<'a> {
     pub(crate) fn new(conn: &'a Connection) -> Self {
         Self { conn }
@@ -202,6 +214,11 @@ impl<'a> Safety<'a> {
         };
         let file = check_file();
         let suggested = suggested_mode(&present);
+        let mode = chosen.unwrap_or(suggested);
+        let offer_again_since = match mode {
+            RelationshipMode::Safety => None,
+            RelationshipMode::Repair => self.repeat_breach_since(relationship_id, checked_at)?,
+        };
         Ok(SafetyView {
             intro: file.intro.clone(),
             none_label: file.none.clone(),
@@ -216,10 +233,53 @@ impl<'a> Safety<'a> {
                 .collect(),
             checked_at,
             suggested,
-            mode: chosen.unwrap_or(suggested),
+            mode,
             chosen: chosen.is_some(),
             guidance: file.guidance.clone(),
+            offer_again_since,
         })
+    }
+
+    /// The latest day of a repeat breach recorded after both the last check and the
+    /// last "Not now".
+    fn repeat_breach_since(
+        &self,
+        relationship_id: i64,
+        checked_at: Option<DateTime<Utc>>,
+    ) -> Result<Option<NaiveDate>, SafetyError> {
+        let declined: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM setting WHERE key = ?1",
+                [not_now_key(relationship_id)],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let declined = declined.and_then(|v| v.parse::<i64>().ok());
+        let since = checked_at.map(to_millis).into_iter().chain(declined).max().unwrap_or(i64::MIN);
+        let day: Option<String> = self.conn.query_row(
+            "SELECT max(occurred_on) FROM relationship_event
+             WHERE relationship_id = ?1 AND kind = ?2 AND created_at > ?3",
+            params![relationship_id, EventKind::RepeatBreach.as_str(), since],
+            |r| r.get(0),
+        )?;
+        Ok(day.and_then(|d| dates::parse(&d).ok()))
+    }
+
+    /// "Not now": the offer to take the check again stays away until a repeat breach
+    /// is recorded after this moment.
+    pub fn not_now(
+        &self,
+        relationship_id: i64,
+        clock: &dyn Clock,
+    ) -> Result<SafetyView, SafetyError> {
+        Relationships::new(self.conn).get(relationship_id)?;
+        self.conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![not_now_key(relationship_id), to_millis(clock.now()).to_string()],
+        )?;
+        self.view(relationship_id)
     }
 
     /// The mode in force for a relationship (repair if it was never checked).

@@ -39,6 +39,20 @@ pub fn unmark_step(
     state.with_vault(|v| Ok(v.progress().unmark_step(relationship_id, &framework_id, &step_id)?))
 }
 
+/// The person says a step marked before a repeat breach still holds: marked again today.
+#[tauri::command(async)]
+pub fn reconfirm_step(
+    state: State<'_, AppState>,
+    relationship_id: i64,
+    framework_id: String,
+    step_id: String,
+) -> CmdResult<()> {
+    state.with_vault(|v| {
+        let (progress, clock) = (v.progress(), &state.clock);
+        Ok(progress.reconfirm_step(relationship_id, &framework_id, &step_id, &local_day, clock)?)
+    })
+}
+
 #[tauri::command(async)]
 pub fn evidence_candidates(
     state: State<'_, AppState>,

@@ -17,7 +17,11 @@ pub fn create_relationship(
     state: State<'_, AppState>,
     input: RelationshipInput,
 ) -> CmdResult<Relationship> {
-    state.with_vault(|v| Ok(v.relationships().create(&input, &state.clock)?))
+    state.with_vault(|v| {
+        let created = v.relationships().create(&input, &state.clock)?;
+        state.sync_reminders(v); // the weekly look back may now open this one
+        Ok(created)
+    })
 }
 
 #[tauri::command(async)]
@@ -29,10 +33,15 @@ pub fn update_relationship(
     state.with_vault(|v| Ok(v.relationships().update(id, &input, &state.clock)?))
 }
 
-/// Deletes a relationship with its events, drafts, plans and commitments; its entries stay.
+/// Deletes a relationship with its events, drafts, plans and commitments (and their
+/// reminders); its entries stay.
 #[tauri::command(async)]
 pub fn delete_relationship(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
-    state.with_vault(|v| Ok(v.relationships().delete(id)?))
+    state.with_vault(|v| {
+        v.relationships().delete(id)?;
+        state.sync_reminders(v);
+        Ok(())
+    })
 }
 
 #[tauri::command(async)]

@@ -36,3 +36,9 @@ pub fn choose_relationship_mode(
         Ok(view)
     })
 }
+
+/// "Not now" to taking the check again after a repeat breach, until the next one.
+#[tauri::command(async)]
+pub fn safety_not_now(state: State<'_, AppState>, relationship_id: i64) -> CmdResult<SafetyView> {
+    state.with_vault(|v| Ok(v.safety().not_now(relationship_id, &state.clock)?))
+}

@@ -52,7 +52,7 @@ impl App {
     pub async fn start_in(root: tempfile::TempDir, env: &[(&str, &str)]) -> App {
         let program = std::env::var_os("MEND_E2E_APP")
             .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_mend")));
+            .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_mend-app")));
         Self::start_program(&program, root, env).await
     }
 

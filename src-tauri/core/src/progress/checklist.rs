@@ -113,6 +113,9 @@ pub struct ChecklistStep {
     /// Days on which the person wrote an entry answering this step, oldest first.
     pub written_on: Vec<NaiveDate>,
     pub state: ChecklistState,
+    /// The day of the latest repeat breach, when this mark was made before it: the
+    /// person is asked whether the step still holds (see [`before_repeat_breach`]).
+    pub before_repeat_breach: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -135,6 +138,30 @@ pub struct StepMarkInput {
     pub marked_on: String,
     #[serde(default)]
     pub note: String,
+}
+
+/// The latest repeat breach of a relationship: the day it happened and when it was
+/// recorded (UTC milliseconds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RepeatBreach {
+    pub on: NaiveDate,
+    pub recorded_at: i64,
+}
+
+/// Whether a mark was made before the latest repeat breach, and if so that breach's day.
+///
+/// A mark whose day is earlier than the breach's day is before it. A mark on the very
+/// day of the breach is before it only if the mark was recorded before the breach was:
+/// someone who marks a step after writing down that it happened again has already
+/// taken the breach into account. A mark on a later day is never flagged.
+pub fn before_repeat_breach(
+    marked_on: Option<NaiveDate>,
+    mark_recorded_at: i64,
+    latest: Option<RepeatBreach>,
+) -> Option<NaiveDate> {
+    let (on, breach) = (marked_on?, latest?);
+    let before = on < breach.on || (on == breach.on && mark_recorded_at < breach.recorded_at);
+    before.then_some(breach.on)
 }
 
 /// A checklist step of the relationship's role, or an error.
@@ -160,31 +187,34 @@ impl Progress<'_> {
         local_day: LocalDay<'_>,
     ) -> Result<Vec<Checklist>, ProgressError> {
         let role = self.role(relationship_id)?;
+        let latest = self.latest_repeat_breach(relationship_id)?;
         let mut out = Vec::new();
         for fw_id in checklist_frameworks(role) {
             let Some(fw) = frameworks::find(fw_id) else { continue };
             let mut steps = Vec::new();
             for step in fw.steps.iter().filter(|s| s.for_roles.contains(&role)) {
-                let mark: Option<(String, String)> = self
+                let mark: Option<(String, String, i64)> = self
                     .conn()
                     .query_row(
-                        "SELECT marked_on, note FROM step_mark
+                        "SELECT marked_on, note, updated_at FROM step_mark
                          WHERE relationship_id = ?1 AND framework_id = ?2 AND step_id = ?3",
                         params![relationship_id, fw.id, step.id],
-                        |r| Ok((r.get(0)?, r.get(1)?)),
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                     )
                     .optional()?;
                 let evidence = self.linked(relationship_id, &fw.id, &step.id, local_day)?;
                 let written_on = self.written_on(relationship_id, &fw.id, &step.id, local_day)?;
-                let marked_on = mark.as_ref().and_then(|(d, _)| dates::parse(d).ok());
+                let marked_on = mark.as_ref().and_then(|(d, _, _)| dates::parse(d).ok());
+                let recorded_at = mark.as_ref().map_or(0, |(_, _, at)| *at);
                 steps.push(ChecklistStep {
                     framework_id: fw.id.clone(),
                     step_id: step.id.clone(),
                     title: step.title.clone(),
                     summary: step.summary.clone(),
                     state: ChecklistState::of(marked_on.is_some(), evidence.len()),
+                    before_repeat_breach: before_repeat_breach(marked_on, recorded_at, latest),
                     marked_on,
-                    note: mark.map(|(_, n)| n).unwrap_or_default(),
+                    note: mark.map(|(_, n, _)| n).unwrap_or_default(),
                     evidence,
                     written_on,
                 });
@@ -197,6 +227,26 @@ impl Progress<'_> {
             });
         }
         Ok(out)
+    }
+
+    /// The repeat breach on the latest day; of several that day, the last recorded.
+    fn latest_repeat_breach(
+        &self,
+        relationship_id: i64,
+    ) -> Result<Option<RepeatBreach>, ProgressError> {
+        let row: Option<(String, i64)> = self
+            .conn()
+            .query_row(
+                "SELECT occurred_on, created_at FROM relationship_event
+                 WHERE relationship_id = ?1 AND kind = ?2
+                 ORDER BY occurred_on DESC, created_at DESC, id DESC LIMIT 1",
+                params![relationship_id, EventKind::RepeatBreach.as_str()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        Ok(row.and_then(|(on, recorded_at)| {
+            dates::parse(&on).ok().map(|on| RepeatBreach { on, recorded_at })
+        }))
     }
 
     fn written_on(
@@ -242,6 +292,37 @@ impl Progress<'_> {
             params![relationship_id, input.framework_id, input.step_id, on.to_string(), note, to_millis(now)],
         )?;
         Ok(())
+    }
+
+    /// The person says a marked step still holds after a repeat breach: the mark moves to
+    /// today (the person's local day now), keeping its note and its evidence, so it no
+    /// longer counts as made before the breach.
+    pub fn reconfirm_step(
+        &self,
+        relationship_id: i64,
+        framework_id: &str,
+        step_id: &str,
+        local_day: LocalDay<'_>,
+        clock: &dyn Clock,
+    ) -> Result<(), ProgressError> {
+        let role = self.role(relationship_id)?;
+        checked_step(role, framework_id, step_id)?;
+        let now = clock.now();
+        let changed = self.conn().execute(
+            "UPDATE step_mark SET marked_on = ?4, updated_at = ?5
+             WHERE relationship_id = ?1 AND framework_id = ?2 AND step_id = ?3",
+            params![
+                relationship_id,
+                framework_id,
+                step_id,
+                local_day(now).to_string(),
+                to_millis(now)
+            ],
+        )?;
+        match changed {
+            0 => Err(ProgressError::NotFound),
+            _ => Ok(()),
+        }
     }
 
     /// Takes a mark back. Linked evidence stays, ready for when it is marked again.
@@ -522,6 +603,18 @@ mod tests {
         assert_eq!(ChecklistState::of(false, 3), ChecklistState::Open);
         assert_eq!(ChecklistState::of(true, 0), ChecklistState::Claimed);
         assert_eq!(ChecklistState::of(true, 1), ChecklistState::Evidenced);
+    }
+
+    #[test]
+    fn a_mark_is_before_a_repeat_breach_by_day_then_by_when_it_was_recorded() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 3, d);
+        let breach = Some(RepeatBreach { on: day(10).unwrap(), recorded_at: 5_000 });
+        assert_eq!(before_repeat_breach(day(9), 9_000, breach), day(10), "an earlier day");
+        assert_eq!(before_repeat_breach(day(10), 4_000, breach), day(10), "same day, marked first");
+        assert_eq!(before_repeat_breach(day(10), 6_000, breach), None, "same day, marked after");
+        assert_eq!(before_repeat_breach(day(11), 1_000, breach), None, "a later day");
+        assert_eq!(before_repeat_breach(None, 1_000, breach), None, "not marked");
+        assert_eq!(before_repeat_breach(day(9), 1_000, None), None, "no repeat breach");
     }
 
     #[test]

@@ -546,3 +546,141 @@ fn the_dashboard_charts_each_owner_apart_in_the_roles_order() {
         assert_eq!(seen, expected, "{role:?}: 100% and 0%, never a mixed 50%");
     }
 }
+
+fn repeat_breach(v: &Vault, c: &FixedClock, rel: i64, on: &str) {
+    let input =
+        EventInput { kind: EventKind::RepeatBreach, occurred_on: on.into(), note: String::new() };
+    v.relationships().add_event(rel, &input, c).unwrap();
+}
+
+/// Each step's (id, day of the repeat breach it was marked before), in checklist order.
+fn flagged(v: &Vault, rel: i64) -> Vec<(String, Option<NaiveDate>)> {
+    let lists = v.progress().checklists(rel, &local_day).unwrap();
+    lists
+        .iter()
+        .flat_map(|l| l.steps.iter())
+        .filter(|s| s.marked_on.is_some())
+        .map(|s| (s.step_id.clone(), s.before_repeat_breach))
+        .collect()
+}
+
+#[test]
+fn marks_made_before_the_latest_repeat_breach_ask_whether_they_still_hold() {
+    let (_d, v, rel, c) = setup(Role::Decider);
+    v.progress().mark_step(rel, &mark("take-ownership", "2026-11-02"), &c).unwrap();
+    v.progress().mark_step(rel, &mark("show-compassion", "2026-11-12"), &c).unwrap();
+    assert!(flagged(&v, rel).iter().all(|(_, f)| f.is_none()), "no repeat breach yet");
+
+    c.advance(chrono::Duration::minutes(5));
+    repeat_breach(&v, &c, rel, "2026-11-05");
+    assert_eq!(
+        flagged(&v, rel),
+        [("take-ownership".into(), Some(d(2026, 11, 5))), ("show-compassion".into(), None)],
+        "only the mark before it"
+    );
+
+    // A second, later repeat breach is the one that counts; one added later but dated
+    // earlier changes nothing.
+    c.advance(chrono::Duration::minutes(5));
+    repeat_breach(&v, &c, rel, "2026-11-15");
+    repeat_breach(&v, &c, rel, "2026-11-01");
+    assert_eq!(
+        flagged(&v, rel),
+        [
+            ("take-ownership".into(), Some(d(2026, 11, 15))),
+            ("show-compassion".into(), Some(d(2026, 11, 15)))
+        ]
+    );
+
+    // A mark made on the breach's day after it was recorded already knows about it.
+    c.advance(chrono::Duration::minutes(5));
+    v.progress().mark_step(rel, &mark("make-amends", "2026-11-15"), &c).unwrap();
+    let after = flagged(&v, rel);
+    assert!(after.contains(&("make-amends".into(), None)), "{after:?}");
+}
+
+#[test]
+fn still_holds_keeps_the_note_and_evidence_and_no_longer_holds_unmarks() {
+    let (_d, v, rel, c) = setup(Role::Decider);
+    let input = StepMarkInput {
+        note: "They named it plainly".into(),
+        ..mark("take-ownership", "2026-11-02")
+    };
+    v.progress().mark_step(rel, &input, &c).unwrap();
+    v.progress().mark_step(rel, &mark("show-compassion", "2026-11-03"), &c).unwrap();
+    let event = v
+        .relationships()
+        .add_event(
+            rel,
+            &EventInput {
+                kind: EventKind::Milestone,
+                occurred_on: "2026-11-02".into(),
+                note: "Talked".into(),
+            },
+            &c,
+        )
+        .unwrap();
+    let target = v
+        .progress()
+        .evidence_candidates(rel, "four-steps", "take-ownership", &local_day)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.target.event_id == Some(event.id))
+        .unwrap()
+        .target;
+    v.progress().link_evidence(rel, "four-steps", "take-ownership", &target, &c).unwrap();
+    c.advance(chrono::Duration::hours(1));
+    repeat_breach(&v, &c, rel, "2026-11-19");
+
+    // Two days later (local), the person says it still holds.
+    c.advance(chrono::Duration::days(2));
+    v.progress().reconfirm_step(rel, "four-steps", "take-ownership", &local_day, &c).unwrap();
+    let lists = v.progress().checklists(rel, &local_day).unwrap();
+    let step = lists[0].steps.iter().find(|s| s.step_id == "take-ownership").unwrap();
+    assert_eq!(step.before_repeat_breach, None);
+    assert_eq!(step.marked_on, Some(d(2026, 11, 22)), "marked again today");
+    assert_eq!(step.note, "They named it plainly");
+    assert_eq!(step.evidence.len(), 1);
+    assert_eq!(step.state, ChecklistState::Evidenced);
+
+    // "No longer holds" is the ordinary unmark.
+    v.progress().unmark_step(rel, "four-steps", "show-compassion").unwrap();
+    assert_eq!(flagged(&v, rel), [("take-ownership".into(), None)]);
+    assert!(
+        matches!(
+            v.progress().reconfirm_step(rel, "four-steps", "show-compassion", &local_day, &c),
+            Err(ProgressError::NotFound)
+        ),
+        "only a marked step can still hold"
+    );
+    assert!(v.progress().reconfirm_step(rel, "five-as", "admit", &local_day, &c).is_err());
+}
+
+#[test]
+fn a_repairers_marks_before_a_repeat_breach_are_asked_about_too() {
+    let (_d, v, rel, c) = setup(Role::Repairer);
+    for (fw, step) in [("five-as", "admit"), ("acknowledge-communicate-consistent", "acknowledge")]
+    {
+        let input = StepMarkInput {
+            framework_id: fw.into(),
+            step_id: step.into(),
+            marked_on: "2026-11-02".into(),
+            note: String::new(),
+        };
+        v.progress().mark_step(rel, &input, &c).unwrap();
+    }
+    c.advance(chrono::Duration::minutes(1));
+    repeat_breach(&v, &c, rel, "2026-11-10");
+    assert_eq!(
+        flagged(&v, rel),
+        [("admit".into(), Some(d(2026, 11, 10))), ("acknowledge".into(), Some(d(2026, 11, 10)))]
+    );
+    c.advance(chrono::Duration::minutes(1));
+    v.progress()
+        .reconfirm_step(rel, "acknowledge-communicate-consistent", "acknowledge", &local_day, &c)
+        .unwrap();
+    assert_eq!(
+        flagged(&v, rel),
+        [("admit".into(), Some(d(2026, 11, 10))), ("acknowledge".into(), None)]
+    );
+}

@@ -1,9 +1,9 @@
 //! The safety check on a real vault: which answers switch a relationship's mode, what
 //! each mode offers, and that reminders stop nudging toward repair in safety mode.
-use chrono::{TimeZone, Utc};
+use chrono::{NaiveDate, TimeZone, Utc};
 use mend_core::frameworks::{BreachKind, FrameworkKind, Role};
 use mend_core::ledger::{CommitmentInput, CommitmentOwner};
-use mend_core::relationships::RelationshipInput;
+use mend_core::relationships::{EventInput, EventKind, RelationshipInput};
 use mend_core::reminders::ReminderKind;
 use mend_core::safety::{RelationshipMode, SafetyCheckInput, SafetyError};
 use mend_core::{FixedClock, Passphrase, Vault, VaultPaths};
@@ -130,4 +130,61 @@ fn unknown_answers_change_nothing_and_checks_go_with_their_relationship() {
     let left: i64 =
         v.connection().query_row("SELECT count(*) FROM safety_check", [], |r| r.get(0)).unwrap();
     assert_eq!(left, 0);
+}
+
+fn repeat_breach(v: &Vault, c: &FixedClock, rel: i64, on: &str) {
+    let input =
+        EventInput { kind: EventKind::RepeatBreach, occurred_on: on.into(), note: String::new() };
+    v.relationships().add_event(rel, &input, c).unwrap();
+}
+
+fn offer(v: &Vault, rel: i64) -> Option<NaiveDate> {
+    v.safety().view(rel).unwrap().offer_again_since
+}
+
+#[test]
+fn a_repeat_breach_offers_the_check_again_until_it_is_taken_or_put_off() {
+    let (_d, v, rel, c) = setup(Role::Decider);
+    let minute = chrono::Duration::minutes(1);
+    v.safety().record(rel, &answer(&[]), &c).unwrap();
+    assert_eq!(offer(&v, rel), None, "no repeat breach");
+    c.advance(minute);
+    let milestone = EventInput {
+        kind: EventKind::Milestone,
+        occurred_on: "2026-11-19".into(),
+        note: String::new(),
+    };
+    v.relationships().add_event(rel, &milestone, &c).unwrap();
+    assert_eq!(offer(&v, rel), None, "a milestone is not a breach");
+
+    repeat_breach(&v, &c, rel, "2026-11-18");
+    assert_eq!(offer(&v, rel), Some(NaiveDate::from_ymd_opt(2026, 11, 18).unwrap()));
+
+    // Taking the check again answers the offer.
+    c.advance(minute);
+    assert_eq!(v.safety().record(rel, &answer(&[]), &c).unwrap().offer_again_since, None);
+
+    // "Not now" puts it away until the next repeat breach is recorded.
+    c.advance(minute);
+    repeat_breach(&v, &c, rel, "2026-11-19");
+    assert!(offer(&v, rel).is_some());
+    c.advance(minute);
+    assert_eq!(v.safety().not_now(rel, &c).unwrap().offer_again_since, None);
+    assert_eq!(offer(&v, rel), None, "remembered");
+    c.advance(minute);
+    repeat_breach(&v, &c, rel, "2026-11-20");
+    assert_eq!(offer(&v, rel), Some(NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()), "back");
+
+    // In safety mode the page already offers the check; no second offer.
+    v.safety().choose_mode(rel, Some(RelationshipMode::Safety)).unwrap();
+    assert_eq!(offer(&v, rel), None);
+    assert!(matches!(v.safety().not_now(rel + 99, &c), Err(SafetyError::RelationshipNotFound)));
+}
+
+#[test]
+fn a_repeat_breach_offers_the_check_to_a_repairer_who_never_took_it() {
+    let (_d, v, rel, c) = setup(Role::Repairer);
+    assert_eq!(offer(&v, rel), None);
+    repeat_breach(&v, &c, rel, "2026-11-20");
+    assert_eq!(offer(&v, rel), Some(NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()));
 }

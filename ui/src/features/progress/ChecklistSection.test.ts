@@ -111,4 +111,36 @@ describe("ChecklistSection", () => {
     expect(screen.getByRole("status").textContent).toContain("The evidence is linked to “Take ownership” again.");
     expect(screen.queryByRole("button", { name: "Undo" })).toBeNull();
   });
+
+  it("asks whether a step marked before it happened again still holds", async () => {
+    backEnd.marks.set("take-ownership", { markedOn: "2026-03-01", note: "" });
+    backEnd.marks.set("show-compassion", { markedOn: "2026-03-02", note: "" });
+    backEnd.repeatBreachOn = "2026-03-10";
+    await shown();
+    const first = within(stepItem("take-ownership"));
+    const asked = first.getByRole("group", { name: "Does this still hold?" });
+    expect(asked.textContent).toMatch(/Marked before it happened again on .*10/);
+
+    await fireEvent.click(within(asked).getByRole("button", { name: "Still holds" }));
+    await vi.waitFor(() => expect(first.queryByRole("group", { name: "Does this still hold?" })).toBeNull());
+    expect(backEnd.count("reconfirm_step")).toBe(1);
+    expect(screen.getByRole("status").textContent).toContain("“Take ownership” still holds.");
+
+    // "No longer holds" clears the mark, after the usual question.
+    const second = within(stepItem("show-compassion"));
+    await fireEvent.click(second.getByRole("button", { name: "No longer holds" }));
+    const dialog = screen.getByRole("dialog");
+    await fireEvent.click(within(dialog).getByRole("button", { name: "Clear mark" }));
+    await vi.waitFor(() => expect(stepItem("show-compassion").dataset.state).toBe("open"));
+    expect(second.queryByRole("group", { name: "Does this still hold?" })).toBeNull();
+    expect(backEnd.count("unmark_step")).toBe(1);
+  });
+
+  it("asks nothing of a step marked after the repeat breach", async () => {
+    backEnd.marks.set("take-ownership", { markedOn: "2026-03-11", note: "" });
+    backEnd.repeatBreachOn = "2026-03-10";
+    await shown();
+    expect(within(stepItem("take-ownership")).queryByText(/happened again/)).toBeNull();
+    expect(screen.queryByRole("button", { name: "Still holds" })).toBeNull();
+  });
 });

@@ -75,4 +75,36 @@ describe("DashboardCharts", () => {
     expect(document.querySelectorAll("[data-chart]")).toHaveLength(1);
     expect(document.querySelector("#chart-heatmap [data-empty]")).not.toBeNull();
   });
+
+  it("names a repeat breach under every chart of the repairer's, each owner's too, with no trust chart", () => {
+    const base = dashboard([series("me", 2, 0), series("them", 1, 1)]);
+    const steps = [
+      { on: "2026-05-18", frameworkId: "five-as", frameworkName: "Five A's", stepId: "admit", title: "Admit", entries: 1 },
+    ];
+    const ratings = [{ on: "2026-05-18", scores: { able: 3, believable: 3, connected: 3, dependable: 3 } }];
+    render(DashboardCharts, {
+      dashboard: {
+        ...base,
+        role: "repairer",
+        steps,
+        ratings,
+        events: [{ id: 4, relationshipId: 1, kind: "repeatBreach", occurredOn: "2026-05-18", note: "" }],
+      },
+      relationshipName: "Sam",
+    });
+    expect(document.querySelector("#chart-trust")).toBeNull();
+    const said = [...document.querySelectorAll("caption")]
+      .filter((c) => /It happened again on .*18/.test(c.textContent ?? ""))
+      .map((c) => c.closest("[data-chart]")?.id);
+    expect(said).toEqual([
+      "chart-consistency",
+      "chart-consistency-them",
+      "chart-heatmap",
+      "chart-heatmap-them",
+      "chart-weekly",
+      "chart-weekly-them",
+      "chart-abcdTrend",
+      "chart-steps",
+    ]);
+  });
 });

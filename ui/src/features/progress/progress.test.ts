@@ -85,6 +85,7 @@ function step(frameworkId: string, stepId: string): ChecklistStep {
     evidence: [],
     writtenOn: [],
     state: "open",
+    beforeRepeatBreach: null,
   };
 }
 
@@ -103,7 +104,7 @@ describe("checklist words", () => {
     expect(stepStateLabel("decider", "claimed")).toBe("Seen");
     expect(stepStateLabel("decider", "evidenced")).toBe("Seen, with evidence");
     expect(stepStateLabel("repairer", "open")).toBe("Not yet");
-    expect(stepStateLabel("repairer", "claimed")).toBe("Done, no evidence linked yet");
+    expect(stepStateLabel("repairer", "claimed")).toBe("Done");
     expect(stepStateLabel("repairer", "evidenced")).toBe("Done, with evidence");
   });
 

@@ -39,7 +39,7 @@ export function stepStateLabel(role: Role, state: ChecklistState): string {
     case "open":
       return "Not yet";
     case "claimed":
-      return "Done, no evidence linked yet";
+      return "Done";
     case "evidenced":
       return "Done, with evidence";
   }
@@ -49,6 +49,11 @@ export function stepStateLabel(role: Role, state: ChecklistState): string {
 export function markedLine(role: Role, markedOn: string, locale?: string): string {
   const day = formatCalendarDay(markedOn, locale);
   return role === "decider" ? `Seen on ${day}` : `Done on ${day}`;
+}
+
+/** Said under a mark made before the latest repeat breach. */
+export function beforeRepeatBreachLine(breachDay: string, locale?: string): string {
+  return `Marked before it happened again on ${formatCalendarDay(breachDay, locale)}.`;
 }
 
 /** The quiet hint under a mark that has no evidence yet; null when none is needed. */

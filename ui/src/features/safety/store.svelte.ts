@@ -10,6 +10,9 @@
 // - the safety check screen (SafetyCheckStore) asks nothing until the person
 //   has ticked a sign or "none", and after recording the answers refreshes
 //   the guide and catalog in the background.
+// - after a repeat breach recorded since the check was last taken, Rust sets
+//   `offerAgainSince`; the page offers the check again until it is taken or the
+//   person says "Not now" (`notNow`), which lasts until the next repeat breach.
 // A screen makes one store (`new SafetyModeStore(relationshipId)`, or
 // `new SafetyCheckStore(relationshipId)` for the check itself), calls
 // `load()` once mounted and `dispose()` when it goes.
@@ -18,6 +21,7 @@ import {
   chooseRelationshipMode,
   recordSafetyCheck,
   safetyCheck,
+  safetyNotNow,
   type RelationshipMode,
   type SafetyView,
 } from "../../lib/ipc/safety";
@@ -37,6 +41,13 @@ export class SafetyModeStore {
   busy = $state(false);
   /** Why the last change of mode failed, in words. */
   error = $state<string | null>(null);
+  /** "Not now" to the offer of the check is on its way. */
+  offerBusy = $state(false);
+  /** Why "Not now" failed, in words. */
+  offerError = $state<string | null>(null);
+
+  /** The day of the repeat breach after which Rust offers the check again; null when it doesn't. */
+  readonly offerAgainSince = $derived(this.view?.offerAgainSince ?? null);
 
   readonly #loader: Loader<number, SafetyView>;
 
@@ -65,6 +76,22 @@ export class SafetyModeStore {
 
   dispose(): void {
     this.#loader.dispose();
+  }
+
+  /** "Not now" to taking the check again: the offer waits for the next repeat breach. True once put away. */
+  async notNow(): Promise<boolean> {
+    if (this.offerBusy) return false;
+    this.offerBusy = true;
+    this.offerError = null;
+    try {
+      this.view = await safetyNotNow(this.relationshipId);
+      return true;
+    } catch (reason) {
+      if (!lockedOut(reason)) this.offerError = describeError(reason, RELATIONSHIP_WORDING);
+      return false;
+    } finally {
+      this.offerBusy = false;
+    }
   }
 
   /** The person's own choice of mode; null follows what the check suggests. True once it is in force. */

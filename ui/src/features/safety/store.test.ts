@@ -20,6 +20,7 @@ function view(mode: RelationshipMode, chosen: boolean): SafetyView {
     mode,
     chosen,
     guidance: { heading: "Support", paragraphs: ["You are not alone."] },
+    offerAgainSince: null,
   };
 }
 
@@ -67,6 +68,35 @@ describe("SafetyModeStore", () => {
     expect(await store.choose(null)).toBe(false);
     expect(store.error).toBe("That couldn't be found. It may have been deleted a moment ago.");
     expect(store.busy).toBe(false);
+    store.dispose();
+  });
+});
+
+describe("SafetyModeStore's offer after a repeat breach", () => {
+  it("follows Rust's offer, and \"Not now\" puts it away", async () => {
+    answer("safety_check", () => ({ ...view("repair", false), offerAgainSince: "2026-12-03" }));
+    answer("safety_not_now", () => view("repair", false));
+    const store = new SafetyModeStore(RELATIONSHIP.id);
+    expect(store.offerAgainSince).toBeNull();
+    await store.load();
+    expect(store.offerAgainSince).toBe("2026-12-03");
+    expect(await store.notNow()).toBe(true);
+    expect(asked("safety_not_now")).toEqual([{ relationshipId: RELATIONSHIP.id }]);
+    expect(store.offerAgainSince).toBeNull();
+    expect(store.offerBusy).toBe(false);
+    store.dispose();
+  });
+
+  it("keeps the offer and says why when \"Not now\" fails", async () => {
+    answer("safety_check", () => ({ ...view("repair", false), offerAgainSince: "2026-12-03" }));
+    answer("safety_not_now", () => {
+      throw { code: "notFound", message: "x" };
+    });
+    const store = new SafetyModeStore(RELATIONSHIP.id);
+    await store.load();
+    expect(await store.notNow()).toBe(false);
+    expect(store.offerError).toBe("That couldn't be found. It may have been deleted a moment ago.");
+    expect(store.offerAgainSince).toBe("2026-12-03");
     store.dispose();
   });
 });

@@ -87,6 +87,11 @@ export function unmarkStep(relationshipId: number, frameworkId: string, stepId: 
   return call("unmark_step", { relationshipId, frameworkId, stepId });
 }
 
+/** A step marked before a repeat breach still holds: marked again today, note and evidence kept. */
+export function reconfirmStep(relationshipId: number, frameworkId: string, stepId: string): Promise<void> {
+  return call("reconfirm_step", { relationshipId, frameworkId, stepId });
+}
+
 /** Entries (those answering the step first), events and logged occurrences not yet linked. */
 export function evidenceCandidates(
   relationshipId: number,

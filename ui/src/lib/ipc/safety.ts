@@ -29,6 +29,11 @@ export function chooseRelationshipMode(relationshipId: number, mode: Relationshi
   return call("choose_relationship_mode", { relationshipId, mode });
 }
 
+/** "Not now" to taking the check again: the offer waits for the next repeat breach. */
+export function safetyNotNow(relationshipId: number): Promise<SafetyView> {
+  return call("safety_not_now", { relationshipId });
+}
+
 export function getDiscretion(): Promise<DiscretionSettings> {
   return call("get_discretion");
 }

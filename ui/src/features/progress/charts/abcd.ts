@@ -12,6 +12,9 @@ import {
   oneDecimal,
   plural,
   pointOf,
+  repeatBreachCaption,
+  repeatBreachDays,
+  repeatBreachSeries,
   roundOne,
   timeAxis,
   tooltip,
@@ -162,24 +165,27 @@ export function trendOption(dashboard: ChartData, theme: ChartTheme): ChartOptio
     }),
     xAxis: timeAxis(theme, dashboard.from, dashboard.to),
     yAxis: valueAxis(theme, 1, 5, 1),
-    series: ELEMENTS.map((e) => ({
-      id: e.key,
-      name: e.label,
-      type: "line" as const,
-      // A missing score is a gap in its line, not a fall to the bottom.
-      connectNulls: false,
-      symbol: "circle",
-      symbolSize: 7,
-      lineStyle: { color: colourOf(e.key, theme), width: 2 },
-      itemStyle: { color: colourOf(e.key, theme) },
-      data: ratings.map((r) => [r.on, roundOne(r.scores[e.key])]),
-    })),
+    series: [
+      ...ELEMENTS.map((e) => ({
+        id: e.key,
+        name: e.label,
+        type: "line" as const,
+        // A missing score is a gap in its line, not a fall to the bottom.
+        connectNulls: false,
+        symbol: "circle",
+        symbolSize: 7,
+        lineStyle: { color: colourOf(e.key, theme), width: 2 },
+        itemStyle: { color: colourOf(e.key, theme) },
+        data: ratings.map((r) => [r.on, roundOne(r.scores[e.key])]),
+      })),
+      ...repeatBreachSeries(repeatBreachDays(dashboard), theme),
+    ],
   };
 }
 
 export function trendTable(dashboard: ChartData): ChartTable {
   return {
-    caption: `The four elements at each check-in, 1 to 5, ${formatCalendarDay(dashboard.from)} to ${formatCalendarDay(dashboard.to)}`,
+    caption: `The four elements at each check-in, 1 to 5, ${formatCalendarDay(dashboard.from)} to ${formatCalendarDay(dashboard.to)}${repeatBreachCaption(repeatBreachDays(dashboard))}`,
     columns: ["Date", ...ELEMENTS.map((e) => e.label)],
     rows: sortedRatings(dashboard).map((r) => [
       formatCalendarDay(r.on),

@@ -416,6 +416,98 @@ describe("steps", () => {
   });
 });
 
+describe("repeat breaches on every chart with a time axis", () => {
+  const event = (id: number, kind: "breach" | "repeatBreach" | "milestone", occurredOn: string) => ({
+    id,
+    relationshipId: 1,
+    kind,
+    occurredOn,
+    note: "private words",
+  });
+  // Inside the range (1 March to 31 May): a repeat breach on 4 March and the
+  // original breach and a milestone (not drawn here); outside it, one in February.
+  const events = [
+    event(1, "repeatBreach", "2026-03-04"),
+    event(2, "repeatBreach", "2026-02-10"),
+    event(3, "breach", "2026-03-20"),
+    event(4, "milestone", "2026-03-21"),
+  ];
+  const full = dashboard({
+    role: "repairer",
+    events,
+    consistency: [{ on: "2026-03-08", score: 0.5, logged: 2 }],
+    ratings: [rating("2026-03-10", 2, 2, 3, 1)],
+    steps: [{ on: "2026-03-10", frameworkId: "fiveAs", frameworkName: "Five A's", stepId: "admit", title: "Admit", entries: 1 }],
+    weeks: [
+      { weekOf: "2026-03-02", kept: 1, partly: 0, renegotiated: 0, missed: 0, notLogged: 0 },
+      { weekOf: "2026-03-09", kept: 1, partly: 0, renegotiated: 0, missed: 0, notLogged: 0 },
+    ],
+    days: [
+      { on: "2026-03-04", kept: 1, partly: 0, renegotiated: 0, missed: 0, notLogged: 0, upcoming: 0, state: "kept" },
+    ],
+  });
+  const none = dashboard({ ...full, events: events.filter((e) => e.occurredOn < "2026-03-01" || e.kind !== "repeatBreach") });
+
+  /** Where the chart marks a repeat breach: the x of each mark line, or the day of each ring. */
+  function marks(option: ChartOption): unknown[] {
+    const series = seriesOf(option).find((s) => s.id === "repeatBreaches");
+    if (series === undefined) return [];
+    const markLine = series.markLine as { data: { xAxis: unknown; name: unknown; label: { formatter: unknown } }[] } | undefined;
+    if (markLine !== undefined) {
+      for (const m of markLine.data) expect([m.name, m.label.formatter]).toEqual(["It happened again", "It happened again"]);
+      return markLine.data.map((m) => m.xAxis);
+    }
+    return (series.data as unknown[][]).map((d) => d[0]);
+  }
+
+  const timeCharts = [
+    { name: "consistency", chart: CHARTS.consistency, at: "2026-03-04" },
+    { name: "the four elements over time", chart: CHARTS.abcdTrend, at: "2026-03-04" },
+    { name: "steps", chart: CHARTS.steps, at: "2026-03-04" },
+    { name: "week by week (its week)", chart: CHARTS.weekly, at: "2026-03-02" },
+    { name: "day by day (a ring on the day)", chart: CHARTS.heatmap, at: "2026-03-04" },
+  ];
+
+  for (const { name, chart, at } of timeCharts) {
+    it(`${name}: marks one inside the range, labelled, and names it under the table`, () => {
+      expect(marks(chart.option(full, THEME))).toEqual([at]);
+      const caption = chart.table(full).caption;
+      expect(caption).toContain(`It happened again on ${formatCalendarDay("2026-03-04")}.`);
+      expect(caption).not.toContain(formatCalendarDay("2026-02-10"));
+      expect(JSON.stringify(chart.option(full, THEME))).not.toContain("private words");
+    });
+
+    it(`${name}: marks none outside the range, and says nothing of one`, () => {
+      expect(marks(chart.option(none, THEME))).toEqual([]);
+      expect(chart.table(none).caption).not.toContain("happened again");
+    });
+  }
+
+  it("draws its lines in the breach colour, dashed, so the shape says it and not the colour alone", () => {
+    const series = seriesOf(consistency.option(full, THEME)).find((s) => s.id === "repeatBreaches");
+    expect(series?.markLine).toMatchObject({
+      data: [{ lineStyle: { color: "#breach", type: "dashed" }, label: { color: "#breach" } }],
+    });
+    const ring = seriesOf(heatmap.option(full, THEME)).find((s) => s.id === "repeatBreaches");
+    expect(ring).toMatchObject({ type: "scatter", coordinateSystem: "calendar", itemStyle: { borderColor: "#breach" } });
+  });
+
+  it("names several in order, each once", () => {
+    const two = dashboard({
+      ...full,
+      events: [event(5, "repeatBreach", "2026-04-20"), ...events, event(6, "repeatBreach", "2026-03-04")],
+    });
+    expect(consistency.table(two).caption).toContain(
+      `It happened again on ${formatCalendarDay("2026-03-04")} and ${formatCalendarDay("2026-04-20")}.`,
+    );
+    expect(marks(consistency.option(two, THEME))).toEqual(["2026-03-04", "2026-04-20"]);
+  });
+
+  it("shows the repairer every chart that marks them, the trust chart still hidden", () => {
+    expect(chartOrder(full)).toEqual(["consistency", "heatmap", "weekly", "abcdRadar", "abcdTrend", "steps"]);
+  });
+});
+
 describe("order", () => {
   it("puts trust first for the decider", () => {
     expect(chartOrder(dashboard())).toEqual([

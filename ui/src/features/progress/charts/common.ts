@@ -6,7 +6,8 @@
 
 import { isoDay } from "../../../lib/days";
 import { parseDay } from "../../../lib/days";
-import type { ChartTheme } from "./types";
+import { formatCalendarDay } from "../../../lib/format";
+import type { ChartData, ChartTheme } from "./types";
 
 /** What a table cell says when there is no figure. */
 export const NONE = "—";
@@ -160,4 +161,59 @@ export function pointOf(params: unknown): { day: string; value: number | null; r
   if (item === null || !Array.isArray(item.value)) return null;
   const [day, value, ...rest] = item.value as unknown[];
   return { day: String(day), value: typeof value === "number" ? value : null, rest };
+}
+
+// Repeat breaches, drawn on every chart with a time axis
+
+/** What a repeat breach is called on the charts (the trust chart's word for it too). */
+export const REPEAT_BREACH_LABEL = "It happened again";
+
+/** The days of the repeat breaches between `from` and `to` (the range unless given), oldest first, each once. */
+export function repeatBreachDays(
+  dashboard: Pick<ChartData, "events" | "from" | "to">,
+  from = dashboard.from,
+  to = dashboard.to,
+): string[] {
+  const days = dashboard.events
+    .filter((e) => e.kind === "repeatBreach" && e.occurredOn >= from && e.occurredOn <= to)
+    .map((e) => e.occurredOn)
+    .sort();
+  return days.filter((day, i) => days[i - 1] !== day);
+}
+
+/**
+ * A series that draws nothing itself but a labelled, dashed vertical line at
+ * each repeat breach (`at` is where on the x axis: a day, or a week's
+ * category). Its own series, so hiding another in the legend never hides it;
+ * none at all when there is nothing to mark.
+ */
+export function repeatBreachSeries(at: string[], theme: ChartTheme) {
+  if (at.length === 0) return [];
+  const series = {
+    id: "repeatBreaches",
+    name: REPEAT_BREACH_LABEL,
+    type: "line" as const,
+    data: [] as never[],
+    silent: true,
+    markLine: {
+      silent: true,
+      symbol: ["none", "none"],
+      data: at.map((x) => ({
+        name: REPEAT_BREACH_LABEL,
+        xAxis: x,
+        lineStyle: { color: theme.breach, type: "dashed" as const, width: 1.5 },
+        label: { formatter: REPEAT_BREACH_LABEL, color: theme.breach, fontFamily: theme.font },
+      })),
+    },
+  };
+  return [series];
+}
+
+/** The words a table's caption ends with: " It happened again on 3 March 2026 and 20 April 2026." or nothing. */
+export function repeatBreachCaption(days: string[]): string {
+  if (days.length === 0) return "";
+  const named = days.map((day) => formatCalendarDay(day));
+  const last = named.pop();
+  const list = named.length === 0 ? last : `${named.join(", ")} and ${last}`;
+  return `. ${REPEAT_BREACH_LABEL} on ${list}.`;
 }

@@ -4,7 +4,18 @@
 
 import { formatCalendarDay } from "../../../lib/format";
 import type { ScorePoint } from "../../../lib/ipc/progress";
-import { NONE, base, plural, pointOf, timeAxis, tooltip, valueAxis } from "./common";
+import {
+  NONE,
+  base,
+  plural,
+  pointOf,
+  repeatBreachCaption,
+  repeatBreachDays,
+  repeatBreachSeries,
+  timeAxis,
+  tooltip,
+  valueAxis,
+} from "./common";
 import type { ChartData, ChartDefinition, ChartOption, ChartTable, ChartTheme } from "./types";
 
 /** A 0..1 score as a whole percentage, or null when there is none. */
@@ -48,13 +59,14 @@ export function option(dashboard: ChartData, theme: ChartTheme): ChartOption {
         areaStyle: { color: theme.accent, opacity: 0.08 },
         data: points.map((p) => [p.on, percent(p.score), p.logged]),
       },
+      ...repeatBreachSeries(repeatBreachDays(dashboard), theme),
     ],
   };
 }
 
 export function table(dashboard: ChartData): ChartTable {
   return {
-    caption: `Consistency score, ${formatCalendarDay(dashboard.from)} to ${formatCalendarDay(dashboard.to)}`,
+    caption: `Consistency score, ${formatCalendarDay(dashboard.from)} to ${formatCalendarDay(dashboard.to)}${repeatBreachCaption(repeatBreachDays(dashboard))}`,
     columns: ["Date", "Score (%)", "Times logged in the 30 days before"],
     rows: sortedPoints(dashboard).map((p) => {
       const score = percent(p.score);

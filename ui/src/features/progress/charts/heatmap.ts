@@ -5,7 +5,18 @@
 
 import { formatCalendarDay } from "../../../lib/format";
 import type { DayState, DayTally } from "../../../lib/ipc/progress";
-import { addDays, addMonths, base, itemParams, plural, shortMonth, tooltip } from "./common";
+import {
+  REPEAT_BREACH_LABEL,
+  addDays,
+  addMonths,
+  base,
+  itemParams,
+  plural,
+  repeatBreachCaption,
+  repeatBreachDays,
+  shortMonth,
+  tooltip,
+} from "./common";
 import type { ChartData, ChartDefinition, ChartOption, ChartTable, ChartTheme } from "./types";
 
 /** The day states in legend order, each with the number the heatmap draws and its words. */
@@ -77,6 +88,7 @@ export function option(dashboard: ChartData, theme: ChartTheme): ChartOption {
     tooltip: tooltip(theme, (params) => {
       const item = itemParams(params);
       if (item === null || !Array.isArray(item.value)) return "";
+      if (item.seriesName === REPEAT_BREACH_LABEL) return `${formatCalendarDay(String(item.value[0]))}\n${REPEAT_BREACH_LABEL}`;
       const day = byDay.get(String(item.value[0]));
       return day === undefined ? "" : `${formatCalendarDay(day.on)}\n${stateLabel(day.state)}\n${countsLine(day)}`;
     }),
@@ -120,8 +132,30 @@ export function option(dashboard: ChartData, theme: ChartTheme): ChartOption {
         itemStyle: { borderColor: theme.surface, borderWidth: 2 },
         data: shown.map((d) => [d.on, stateValue(d.state)]),
       },
+      ...repeatBreachRings(repeatBreachDays(dashboard, from, to), short, theme),
     ],
   };
+}
+
+/**
+ * A ring in the breach colour around each day it happened again, over
+ * whatever colour the day has: a shape, not a colour alone. None when there
+ * is nothing to mark.
+ */
+function repeatBreachRings(days: string[], short: boolean, theme: ChartTheme) {
+  if (days.length === 0) return [];
+  return [
+    {
+      id: "repeatBreaches",
+      name: REPEAT_BREACH_LABEL,
+      type: "scatter" as const,
+      coordinateSystem: "calendar",
+      symbol: "circle",
+      symbolSize: short ? 16 : 11,
+      itemStyle: { color: "transparent", borderColor: theme.breach, borderWidth: 2 },
+      data: days.map((day) => [day, 1]),
+    },
+  ];
 }
 
 function countsLine(day: DayTally): string {
@@ -142,7 +176,7 @@ function countsLine(day: DayTally): string {
 export function table(dashboard: ChartData): ChartTable {
   const days = [...dashboard.days].sort((a, b) => a.on.localeCompare(b.on));
   return {
-    caption: `Commitments due each day, ${formatCalendarDay(dashboard.from)} to ${formatCalendarDay(dashboard.to)}`,
+    caption: `Commitments due each day, ${formatCalendarDay(dashboard.from)} to ${formatCalendarDay(dashboard.to)}${repeatBreachCaption(repeatBreachDays(dashboard))}`,
     columns: ["Date", "Kept", "Partly", "Renegotiated", "Missed", "Not logged", "Upcoming", "How the day went"],
     rows: days.map((d) => [
       formatCalendarDay(d.on),
@@ -171,7 +205,7 @@ export function summary(dashboard: ChartData): string {
 export const chart: ChartDefinition = {
   id: "heatmap",
   title: "Day by day",
-  description: "Each day something fell due, coloured by how it went.",
+  description: "Each day something fell due, coloured by how it went; a ring marks a day it happened again.",
   isEmpty,
   emptyText,
   summary,

@@ -4,7 +4,18 @@
 
 import { formatCalendarDay } from "../../../lib/format";
 import type { StepDone } from "../../../lib/ipc/progress";
-import { axisStyle, base, itemParams, legend, plural, timeAxis, tooltip } from "./common";
+import {
+  axisStyle,
+  base,
+  itemParams,
+  legend,
+  plural,
+  repeatBreachCaption,
+  repeatBreachDays,
+  repeatBreachSeries,
+  timeAxis,
+  tooltip,
+} from "./common";
 import { CHART_HEIGHT, type ChartData, type ChartDefinition, type ChartOption, type ChartTable, type ChartTheme } from "./types";
 
 /** A step's row on the chart; two frameworks may share a step title, never this. */
@@ -81,22 +92,26 @@ export function option(dashboard: ChartData, theme: ChartTheme): ChartOption {
       },
       splitLine: { show: true, lineStyle: { color: theme.line, type: "dotted" } },
     },
-    series: frameworks.map((framework, index) => ({
-      id: `steps-${framework.frameworkId}`,
-      name: framework.name,
-      type: "scatter" as const,
-      itemStyle: { color: colours[index % colours.length], opacity: 0.85 },
-      symbolSize: (value: unknown) => symbolSize(Array.isArray(value) && typeof value[2] === "number" ? value[2] : 0),
-      data: sortedSteps(dashboard)
-        .filter((s) => s.frameworkId === framework.frameworkId)
-        .map((s) => [s.on, stepKey(s), s.entries]),
-    })),
+    series: [
+      ...frameworks.map((framework, index) => ({
+        id: `steps-${framework.frameworkId}`,
+        name: framework.name,
+        type: "scatter" as const,
+        itemStyle: { color: colours[index % colours.length], opacity: 0.85 },
+        symbolSize: (value: unknown) =>
+          symbolSize(Array.isArray(value) && typeof value[2] === "number" ? value[2] : 0),
+        data: sortedSteps(dashboard)
+          .filter((s) => s.frameworkId === framework.frameworkId)
+          .map((s) => [s.on, stepKey(s), s.entries]),
+      })),
+      ...repeatBreachSeries(repeatBreachDays(dashboard), theme),
+    ],
   };
 }
 
 export function table(dashboard: ChartData): ChartTable {
   return {
-    caption: `Framework steps answered, ${formatCalendarDay(dashboard.from)} to ${formatCalendarDay(dashboard.to)}`,
+    caption: `Framework steps answered, ${formatCalendarDay(dashboard.from)} to ${formatCalendarDay(dashboard.to)}${repeatBreachCaption(repeatBreachDays(dashboard))}`,
     columns: ["Date", "Framework", "Step", "Entries"],
     rows: sortedSteps(dashboard).map((s) => [formatCalendarDay(s.on), s.frameworkName, s.title, String(s.entries)]),
     keys: sortedSteps(dashboard).map((s) => s.on),

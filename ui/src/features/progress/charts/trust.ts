@@ -4,12 +4,12 @@
 
 import { formatCalendarDay } from "../../../lib/format";
 import type { RelationshipEvent } from "../../../lib/ipc";
-import { NONE, base, plural, pointOf, timeAxis, tooltip, valueAxis } from "./common";
+import { NONE, REPEAT_BREACH_LABEL, base, plural, pointOf, timeAxis, tooltip, valueAxis } from "./common";
 import type { ChartData, ChartDefinition, ChartOption, ChartTable, ChartTheme } from "./types";
 
 export const EVENT_LABELS: Record<RelationshipEvent["kind"], string> = {
   breach: "Breach",
-  repeatBreach: "It happened again",
+  repeatBreach: REPEAT_BREACH_LABEL,
   milestone: "Milestone",
 };
 

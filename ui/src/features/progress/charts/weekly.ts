@@ -4,7 +4,19 @@
 
 import { formatCalendarDay } from "../../../lib/format";
 import type { WeekTally } from "../../../lib/ipc/progress";
-import { axisStyle, base, itemParams, legend, plural, shortDay, tooltip } from "./common";
+import {
+  addDays,
+  axisStyle,
+  base,
+  itemParams,
+  legend,
+  plural,
+  repeatBreachCaption,
+  repeatBreachDays,
+  repeatBreachSeries,
+  shortDay,
+  tooltip,
+} from "./common";
 import type { ChartData, ChartDefinition, ChartOption, ChartTable, ChartTheme } from "./types";
 
 /** The stacked parts of a week, bottom up. */
@@ -21,6 +33,13 @@ function total(week: WeekTally): number {
 
 function sortedWeeks(dashboard: ChartData): WeekTally[] {
   return [...dashboard.weeks].sort((a, b) => a.weekOf.localeCompare(b.weekOf));
+}
+
+/** The weeks (their `weekOf`) in which a repeat breach happened, each once, in order. */
+export function repeatBreachWeeks(dashboard: ChartData): string[] {
+  const weeks = sortedWeeks(dashboard).map((w) => w.weekOf);
+  const hit = repeatBreachDays(dashboard).map((day) => weeks.find((w) => w <= day && day < addDays(w, 7)));
+  return weeks.filter((w) => hit.includes(w));
 }
 
 export const emptyText = "No commitments fell due in this range yet. Weeks show here once they do.";
@@ -57,21 +76,24 @@ export function option(dashboard: ChartData, theme: ChartTheme): ChartOption {
       splitLine: { show: false },
     },
     yAxis: { type: "value", minInterval: 1, ...style },
-    series: WEEK_PARTS.map((part) => ({
-      id: part.id,
-      name: part.label,
-      type: "bar" as const,
-      stack: "week",
-      barMaxWidth: 28,
-      itemStyle: { color: colours[part.id] },
-      data: weeks.map((w) => part.count(w)),
-    })),
+    series: [
+      ...WEEK_PARTS.map((part) => ({
+        id: part.id,
+        name: part.label,
+        type: "bar" as const,
+        stack: "week",
+        barMaxWidth: 28,
+        itemStyle: { color: colours[part.id] },
+        data: weeks.map((w) => part.count(w)),
+      })),
+      ...repeatBreachSeries(repeatBreachWeeks(dashboard), theme),
+    ],
   };
 }
 
 export function table(dashboard: ChartData): ChartTable {
   return {
-    caption: `Commitments each week, ${formatCalendarDay(dashboard.from)} to ${formatCalendarDay(dashboard.to)}`,
+    caption: `Commitments each week, ${formatCalendarDay(dashboard.from)} to ${formatCalendarDay(dashboard.to)}${repeatBreachCaption(repeatBreachDays(dashboard))}`,
     columns: ["Week of", ...WEEK_PARTS.map((p) => p.label)],
     rows: sortedWeeks(dashboard).map((w) => [
       formatCalendarDay(w.weekOf),

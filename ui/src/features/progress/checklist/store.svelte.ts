@@ -69,6 +69,10 @@ export class ChecklistStore {
   unmarking = $state<ChecklistStep | null>(null);
   unmarkBusy = $state(false);
   unmarkError = $state<string | null>(null);
+  /** The step being said to still hold (its path), while it is. */
+  reconfirming = $state<string | null>(null);
+  /** Why saying a step still holds failed, with the step's path. */
+  reconfirmError = $state<{ path: string; text: string } | null>(null);
   /** The link being removed, while it is. */
   removing = $state<number | null>(null);
 
@@ -190,6 +194,32 @@ export class ChecklistStore {
       return null;
     } finally {
       form.busy = false;
+    }
+  }
+
+  /**
+   * After a repeat breach, the person says a step marked before it still holds:
+   * the back end marks it again today, keeping its note and evidence. The step
+   * once reloaded, or null.
+   */
+  async reconfirm(step: ChecklistStep): Promise<StepRef | null> {
+    if (this.reconfirming !== null) return null;
+    this.#beginAction();
+    const path = stepPath(step.frameworkId, step.stepId);
+    this.reconfirming = path;
+    this.reconfirmError = null;
+    try {
+      await progress.reconfirmStep(this.relationshipId, step.frameworkId, step.stepId);
+      if (this.#disposed) return null;
+      this.message = `“${step.title}” still holds. It is marked again today, with its note and evidence.`;
+      await this.load();
+      return this.#disposed ? null : step;
+    } catch (reason) {
+      if (this.#disposed || lockedOut(reason)) return null;
+      this.reconfirmError = { path, text: describeError(reason, RELATIONSHIP_WORDING) };
+      return null;
+    } finally {
+      this.reconfirming = null;
     }
   }
 

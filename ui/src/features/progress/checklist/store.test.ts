@@ -153,4 +153,37 @@ describe("ChecklistStore", () => {
     expect(step("take-ownership").state).toBe("open");
     expect(store.loadError).toBeNull();
   });
+
+  it("says a step marked before a repeat breach still holds: marked again today, note kept", async () => {
+    backEnd.marks.set("take-ownership", { markedOn: "2026-03-01", note: "Said it plainly" });
+    backEnd.marks.set("show-compassion", { markedOn: "2026-03-12", note: "" });
+    backEnd.repeatBreachOn = "2026-03-10";
+    await store.load();
+    expect(step("take-ownership").beforeRepeatBreach).toBe("2026-03-10");
+    expect(step("show-compassion").beforeRepeatBreach).toBeNull();
+
+    const done = await store.reconfirm(step("take-ownership"));
+    expect(done?.stepId).toBe("take-ownership");
+    expect(backEnd.calls.find((c) => c.command === "reconfirm_step")?.args).toEqual({
+      relationshipId: 3,
+      frameworkId: "four-steps",
+      stepId: "take-ownership",
+    });
+    expect(step("take-ownership").beforeRepeatBreach).toBeNull();
+    expect(step("take-ownership").markedOn).toBe("2026-03-20");
+    expect(step("take-ownership").note).toBe("Said it plainly");
+    expect(store.message).toBe("“Take ownership” still holds. It is marked again today, with its note and evidence.");
+    expect(store.reconfirming).toBeNull();
+  });
+
+  it("says why a step could not be said to still hold, beside that step", async () => {
+    backEnd.marks.set("take-ownership", { markedOn: "2026-03-01", note: "" });
+    backEnd.repeatBreachOn = "2026-03-10";
+    await store.load();
+    backEnd.refuse = { command: "reconfirm_step", error: { code: "storage", message: "disk" } };
+    expect(await store.reconfirm(step("take-ownership"))).toBeNull();
+    expect(store.reconfirmError?.path).toBe("four-steps/take-ownership");
+    expect(store.reconfirmError?.text).toMatch(/couldn't read or write its files/);
+    expect(step("take-ownership").beforeRepeatBreach).toBe("2026-03-10");
+  });
 });

@@ -1,6 +1,6 @@
 // A stand-in back end for the checklist's tests: one decider's checklist of
 // two steps and one entry that could be linked, answering the six checklist
-// commands the way the Rust side does (a step is claimed once marked,
+// commands (and reconfirm_step) the way the Rust side does (a step is claimed once marked,
 // evidenced once something is linked). Tests only: nothing in the app imports it.
 
 import type { InvokeArgs } from "@tauri-apps/api/core";
@@ -23,6 +23,10 @@ const STEPS = [
 
 export class ChecklistBackEnd {
   marks = new Map<string, { markedOn: string; note: string }>();
+  /** The latest repeat breach's day: marks on or before it are flagged (the same-day rule is Rust's). */
+  repeatBreachOn: string | null = null;
+  /** The day "reconfirm_step" marks a step again. */
+  today = "2026-03-20";
   links: { linkId: number; stepId: string; target: EvidenceTarget }[] = [];
   /** Commands received, in order. */
   calls: { command: string; args: InvokeArgs | undefined }[] = [];
@@ -40,6 +44,12 @@ export class ChecklistBackEnd {
       case "mark_step": {
         const input = a.input as StepMarkInput;
         this.marks.set(input.stepId, { markedOn: input.markedOn, note: input.note });
+        return null;
+      }
+      case "reconfirm_step": {
+        const mark = this.marks.get(a.stepId as string);
+        if (mark === undefined) throw { code: "notFound", message: "not marked" };
+        mark.markedOn = this.today;
         return null;
       }
       case "unmark_step":
@@ -82,6 +92,10 @@ export class ChecklistBackEnd {
           note: mark?.note ?? "",
           evidence,
           writtenOn: [],
+          beforeRepeatBreach:
+            mark !== undefined && this.repeatBreachOn !== null && mark.markedOn < this.repeatBreachOn
+              ? this.repeatBreachOn
+              : null,
           state: evidence.length > 0 ? "evidenced" : mark ? "claimed" : "open",
         };
       }),

@@ -27,6 +27,7 @@ const LISTS: Checklist[] = [
         evidence: [],
         writtenOn: [],
         state: "claimed",
+        beforeRepeatBreach: null,
       },
     ],
   },

@@ -10,4 +10,9 @@ markedOn: string | null, note: string, evidence: Array<EvidenceView>,
 /**
  * Days on which the person wrote an entry answering this step, oldest first.
  */
-writtenOn: Array<string>, state: ChecklistState, };
+writtenOn: Array<string>, state: ChecklistState, 
+/**
+ * The day of the latest repeat breach, when this mark was made before it: the
+ * person is asked whether the step still holds (see [`before_repeat_breach`]).
+ */
+beforeRepeatBreach: string | null, };

@@ -26,4 +26,11 @@ mode: RelationshipMode,
 /**
  * Whether the person chose the mode themself.
  */
-chosen: boolean, guidance: Guidance, };
+chosen: boolean, guidance: Guidance, 
+/**
+ * The day of the latest repeat breach recorded since the check was last answered
+ * (or since the person last said "Not now" to taking it again): the relationship
+ * page then offers the check again, quietly. None in safety mode, whose page
+ * already offers it.
+ */
+offerAgainSince: string | null, };

@@ -1,5 +1,5 @@
 //! `mend <command>`: the journal from a terminal, over the same core and the same vault
-//! as the app (same data folder, same passphrase rules, same errors). No Tauri here.
+//! as the app (same data folder, same passphrase rules, same errors).
 //!
 //! The passphrase is asked for at the terminal (not echoed), or read from a file
 //! descriptor with `--passphrase-fd N` for scripts; it is never taken as an argument.
@@ -90,18 +90,6 @@ fn options(args: &[String]) -> Result<Options, Failure> {
     Ok(Options { passphrase_fd, rest })
 }
 
-/// Where the vault lives: `$MEND_DATA_DIR`, or the app's data folder.
-pub fn data_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os(crate::DATA_DIR_ENV).filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir));
-    }
-    let base = std::env::var_os("XDG_DATA_HOME")
-        .filter(|d| !d.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))?;
-    Some(base.join(crate::IDENTIFIER))
-}
-
 fn read_passphrase(fd: Option<u32>) -> Result<Passphrase, Failure> {
     let text = match fd {
         Some(n) => {
@@ -142,7 +130,7 @@ impl std::ops::Deref for Opened {
 }
 
 fn open(opts: &Options) -> Result<Opened, Failure> {
-    let dir = data_dir()
+    let dir = mend_core::process::data_dir()
         .ok_or_else(|| Failure::Refused("no data folder (set MEND_DATA_DIR or HOME)".into()))?;
     let paths = VaultPaths::new(dir);
     if !paths.exists() {

@@ -195,3 +195,39 @@ fn the_passphrase_is_asked_for_at_a_terminal_and_not_echoed() {
     assert!(shown.contains("#1  Written on a quiet evening"), "{shown}");
     assert!(!shown.contains(PASS), "the passphrase was echoed: {shown}");
 }
+
+/// `mend` links no GUI library: a command does not wait for GTK and WebKit to load.
+#[test]
+fn the_command_links_no_gui_library() {
+    let out = Command::new("ldd").arg(env!("CARGO_BIN_EXE_mend")).output().unwrap();
+    let libs = text(&out.stdout);
+    assert!(out.status.success() && libs.contains("libc.so"), "{libs}");
+    for gui in ["libgtk", "libgdk", "libwebkit", "libjavascriptcore", "libsoup"] {
+        assert!(!libs.contains(gui), "mend links {gui}: {libs}");
+    }
+}
+
+/// Without a command, `mend` becomes the app beside it (`mend-app`), in the same process
+/// and with the same arguments. A stand-in app records what it was started with.
+#[test]
+fn without_a_command_it_hands_over_to_the_app_beside_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mend = dir.path().join("mend");
+    std::fs::copy(env!("CARGO_BIN_EXE_mend"), &mend).unwrap();
+    let app = dir.path().join("mend-app");
+    std::fs::write(&app, "#!/bin/sh\necho \"app $$ $*\" > \"$RECORD\"\n").unwrap();
+    std::fs::set_permissions(&app, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let record = dir.path().join("record");
+    let child = Command::new(&mend).arg("--hidden").env("RECORD", &record).spawn().unwrap();
+    let pid = child.id();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(std::fs::read_to_string(&record).unwrap().trim(), format!("app {pid} --hidden"));
+
+    // With no app beside it, it says so and fails.
+    std::fs::remove_file(&app).unwrap();
+    let out = Command::new(&mend).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("could not open the app"), "{}", text(&out.stderr));
+}

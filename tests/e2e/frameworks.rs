@@ -31,6 +31,8 @@ fn seed_two_owners(dir: &std::path::Path) -> i64 {
         what_happened: String::new(),
         happened_on: None,
         breach_kind: BreachKind::Care,
+        setting: None,
+        power: None,
     };
     let rel = vault.relationships().create(&input, &clock).unwrap().id;
     clock.set(at(today));

@@ -159,6 +159,8 @@ async fn hostile_strings_render_as_text_and_run_nothing() {
                         what_happened: strings[i].clone(),
                         happened_on: None,
                         breach_kind: BreachKind::Care,
+                        setting: None,
+                        power: None,
                     },
                     &FixedClock::new(start),
                 )

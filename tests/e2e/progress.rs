@@ -209,6 +209,8 @@ fn seed(dir: &std::path::Path, role: Role) -> i64 {
                 what_happened: "Money was taken from the shared account and hidden.".into(),
                 happened_on: Some((start - Duration::days(10)).to_string()),
                 breach_kind: BreachKind::Integrity,
+                setting: None,
+                power: None,
             },
             &clock,
         )

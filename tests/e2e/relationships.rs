@@ -202,3 +202,54 @@ async fn a_moment_is_deleted_only_after_asking() {
     let events = v.relationships().events(1).unwrap();
     assert!(events.iter().all(|e| e.note != "We talked it through, calmly."));
 }
+
+/// Issue 17 item 2: a work relationship with a team the person leads. The form asks who
+/// holds more power only at work; the page says the setting in a quiet line; the guided
+/// step asks the leader's question first and shows the team's note; as a partner, neither.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_team_at_work_gets_the_leaders_and_the_teams_advice() {
+    let app = App::start().await;
+    app.create_vault().await;
+    app.click("#nav-add-relationship").await;
+    app.type_into("#rel-name", "Design crew").await;
+    app.click("#rel-role-repairer").await;
+    app.set_value("#rel-kind", "competence").await;
+    assert!(app.driver().find(By::Css("#rel-power")).await.is_err(), "no power question yet");
+    app.set_value("#rel-setting", "team").await;
+    app.wait_for("#rel-power").await;
+    app.click("#rel-power-me").await;
+    app.screenshot("light-24-relationship-form-team").await;
+    app.click("#rel-save").await;
+    app.pass_safety_check().await;
+    app.wait_for("#relationship-page").await;
+    let line = app.wait_for("#relationship-setting").await.text().await.unwrap();
+    assert_eq!(line, "At work: a team or group. You hold more power.");
+
+    app.click("button.step[data-framework=\"four-steps\"][data-step=\"take-ownership\"]").await;
+    app.wait_for("#guided-step").await;
+    let first = app.wait_for("#prompt-text").await.text().await.unwrap();
+    assert!(first.contains("You hold more power here"), "the leader's question first: {first}");
+    app.wait_until_text("the team's note", |t| t.contains("own it with the whole group")).await;
+    app.screenshot("light-25-guided-step-team").await;
+
+    // As a partner, the work advice goes, and so does the power question.
+    app.click("#step-back-to-relationship").await;
+    app.wait_for("#relationship-page").await;
+    app.click("#rel-edit").await;
+    app.wait_for("#rel-power").await;
+    app.set_value("#rel-setting", "partner").await;
+    let start = std::time::Instant::now();
+    while app.driver().find(By::Css("#rel-power")).await.is_ok() {
+        assert!(start.elapsed() < std::time::Duration::from_secs(10), "the power question went");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.click("#rel-save").await;
+    app.wait_for("#relationship-page").await;
+    app.wait_until_text("the personal setting", |t| t.contains("Personal: a partner.")).await;
+    app.click("button.step[data-framework=\"four-steps\"][data-step=\"take-ownership\"]").await;
+    app.wait_for("#guided-step").await;
+    let first = app.wait_for("#prompt-text").await.text().await.unwrap();
+    assert!(!first.contains("You hold more power here"), "no leader's question: {first}");
+    assert!(!app.text().await.contains("own it with the whole group"), "no team note");
+    app.quit().await;
+}

@@ -46,6 +46,8 @@ fn five_years() -> (tempfile::TempDir, Vault, i64, NaiveDate) {
                 what_happened: String::new(),
                 happened_on: None,
                 breach_kind: BreachKind::Integrity,
+                setting: None,
+                power: None,
             },
             &clock,
         )

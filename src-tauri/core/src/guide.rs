@@ -3,7 +3,7 @@
 //! breach, and whether the step is done, in progress or untouched. Answers are kept as
 //! a draft while typed and become one journal entry when the step is completed.
 use crate::error::ErrorKind;
-use crate::frameworks::{self, BreachKind, Framework, FrameworkKind, Role};
+use crate::frameworks::{self, Context, Framework, FrameworkKind, Role};
 use crate::journal::{Entry, EntryMeta, Journal, JournalError};
 use crate::relationships::{Relationship, RelationshipError, Relationships};
 use crate::store::atomically;
@@ -80,6 +80,8 @@ pub struct StepView {
     pub prompts: Vec<PromptView>,
     /// Advice for this kind of breach, if the step has some.
     pub guidance: Option<String>,
+    /// Notes for the relationship's setting (a leader at work, a team, …), if any.
+    pub notes: Vec<String>,
     pub status: StepStatus,
     /// How many entries answer this step.
     pub entries: u32,
@@ -193,6 +195,59 @@ impl Activity {
     }
 }
 
+/// A relationship's setting changed, and with it the variant prompts asked before a
+/// step's own. Drafts keep answers by position, so each of the relationship's drafts is
+/// rearranged to keep every answer with its question; an answer to a question no longer
+/// asked is kept at the end (it becomes "a further thought"), never dropped.
+pub(crate) fn realign_drafts(
+    conn: &Connection,
+    relationship_id: i64,
+    role: Role,
+    before: &[Context],
+    after: &[Context],
+) -> rusqlite::Result<()> {
+    let mut stmt = conn
+        .prepare("SELECT framework_id, step_id, answers FROM draft WHERE relationship_id = ?1")?;
+    let drafts: Vec<(String, String, String)> = stmt
+        .query_map([relationship_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    for (fw, step, json) in drafts {
+        let Some((_, s)) = frameworks::find_step(&fw, &step) else { continue };
+        let (old, new) = (s.prompts_in(role, before), s.prompts_in(role, after));
+        let own: i64 = conn.query_row(
+            "SELECT count(*) FROM user_prompt WHERE framework_id = ?1 AND step_id = ?2 AND role = ?3",
+            params![fw, step, role.as_str()],
+            |r| r.get(0),
+        )?;
+        let answers: Vec<String> = serde_json::from_str(&json).unwrap_or_default();
+        let mut built_in = vec![String::new(); new.len()];
+        let mut rest = Vec::new();
+        let mut unasked = Vec::new();
+        for (i, answer) in answers.into_iter().enumerate() {
+            match old.get(i) {
+                None => rest.push(answer),
+                Some(prompt) => match new.iter().position(|p| p == prompt) {
+                    Some(j) => built_in[j] = answer,
+                    None if answer.trim().is_empty() => {}
+                    None => unasked.push(answer),
+                },
+            }
+        }
+        if !unasked.is_empty() {
+            // Past the person's own prompts, so no answer lands under one of them.
+            rest.resize(rest.len().max(own as usize), String::new());
+        }
+        built_in.extend(rest);
+        built_in.extend(unasked);
+        let Ok(json) = serde_json::to_string(&built_in) else { continue };
+        conn.execute(
+            "UPDATE draft SET answers = ?4 WHERE relationship_id = ?1 AND framework_id = ?2 AND step_id = ?3",
+            params![relationship_id, fw, step, json],
+        )?;
+    }
+    Ok(())
+}
+
 fn check_prompt(text: &str) -> Result<String, GuideError> {
     let t = text.trim();
     if t.is_empty() || t.chars().count() > MAX_PROMPT_CHARS {
@@ -225,7 +280,7 @@ impl<'a> Guide<'a> {
             })?;
         let frameworks = crate::safety::frameworks_for(rel.role, mode)
             .into_iter()
-            .map(|f| self.framework_view(f, rel.role, rel.breach_kind, &own, &activity))
+            .map(|f| self.framework_view(f, &rel, &own, &activity))
             .collect();
         let templates = self
             .templates()?
@@ -243,6 +298,7 @@ impl<'a> Guide<'a> {
                         .map(|text| PromptView { text, user_prompt_id: None })
                         .collect(),
                     guidance: None,
+                    notes: Vec::new(),
                     status,
                     entries,
                     last_done_at,
@@ -255,21 +311,20 @@ impl<'a> Guide<'a> {
     fn framework_view(
         &self,
         f: &Framework,
-        role: Role,
-        kind: BreachKind,
+        rel: &Relationship,
         own: &OwnPrompts,
         activity: &Activity,
     ) -> FrameworkView {
+        let role = rel.role;
         let steps = f
             .steps
             .iter()
             .filter(|s| s.for_roles.contains(&role))
             .map(|s| {
                 let mut prompts: Vec<PromptView> = s
-                    .prompts
-                    .for_role(role)
-                    .iter()
-                    .map(|p| PromptView { text: p.clone(), user_prompt_id: None })
+                    .prompts_in(role, &rel.contexts)
+                    .into_iter()
+                    .map(|text| PromptView { text, user_prompt_id: None })
                     .collect();
                 if let Some(extra) = own.get(&(f.id.clone(), s.id.clone())) {
                     prompts.extend(extra.iter().map(|(id, text)| PromptView {
@@ -283,7 +338,8 @@ impl<'a> Guide<'a> {
                     title: s.title.clone(),
                     summary: s.summary.clone(),
                     prompts,
-                    guidance: s.guidance.for_kind(kind).map(str::to_owned),
+                    guidance: s.guidance.for_kind(rel.breach_kind).map(str::to_owned),
+                    notes: s.notes_in(role, &rel.contexts),
                     status,
                     entries,
                     last_done_at,
@@ -346,7 +402,7 @@ impl<'a> Guide<'a> {
         Ok(map)
     }
 
-    /// The prompts a step asks, in order, for the relationship's role.
+    /// The prompts a step asks, in order, for the relationship's role and setting.
     pub fn prompts_for(&self, step: &StepRef) -> Result<(String, Vec<String>), GuideError> {
         let rel = self.relationship(step.relationship_id)?;
         if step.framework_id == TEMPLATE_FRAMEWORK {
@@ -359,7 +415,7 @@ impl<'a> Guide<'a> {
         if !s.for_roles.contains(&rel.role) {
             return Err(GuideError::UnknownStep);
         }
-        let mut prompts: Vec<String> = s.prompts.for_role(rel.role).to_vec();
+        let mut prompts = s.prompts_in(rel.role, &rel.contexts);
         if let Some(own) = self.user_prompts(rel.role)?.remove(&(f.id.clone(), s.id.clone())) {
             prompts.extend(own.into_iter().map(|(_, t)| t));
         }
@@ -478,7 +534,8 @@ impl<'a> Guide<'a> {
 
     /// Removes one of the person's own prompts. Drafts store answers by position, so the
     /// answer to that prompt is taken out of every draft of that step in relationships of
-    /// that role: the answers after it keep matching their prompts.
+    /// that role: the answers after it keep matching their prompts (the built-in prompts
+    /// before it counted per relationship, as its setting may add some).
     pub fn delete_user_prompt(&self, id: i64) -> Result<(), GuideError> {
         let found: Option<(String, String, String)> = self
             .conn
@@ -490,10 +547,9 @@ impl<'a> Guide<'a> {
             .optional()?;
         let (fw, step, role) = found.ok_or(GuideError::NotFound)?;
         let role = Role::parse(&role).ok_or(GuideError::NotFound)?;
-        let built_in =
-            frameworks::find_step(&fw, &step).map_or(0, |(_, s)| s.prompts.for_role(role).len());
         let own = self.user_prompts(role)?.remove(&(fw.clone(), step.clone())).unwrap_or_default();
-        let index = built_in + own.iter().position(|(pid, _)| *pid == id).unwrap_or(own.len());
+        let own_index = own.iter().position(|(pid, _)| *pid == id).unwrap_or(own.len());
+        let relationships = Relationships::new(self.conn);
         atomically(self.conn, || {
             let mut stmt = self.conn.prepare(
                 "SELECT d.relationship_id, d.answers FROM draft d JOIN relationship r ON r.id = d.relationship_id
@@ -503,6 +559,11 @@ impl<'a> Guide<'a> {
                 .query_map(params![fw, step, role.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<Result<_, _>>()?;
             for (relationship_id, json) in drafts {
+                // Built-in prompts come first; how many depends on the relationship's setting.
+                let contexts = relationships.get(relationship_id)?.contexts;
+                let built_in = frameworks::find_step(&fw, &step)
+                    .map_or(0, |(_, s)| s.prompts_in(role, &contexts).len());
+                let index = built_in + own_index;
                 let mut answers: Vec<String> = serde_json::from_str(&json).unwrap_or_default();
                 if index < answers.len() {
                     answers.remove(index);

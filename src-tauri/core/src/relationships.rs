@@ -11,6 +11,9 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub mod setting;
+pub use setting::{Context, Power, Setting};
+
 pub const MAX_NAME_CHARS: usize = 80;
 pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 
@@ -27,6 +30,9 @@ pub enum RelationshipError {
     InvalidHappenedOn(DateError),
     #[error("that text is too long to save")]
     TooLong,
+    /// Who holds more power was given for a setting that is not work (the form's `power`).
+    #[error("who holds more power can only be set for a work relationship")]
+    PowerOutsideWork,
     #[error("the vault's database reported an error")]
     Storage(#[from] rusqlite::Error),
 }
@@ -40,6 +46,7 @@ impl RelationshipError {
             Self::InvalidDate(d) => d.kind(),
             Self::InvalidHappenedOn(_) => ErrorKind::InvalidInput { field: Some("happenedOn") },
             Self::TooLong => ErrorKind::TooLarge,
+            Self::PowerOutsideWork => ErrorKind::InvalidInput { field: Some("power") },
             Self::Storage(_) => ErrorKind::Io,
         }
     }
@@ -58,6 +65,13 @@ pub struct Relationship {
     pub happened_on: Option<NaiveDate>,
     pub breach_kind: BreachKind,
     pub created_at: DateTime<Utc>,
+    /// Work or personal, and who the other side is; unset unless the person chose it.
+    pub setting: Option<Setting>,
+    /// At work, who holds more power; never set outside work.
+    pub power: Option<Power>,
+    /// The situations this relationship is in (from setting and power), which decide
+    /// the framework variants it is shown.
+    pub contexts: Vec<Context>,
 }
 
 /// What the person fills in. Dates arrive as text and are checked here.
@@ -73,6 +87,12 @@ pub struct RelationshipInput {
     #[serde(default)]
     pub happened_on: Option<String>,
     pub breach_kind: BreachKind,
+    /// Optional; absent or null leaves it unset.
+    #[serde(default)]
+    pub setting: Option<Setting>,
+    /// Only for a work setting; left out, a manager or a report implies it.
+    #[serde(default)]
+    pub power: Option<Power>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -137,6 +157,8 @@ fn relationship_from_row(row: &Row<'_>) -> rusqlite::Result<Relationship> {
     let role: String = row.get(2)?;
     let kind: String = row.get(5)?;
     let happened: Option<String> = row.get(4)?;
+    let setting = row.get::<_, Option<String>>(7)?.and_then(|s| Setting::parse(&s));
+    let power = row.get::<_, Option<String>>(8)?.and_then(|p| Power::parse(&p));
     Ok(Relationship {
         id: row.get(0)?,
         name: row.get(1)?,
@@ -145,6 +167,9 @@ fn relationship_from_row(row: &Row<'_>) -> rusqlite::Result<Relationship> {
         happened_on: happened.and_then(|d| dates::parse(&d).ok()),
         breach_kind: BreachKind::parse(&kind).unwrap_or(BreachKind::Care),
         created_at: from_millis(row.get(6)?),
+        setting,
+        power,
+        contexts: setting::contexts(setting, power),
     })
 }
 
@@ -163,6 +188,8 @@ fn event_from_row(row: &Row<'_>) -> rusqlite::Result<RelationshipEvent> {
 struct Checked {
     name: String,
     happened_on: Option<NaiveDate>,
+    setting: Option<&'static str>,
+    power: Option<&'static str>,
 }
 
 fn check(input: &RelationshipInput, now: DateTime<Utc>) -> Result<Checked, RelationshipError> {
@@ -177,10 +204,18 @@ fn check(input: &RelationshipInput, now: DateTime<Utc>) -> Result<Checked, Relat
         None | Some("") => None,
         Some(t) => Some(dates::parse_past(t, now).map_err(RelationshipError::InvalidHappenedOn)?),
     };
-    Ok(Checked { name, happened_on })
+    let (setting, power) = setting::check(input.setting, input.power)
+        .map_err(|setting::PowerOutsideWork| RelationshipError::PowerOutsideWork)?;
+    Ok(Checked {
+        name,
+        happened_on,
+        setting: setting.map(Setting::as_str),
+        power: power.map(Power::as_str),
+    })
 }
 
-const COLUMNS: &str = "id, name, role, what_happened, happened_on, breach_kind, created_at";
+const COLUMNS: &str =
+    "id, name, role, what_happened, happened_on, breach_kind, created_at, setting, power";
 
 impl<'a> Relationships<'a> {
     pub(crate) fn new(conn: &'a Connection) -> Self {
@@ -216,15 +251,17 @@ impl<'a> Relationships<'a> {
         let c = check(input, now)?;
         let id = atomically(self.conn, || {
             self.conn.execute(
-            "INSERT INTO relationship (name, role, what_happened, happened_on, breach_kind, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO relationship (name, role, what_happened, happened_on, breach_kind, created_at, setting, power)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 c.name,
                 input.role.as_str(),
                 input.what_happened,
                 c.happened_on.map(|d| d.to_string()),
                 input.breach_kind.as_str(),
-                to_millis(now)
+                to_millis(now),
+                c.setting,
+                c.power
             ],
         )?;
             let id = self.conn.last_insert_rowid();
@@ -247,22 +284,47 @@ impl<'a> Relationships<'a> {
         clock: &dyn Clock,
     ) -> Result<Relationship, RelationshipError> {
         let c = check(input, clock.now())?;
+        let before = self.get(id)?;
+        atomically(self.conn, || {
+            self.write_update(id, input, &c)?;
+            let after = self.get(id)?;
+            if after.role == before.role && after.contexts != before.contexts {
+                crate::guide::realign_drafts(
+                    self.conn,
+                    id,
+                    after.role,
+                    &before.contexts,
+                    &after.contexts,
+                )?;
+            }
+            Ok(after)
+        })
+    }
+
+    fn write_update(
+        &self,
+        id: i64,
+        input: &RelationshipInput,
+        c: &Checked,
+    ) -> Result<(), RelationshipError> {
         let changed = self.conn.execute(
-            "UPDATE relationship SET name = ?2, role = ?3, what_happened = ?4, happened_on = ?5, breach_kind = ?6
-             WHERE id = ?1",
+            "UPDATE relationship SET name = ?2, role = ?3, what_happened = ?4, happened_on = ?5, breach_kind = ?6,
+             setting = ?7, power = ?8 WHERE id = ?1",
             params![
                 id,
                 c.name,
                 input.role.as_str(),
                 input.what_happened,
                 c.happened_on.map(|d| d.to_string()),
-                input.breach_kind.as_str()
+                input.breach_kind.as_str(),
+                c.setting,
+                c.power
             ],
         )?;
         if changed == 0 {
             return Err(RelationshipError::NotFound);
         }
-        self.get(id)
+        Ok(())
     }
 
     /// Deletes a relationship and what only makes sense with it (events, drafts, plans,

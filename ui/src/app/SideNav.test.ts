@@ -21,6 +21,9 @@ const ANNA = {
   happenedOn: null,
   breachKind: "care" as const,
   createdAt: "2025-01-01T00:00:00Z",
+  setting: null,
+  power: null,
+  contexts: [],
 };
 
 let backend: InstanceType<typeof FakeBackend>;

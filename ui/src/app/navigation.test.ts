@@ -179,7 +179,7 @@ describe("moving between views", () => {
 describe("a new entry and the settings", () => {
   it("starts a new entry for the relationship shown, if it is known", async () => {
     session.relationships.list = [
-      { id: 4, name: "a", role: "repairer", whatHappened: "", happenedOn: null, breachKind: "care", createdAt: "2025-01-01T00:00:00Z" },
+      { id: 4, name: "a", role: "repairer", whatHappened: "", happenedOn: null, breachKind: "care", createdAt: "2025-01-01T00:00:00Z", setting: null, power: null, contexts: [] },
     ];
     navigation.view = { kind: "progress", relationshipId: 4 };
     await newEntryHere();

@@ -36,6 +36,9 @@ function relationship(id: number): Relationship {
     happenedOn: null,
     breachKind: "care",
     createdAt: "2025-01-01T00:00:00Z",
+    setting: null,
+    power: null,
+    contexts: [],
   };
 }
 

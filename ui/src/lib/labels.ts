@@ -2,7 +2,7 @@
 // events, step progress and who made a commitment. Kept in one place so every
 // screen says the same thing.
 
-import type { BreachKind, CheckStatus, CommitmentOwner, EventKind, Role, StepStatus } from "./ipc";
+import type { BreachKind, CheckStatus, CommitmentOwner, EventKind, Power, Role, Setting, StepStatus } from "./ipc";
 import { formatDate } from "./format";
 
 export const ROLE_CHOICES: readonly { role: Role; title: string; detail: string }[] = [
@@ -55,6 +55,59 @@ export function breachKindTitle(kind: BreachKind): string {
   return BREACH_KINDS.find((k) => k.kind === kind)?.title ?? kind;
 }
 
+/**
+ * The settings a relationship can have, grouped as the form offers them. `impliedPower`
+ * mirrors the back end's `Setting::implied_power` (which applies it when none is given):
+ * the form only prefills it, and the person can change it.
+ */
+export const SETTING_CHOICES: readonly { setting: Setting; group: "work" | "personal"; title: string; impliedPower: Power | null }[] = [
+  { setting: "colleague", group: "work", title: "A colleague", impliedPower: null },
+  { setting: "myManager", group: "work", title: "My manager", impliedPower: "them" },
+  { setting: "someoneIManage", group: "work", title: "Someone I manage", impliedPower: "me" },
+  { setting: "client", group: "work", title: "A client", impliedPower: null },
+  { setting: "team", group: "work", title: "A team or group", impliedPower: null },
+  { setting: "partner", group: "personal", title: "A partner", impliedPower: null },
+  { setting: "family", group: "personal", title: "Family", impliedPower: null },
+  { setting: "friend", group: "personal", title: "A friend", impliedPower: null },
+  { setting: "other", group: "personal", title: "Someone else in my life", impliedPower: null },
+];
+
+export const POWER_CHOICES: readonly { power: Power; label: string }[] = [
+  { power: "them", label: "They do" },
+  { power: "me", label: "I do" },
+  { power: "even", label: "Neither, it's about even" },
+];
+
+export function isWorkSetting(setting: Setting): boolean {
+  return SETTING_CHOICES.find((c) => c.setting === setting)?.group === "work";
+}
+
+export function impliedPower(setting: Setting): Power | null {
+  return SETTING_CHOICES.find((c) => c.setting === setting)?.impliedPower ?? null;
+}
+
+/** The quiet line about the setting on a relationship's page, or null when not set. */
+export function settingLine(setting: Setting | null, power: Power | null): string | null {
+  if (setting === null) return null;
+  const title = SETTING_CHOICES.find((c) => c.setting === setting)?.title ?? setting;
+  if (!isWorkSetting(setting)) return `Personal: ${title.toLowerCase()}.`;
+  const who = power === "them" ? " They hold more power." : power === "me" ? " You hold more power." : power === "even" ? " Power is about even." : "";
+  return `At work: ${title.toLowerCase()}.${who}`;
+}
+
+/**
+ * What to call the other side where commitments are labelled by owner: "the team" for
+ * a team (commitments are to the whole group), otherwise their name.
+ */
+export function otherSideName(name: string, setting: Setting | null): string {
+  return setting === "team" ? "the team" : name;
+}
+
+/** A label that starts with the other side's name: "the team's" becomes "The team's". */
+export function startWith(name: string): string {
+  return name.startsWith("the ") ? `T${name.slice(1)}` : name;
+}
+
 export const EVENT_KINDS: readonly { kind: EventKind; label: string }[] = [
   { kind: "breach", label: "What broke the trust" },
   { kind: "repeatBreach", label: "It happened again" },
@@ -71,7 +124,7 @@ export function commitmentOwnerLabel(owner: CommitmentOwner, name: string): stri
     case "me":
       return "You";
     case "them":
-      return name;
+      return startWith(name);
     case "both":
       return `You and ${name}`;
   }

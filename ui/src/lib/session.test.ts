@@ -46,6 +46,9 @@ function fill(): void {
       happenedOn: null,
       breachKind: "care",
       createdAt: "2025-01-01T00:00:00Z",
+      setting: null,
+      power: null,
+      contexts: [],
     },
   ];
   session.journal.timeline.entries = [entry(1, 1, "private words")];

@@ -6,6 +6,10 @@
 //! Invariants (checked by the tests below, so a bad file fails CI, not a person):
 //! - every file parses, ids are unique, and every step has at least one prompt for each
 //!   role it is for, and none for a role it is not for.
+//! - a step's variants (`[[steps.variants]]`, for a context such as a leader at work or a
+//!   team) name a known context, hold prompts or a note, no empty text, and speak only
+//!   to roles the step is for.
+pub use crate::relationships::setting::Context;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 use ts_rs::TS;
@@ -124,6 +128,28 @@ impl BreachGuidance {
     }
 }
 
+/// What a step says differently in one context (a leader at work, a team, …): prompts
+/// asked before the step's own, and a short note shown like the breach guidance.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct StepVariant {
+    pub when: Context,
+    /// Only for this role, if given (both its prompts and its note).
+    #[serde(default)]
+    pub role: Option<Role>,
+    #[serde(default)]
+    pub prompts: RolePrompts,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl StepVariant {
+    fn applies(&self, role: Role, contexts: &[Context]) -> bool {
+        contexts.contains(&self.when) && self.role.is_none_or(|r| r == role)
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[ts(export)]
@@ -137,6 +163,30 @@ pub struct Step {
     pub prompts: RolePrompts,
     #[serde(default)]
     pub guidance: BreachGuidance,
+    #[serde(default)]
+    pub variants: Vec<StepVariant>,
+}
+
+impl Step {
+    /// The step's prompts for `role` in `contexts`: the matching variants' first (in the
+    /// file's order), then the step's own.
+    pub fn prompts_in(&self, role: Role, contexts: &[Context]) -> Vec<String> {
+        self.variants
+            .iter()
+            .filter(|v| v.applies(role, contexts))
+            .flat_map(|v| v.prompts.for_role(role).iter().cloned())
+            .chain(self.prompts.for_role(role).iter().cloned())
+            .collect()
+    }
+
+    /// The notes of the variants that match `role` in `contexts`.
+    pub fn notes_in(&self, role: Role, contexts: &[Context]) -> Vec<String> {
+        self.variants
+            .iter()
+            .filter(|v| v.applies(role, contexts))
+            .filter_map(|v| v.note.clone())
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -208,6 +258,9 @@ pub fn parse(text: &str) -> Result<Framework, String> {
         if !step.for_roles.iter().all(|r| f.for_roles.contains(r)) {
             return Err(format!("{}/{}: for a role the framework is not for", f.id, step.id));
         }
+        for v in &step.variants {
+            check_variant(&f.id, step, v)?;
+        }
     }
     // Every published framework closes with one step the person can take today.
     let closing = f.closing_prompt.as_deref().map(str::trim).unwrap_or("");
@@ -215,6 +268,33 @@ pub fn parse(text: &str) -> Result<Framework, String> {
         return Err(format!("{}: no closing prompt (one step to take today)", f.id));
     }
     Ok(f)
+}
+
+/// A variant speaks only to roles its step is for, and says something.
+fn check_variant(framework: &str, step: &Step, v: &StepVariant) -> Result<(), String> {
+    let at = format!("{framework}/{}: a variant for {:?}", step.id, v.when);
+    if v.role.is_some_and(|r| !step.for_roles.contains(&r)) {
+        return Err(format!("{at} is for a role the step is not for"));
+    }
+    let mut says_something = v.note.is_some();
+    for role in [Role::Repairer, Role::Decider] {
+        let prompts = v.prompts.for_role(role);
+        let allowed = step.for_roles.contains(&role) && v.role.is_none_or(|r| r == role);
+        if !allowed && !prompts.is_empty() {
+            return Err(format!("{at} has prompts for the {}, whom it is not for", role.as_str()));
+        }
+        if prompts.iter().any(|p| p.trim().is_empty()) {
+            return Err(format!("{at} has an empty prompt"));
+        }
+        says_something |= !prompts.is_empty();
+    }
+    if v.note.as_deref().is_some_and(|n| n.trim().is_empty()) {
+        return Err(format!("{at} has an empty note"));
+    }
+    if !says_something {
+        return Err(format!("{at} has neither prompts nor a note"));
+    }
+    Ok(())
 }
 
 /// Every framework, in the order the app offers them.
@@ -322,6 +402,74 @@ mod tests {
         assert!(parse(without).unwrap_err().contains("no closing prompt"));
         let situations = without.replace(r#"kind = "framework""#, r#"kind = "situations""#);
         assert!(parse(&situations).is_ok(), "only published frameworks need one");
+    }
+
+    const WITH_VARIANT: &str = r#"
+        id = "x"
+        kind = "situations"
+        name = "X"
+        summary = "s"
+        forRoles = ["repairer", "decider"]
+        [[steps]]
+        id = "a"
+        title = "A"
+        summary = "s"
+        forRoles = ["repairer"]
+        prompts = { repairer = ["base"] }
+        [[steps.variants]]
+        when = "leader"
+        prompts = { repairer = ["as a leader"] }
+        note = "A note."
+    "#;
+
+    #[test]
+    fn a_variant_is_read_and_asked_first_only_in_its_context() {
+        let f = parse(WITH_VARIANT).unwrap();
+        let step = &f.steps[0];
+        let leader = [Context::Work, Context::Leader];
+        assert_eq!(step.prompts_in(Role::Repairer, &leader), ["as a leader", "base"]);
+        assert_eq!(step.prompts_in(Role::Repairer, &[Context::Personal]), ["base"]);
+        assert_eq!(step.notes_in(Role::Repairer, &leader), ["A note."]);
+        assert!(step.notes_in(Role::Repairer, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_bad_variant_is_refused() {
+        let unknown = WITH_VARIANT.replace(r#"when = "leader""#, r#"when = "boss""#);
+        assert!(parse(&unknown).unwrap_err().contains("unknown variant `boss`"), "{unknown}");
+        let empty = WITH_VARIANT.replace(r#"["as a leader"]"#, r#"["  "]"#);
+        assert!(parse(&empty).unwrap_err().contains("an empty prompt"));
+        let other_role =
+            WITH_VARIANT.replace(r#"{ repairer = ["as a leader"] }"#, r#"{ decider = ["d"] }"#);
+        let refused = parse(&other_role).unwrap_err();
+        assert!(refused.contains("prompts for the decider, whom it is not for"), "{refused}");
+        let only_decider = WITH_VARIANT.replace(
+            r#"when = "leader""#,
+            r#"when = "leader"
+        role = "decider""#,
+        );
+        assert!(parse(&only_decider).unwrap_err().contains("a role the step is not for"));
+        let empty_note = WITH_VARIANT.replace(r#"note = "A note.""#, r#"note = " ""#);
+        assert!(parse(&empty_note).unwrap_err().contains("an empty note"));
+        let silent = WITH_VARIANT
+            .replace(r#"prompts = { repairer = ["as a leader"] }"#, "")
+            .replace(r#"note = "A note.""#, "");
+        assert!(parse(&silent).unwrap_err().contains("neither prompts nor a note"));
+    }
+
+    #[test]
+    fn work_variants_exist_where_the_advice_differs() {
+        let has = |fw: &str, when: Context| {
+            find(fw).unwrap().steps.iter().any(|s| s.variants.iter().any(|v| v.when == when))
+        };
+        for fw in
+            ["repair-conversation", "four-steps", "five-as", "acknowledge-communicate-consistent"]
+        {
+            assert!(has(fw, Context::Leader), "{fw}: no leader variant");
+            assert!(has(fw, Context::Team), "{fw}: no team variant");
+        }
+        assert!(has("repair-conversation", Context::UnderPower));
+        assert!(has("five-as", Context::UnderPower));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::{TransferError, Written};
 use crate::files;
 use crate::frameworks::{BreachKind, Role};
 use crate::journal::{entry_from_row, ENTRY_COLUMNS};
-use crate::relationships::EventKind;
+use crate::relationships::{EventKind, Power, Setting};
 use crate::time::instant::from_millis;
 use crate::time::Clock;
 use crate::vault::Vault;
@@ -47,6 +47,12 @@ pub struct ExportedRelationship {
     pub happened_on: Option<NaiveDate>,
     pub breach_kind: BreachKind,
     pub created_at: DateTime<Utc>,
+    /// Work or personal, and who the other side is; null or absent when unset.
+    #[serde(default)]
+    pub setting: Option<Setting>,
+    /// At work, who holds more power; null or absent when unset.
+    #[serde(default)]
+    pub power: Option<Power>,
     #[serde(default)]
     pub events: Vec<ExportedEvent>,
 }
@@ -115,7 +121,7 @@ pub(crate) fn collect(
 ) -> Result<JournalExport, TransferError> {
     let mut relationships = Vec::new();
     let mut stmt = conn.prepare(
-        "SELECT id, name, role, what_happened, happened_on, breach_kind, created_at
+        "SELECT id, name, role, what_happened, happened_on, breach_kind, created_at, setting, power
          FROM relationship ORDER BY id",
     )?;
     let mut rows = stmt.query([])?;
@@ -131,6 +137,8 @@ pub(crate) fn collect(
             happened_on: happened.and_then(|d| d.parse().ok()),
             breach_kind: BreachKind::parse(&kind).unwrap_or(BreachKind::Integrity),
             created_at: from_millis(r.get(6)?),
+            setting: r.get::<_, Option<String>>(7)?.and_then(|s| Setting::parse(&s)),
+            power: r.get::<_, Option<String>>(8)?.and_then(|p| Power::parse(&p)),
             events: Vec::new(),
         });
     }
@@ -237,8 +245,8 @@ pub fn write_markdown(
         }
         folders.insert(Some(r.reference), folder.join(name));
     }
-    let names: HashMap<i64, &str> =
-        export.relationships.iter().map(|r| (r.reference, r.name.as_str())).collect();
+    let named: HashMap<i64, &ExportedRelationship> =
+        export.relationships.iter().map(|r| (r.reference, r)).collect();
     let mut written = 0;
     for (i, e) in export.entries.iter().enumerate() {
         let dir = folders.get(&e.relationship).unwrap_or(&folder);
@@ -250,7 +258,7 @@ pub fn write_markdown(
             .mode(files::FILE_MODE)
             .open(&file)?;
         out.write_all(
-            markdown_file(e, e.relationship.and_then(|r| names.get(&r).copied())).as_bytes(),
+            markdown_file(e, e.relationship.and_then(|r| named.get(&r).copied())).as_bytes(),
         )?;
         written += 1;
     }
@@ -268,8 +276,23 @@ fn safe_name(name: &str) -> String {
 }
 
 /// One entry as Markdown with YAML front matter (values JSON-quoted, which YAML reads).
-fn markdown_file(e: &ExportedEntry, relationship: Option<&str>) -> String {
+/// The relationship's setting in the front matter (Mend's import ignores it): "team", or
+/// with power at work, "myManager (they hold more power)".
+fn setting_words(r: &ExportedRelationship) -> Option<String> {
+    let s = r.setting?;
+    let power = match r.power {
+        _ if !s.is_work() => "",
+        Some(Power::Them) => " (they hold more power)",
+        Some(Power::Me) => " (I hold more power)",
+        Some(Power::Even) => " (power about even)",
+        None => "",
+    };
+    Some(format!("{}{power}", s.as_str()))
+}
+
+fn markdown_file(e: &ExportedEntry, relationship: Option<&ExportedRelationship>) -> String {
     let quote = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_owned());
+    let setting = relationship.and_then(setting_words);
     let mut out = String::from("---\n");
     out.push_str(&format!(
         "created: {}\n",
@@ -282,7 +305,8 @@ fn markdown_file(e: &ExportedEntry, relationship: Option<&str>) -> String {
         ));
     }
     for (key, value) in [
-        ("relationship", relationship),
+        ("relationship", relationship.map(|r| r.name.as_str())),
+        ("setting", setting.as_deref()),
         ("mood", e.mood.as_deref()),
         ("framework", e.framework.as_deref()),
         ("step", e.step.as_deref()),

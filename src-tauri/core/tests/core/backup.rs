@@ -41,6 +41,8 @@ fn filled(dir: &Path) -> Vault {
                 what_happened: "Money went missing from the shared account.".into(),
                 happened_on: Some("2026-10-02".into()),
                 breach_kind: BreachKind::Integrity,
+                setting: None,
+                power: None,
             },
             &c,
         )

@@ -25,6 +25,8 @@ fn relationship(v: &Vault, name: &str) -> i64 {
                 what_happened: "I broke a promise about money.".into(),
                 happened_on: Some("2025-12-20".into()),
                 breach_kind: BreachKind::Integrity,
+                setting: None,
+                power: None,
             },
             &c,
         )

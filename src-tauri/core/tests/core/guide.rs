@@ -30,6 +30,8 @@ fn input(name: &str, role: Role, kind: BreachKind, on: &str) -> RelationshipInpu
         what_happened: "Something that broke trust.".into(),
         happened_on: Some(on.into()),
         breach_kind: kind,
+        setting: None,
+        power: None,
     }
 }
 

@@ -28,6 +28,8 @@ fn setup() -> (tempfile::TempDir, Vault, i64, FixedClock) {
                 what_happened: String::new(),
                 happened_on: None,
                 breach_kind: BreachKind::Care,
+                setting: None,
+                power: None,
             },
             &c,
         )
@@ -103,6 +105,8 @@ fn relationship(v: &Vault, role: Role, c: &FixedClock) -> i64 {
         what_happened: String::new(),
         happened_on: None,
         breach_kind: BreachKind::Care,
+        setting: None,
+        power: None,
     };
     v.relationships().create(&input, c).unwrap().id
 }

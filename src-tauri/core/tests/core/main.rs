@@ -19,5 +19,6 @@ mod ledger;
 mod migrations;
 mod progress;
 mod safety;
+mod setting;
 mod tamper;
 mod vault;

@@ -10,7 +10,7 @@ use mend_core::ledger::CommitmentOwner;
 use mend_core::ledger::OccurrenceStatus;
 use mend_core::progress::checkins::DecisionChoice;
 use mend_core::progress::checklist::EvidenceKind;
-use mend_core::relationships::EventKind;
+use mend_core::relationships::{Context, EventKind, Power, Setting};
 use mend_core::safety::RelationshipMode;
 use mend_core::search::SearchQuery;
 use mend_core::{Passphrase, Vault, VaultPaths};
@@ -19,19 +19,20 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// The passphrase of each fixture, by schema version (index 0 is schema 1).
-const FIXTURE_PASSPHRASES: [&str; 6] = [
+const FIXTURE_PASSPHRASES: [&str; 7] = [
     "fixture vault passphrase for schema one",
     "fixture vault passphrase for schema two",
     "fixture vault passphrase for schema three",
     "fixture vault passphrase for schema four",
     "fixture vault passphrase for schema five",
     "fixture vault passphrase for schema six",
+    "fixture vault passphrase for schema seven",
 ];
 
 /// SHA-256 of every migration file, recorded when it shipped. A shipped migration has
 /// already run on people's vaults, so it is never edited: change the schema with a new
 /// migration, record its hash here, and make its fixture vault.
-const SHIPPED_MIGRATIONS: [(&str, &str); 6] = [
+const SHIPPED_MIGRATIONS: [(&str, &str); 7] = [
     ("0001_entries.sql", "2b038c272bcd502ec575a7d8d26f35e8f8849082ed56965afb8a86ca6840577a"),
     ("0002_relationships.sql", "fc2043c505694ac4327e3f6c210812ef2fee673434a626c219c81cc9c26f5818"),
     ("0003_ledger.sql", "a00daecf4af69dd10968325b27b1611fc5dfdc817bc3f623094f50bc6d93f7d2"),
@@ -40,6 +41,10 @@ const SHIPPED_MIGRATIONS: [(&str, &str); 6] = [
     (
         "0006_fts_secure_delete.sql",
         "1ddaf4c8915da8c3319e58271f0c4b7760a452bbe8fd9dd3a70ed5d49c904c72",
+    ),
+    (
+        "0007_relationship_setting.sql",
+        "10227c69cbb2eb658f95764a3804ac0e00d58818124d06bf482b9cceb1be4629",
     ),
 ];
 
@@ -170,6 +175,7 @@ fn every_later_fixture_vault_opens_migrated_with_its_rows_intact() {
         if version >= 5 {
             check_schema_five(&vault);
         }
+        check_schema_seven(&vault, version);
     }
 }
 
@@ -318,6 +324,41 @@ fn check_schema_five(vault: &Vault) {
         (sam.suggested, sam.mode, sam.chosen),
         (RelationshipMode::Safety, RelationshipMode::Repair, true)
     );
+}
+
+/// Migration 0007: relationships from before it have no setting and no power (and are
+/// shown no work variant); seed 0007 made Sam a team the person leads.
+fn check_schema_seven(vault: &Vault, version: usize) {
+    let people = vault.relationships().list().unwrap();
+    assert_eq!(people.len(), 2, "v{version}");
+    for r in &people {
+        let seeded = version >= 7 && r.name == "Sam";
+        if seeded {
+            assert_eq!((r.setting, r.power), (Some(Setting::Team), Some(Power::Me)));
+            assert_eq!(r.contexts, [Context::Work, Context::Leader, Context::Team]);
+        } else {
+            assert_eq!((r.setting, r.power), (None, None), "v{version}: {}", r.name);
+            assert!(r.contexts.is_empty());
+        }
+    }
+}
+
+#[test]
+fn relationships_from_schemas_four_to_six_have_no_setting_and_keep_everything_else() {
+    for version in 4..=6 {
+        let (_d, vault) = open_fixture(version);
+        for r in vault.relationships().list().unwrap() {
+            assert_eq!((r.setting, r.power), (None, None), "v{version}: {}", r.name);
+        }
+        // Their guide reads as it did: no variant prompts or notes before the step's own.
+        let guide = vault.guide().overview(1).unwrap();
+        let five_as = guide.frameworks.iter().find(|f| f.id == "five-as").unwrap();
+        assert!(five_as.steps.iter().all(|s| s.notes.is_empty()), "v{version}");
+        let admit =
+            StepRef { relationship_id: 1, framework_id: "five-as".into(), step_id: "admit".into() };
+        let draft = vault.guide().draft(&admit).unwrap().unwrap();
+        assert_eq!(draft.answers, ["I said I would come, and I did not."], "v{version}");
+    }
 }
 
 #[test]

@@ -33,6 +33,8 @@ fn relationship(v: &Vault, c: &FixedClock, name: &str, role: Role) -> i64 {
                 what_happened: String::new(),
                 happened_on: None,
                 breach_kind: BreachKind::Integrity,
+                setting: None,
+                power: None,
             },
             c,
         )

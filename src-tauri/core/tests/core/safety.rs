@@ -25,6 +25,8 @@ fn setup(role: Role) -> (tempfile::TempDir, Vault, i64, FixedClock) {
                 what_happened: String::new(),
                 happened_on: None,
                 breach_kind: BreachKind::Care,
+                setting: None,
+                power: None,
             },
             &c,
         )

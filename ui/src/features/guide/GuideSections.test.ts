@@ -10,7 +10,7 @@ const { CONVERSATION_FRAMEWORK, MISDIAGNOSIS_STEP } = await import("./catalog");
 const { default: GuideSections } = await import("./GuideSections.svelte");
 
 function step(id: string, title: string): StepView {
-  return { id, title, summary: `About ${title}.`, prompts: [], guidance: null, status: "untouched", entries: 0, lastDoneAt: null };
+  return { id, title, summary: `About ${title}.`, prompts: [], guidance: null, notes: [], status: "untouched", entries: 0, lastDoneAt: null };
 }
 
 /** The decider's guide: the conversation framework, with the check of other causes among its steps. */

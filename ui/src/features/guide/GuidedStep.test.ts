@@ -43,6 +43,24 @@ describe("GuidedStep", () => {
     expect(answerBox(0).getAttribute("aria-describedby")).toBe("answer-hint");
   });
 
+  it("shows the notes for the relationship's setting beside the step, like the breach guidance", async () => {
+    const withNotes = guide();
+    const step = withNotes.frameworks[0]!.steps[0]!;
+    step.notes = ["Name it to the team together, so no one hears it second-hand."];
+    step.guidance = "Raise it promptly.";
+    answer("relationship_guide", () => withNotes);
+    render(GuidedStep, { step: STEP });
+    const notes = await screen.findByRole("complementary", { name: "For this setting" });
+    expect(notes.textContent).toContain("Name it to the team together, so no one hears it second-hand.");
+    expect(screen.getByRole("complementary", { name: "For this kind of breach" }).textContent).toContain("Raise it promptly.");
+  });
+
+  it("shows no setting note when the step has none", async () => {
+    render(GuidedStep, { step: STEP });
+    await screen.findByText(PROMPTS[0]!);
+    expect(screen.queryByRole("complementary", { name: "For this setting" })).toBeNull();
+  });
+
   it("keeps an answer as a draft once the person pauses", async () => {
     render(GuidedStep, { step: STEP });
     await screen.findByText(PROMPTS[0]!);

@@ -3,7 +3,7 @@ import { buildCatalog, humanizeId, parseStepOption, stepOption, stepTitle } from
 import type { FrameworkView, RelationshipGuide, StepView } from "../../lib/ipc";
 
 function step(id: string, title: string): StepView {
-  return { id, title, summary: "", prompts: [], guidance: null, status: "untouched", entries: 0, lastDoneAt: null };
+  return { id, title, summary: "", prompts: [], guidance: null, notes: [], status: "untouched", entries: 0, lastDoneAt: null };
 }
 
 function framework(id: string, steps: StepView[]): FrameworkView {
@@ -20,6 +20,9 @@ function guide(frameworks: FrameworkView[], templates: StepView[] = []): Relatio
       happenedOn: null,
       breachKind: "care",
       createdAt: "2025-01-01T00:00:00Z",
+      setting: null,
+      power: null,
+      contexts: [],
     },
     mode: "repair",
     frameworks,

@@ -37,6 +37,9 @@ export const RELATIONSHIP: Relationship = {
   happenedOn: null,
   breachKind: "competence",
   createdAt: "2026-11-01T09:00:00Z",
+  setting: null,
+  power: null,
+  contexts: [],
 };
 
 export const STEP: StepRef = { relationshipId: 7, frameworkId: "five-as", stepId: "acknowledge" };
@@ -61,6 +64,7 @@ export function guide(): RelationshipGuide {
             summary: "Say what happened.",
             prompts: PROMPTS.map((text) => ({ text, userPromptId: null })),
             guidance: null,
+            notes: [],
             status: "inProgress",
             entries: 0,
             lastDoneAt: null,

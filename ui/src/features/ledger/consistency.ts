@@ -8,6 +8,7 @@
 import type { CommitmentOwner, Role } from "../../lib/ipc";
 import type { Commitment, Consistency, OccurrenceStatus, OccurrenceView, Streak } from "../../lib/ipc/ledger";
 import { formatCalendarDay } from "../../lib/format";
+import { startWith } from "../../lib/labels";
 
 /** A score (0 to 1) as a whole percentage: "80%"; null when nothing was logged. */
 export function percent(consistency: Pick<Consistency, "score">): string | null {
@@ -43,7 +44,7 @@ export function ownerScoresHeading(owner: CommitmentOwner, name: string): string
     case "me":
       return "Your commitments";
     case "them":
-      return other === "" ? "Their commitments" : `${other}'s commitments`;
+      return other === "" ? "Their commitments" : `${startWith(other)}'s commitments`;
     case "both":
       return other === "" ? "Shared commitments" : `Shared commitments, you and ${other}`;
   }
@@ -199,7 +200,7 @@ export function ownerChoices(name: string): { owner: CommitmentOwner; label: str
     { owner: "me", label: "Mine: something I promised" },
     {
       owner: "them",
-      label: other === "" ? "Theirs: something they promised" : `${other}'s: something ${other} promised`,
+      label: other === "" ? "Theirs: something they promised" : `${startWith(other)}'s: something ${other} promised`,
     },
     { owner: "both", label: "Both of ours: something we agreed together" },
   ];

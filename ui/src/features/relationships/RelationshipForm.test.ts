@@ -24,7 +24,7 @@ const { navigation } = await import("../../app/navigation.svelte");
 const { default: RelationshipForm } = await import("./RelationshipForm.svelte");
 
 function relationship(id: number, name: string): Relationship {
-  return { id, name, role: "repairer", whatHappened: "I forgot", happenedOn: null, breachKind: "care", createdAt: "2025-01-01T00:00:00Z" };
+  return { id, name, role: "repairer", whatHappened: "I forgot", happenedOn: null, breachKind: "care", createdAt: "2025-01-01T00:00:00Z", setting: null, power: null, contexts: [] };
 }
 
 let backend: InstanceType<typeof FakeBackend>;
@@ -54,7 +54,7 @@ describe("adding a relationship", () => {
 
     await vi.waitFor(() => expect(navigation.view).toEqual({ kind: "safety", relationshipId: 7 }));
     expect(backend.argsOf("create_relationship")).toEqual([
-      { input: { name: "Sam", role: "decider", whatHappened: "", happenedOn: "", breachKind: "integrity" } },
+      { input: { name: "Sam", role: "decider", whatHappened: "", happenedOn: "", breachKind: "integrity", setting: null, power: null } },
     ]);
     expect(session.relationships.byId(7)?.name).toBe("Sam");
   });
@@ -84,6 +84,79 @@ describe("adding a relationship", () => {
     expect(screen.getByLabelText(/name/i).getAttribute("aria-invalid")).toBe("true");
     expect(navigation.view).toEqual({ kind: "journal" });
     expect((screen.getByRole("button", { name: "Add relationship" }) as HTMLButtonElement).disabled).toBe(false);
+  });
+});
+
+describe("the setting and who holds more power", () => {
+  const setting = (): HTMLSelectElement => screen.getByLabelText(/^Setting/u);
+  const powerQuestion = (): HTMLElement | null => screen.queryByRole("group", { name: "Who holds more power?" });
+
+  it("asks who holds more power only for a work setting, prefilled from the setting", async () => {
+    render(RelationshipForm, { id: null });
+    expect(setting().value).toBe("");
+    expect(powerQuestion()).toBeNull();
+
+    await fireEvent.change(setting(), { target: { value: "myManager" } });
+    const group = powerQuestion();
+    expect(group).not.toBeNull();
+    expect((within(group!).getByLabelText("They do") as HTMLInputElement).checked).toBe(true);
+
+    await fireEvent.change(setting(), { target: { value: "colleague" } });
+    expect(within(powerQuestion()!).getAllByRole("radio").some((r) => (r as HTMLInputElement).checked)).toBe(false);
+
+    await fireEvent.change(setting(), { target: { value: "partner" } });
+    expect(powerQuestion()).toBeNull();
+  });
+
+  it("offers work and personal settings in their own groups, and Not set", () => {
+    render(RelationshipForm, { id: null });
+    const groups = [...setting().querySelectorAll("optgroup")].map((g) => g.label);
+    expect(groups).toEqual(["Work", "Personal"]);
+    expect(setting().options[0]?.textContent).toBe("Not set");
+  });
+
+  it("sends the setting and the power chosen", async () => {
+    backend.on("create_relationship", () => relationship(8, "The design team"));
+    render(RelationshipForm, { id: null });
+    await fillIn("The design team");
+    await fireEvent.change(setting(), { target: { value: "team" } });
+    await fireEvent.click(within(powerQuestion()!).getByLabelText("I do"));
+    await fireEvent.click(screen.getByRole("button", { name: "Add relationship" }));
+
+    await vi.waitFor(() => expect(backend.argsOf("create_relationship")).toHaveLength(1));
+    expect(backend.argsOf("create_relationship")[0]).toMatchObject({ input: { setting: "team", power: "me" } });
+  });
+
+  it("sends no power for a personal setting, even after a work one was chosen", async () => {
+    backend.on("create_relationship", () => relationship(9, "Kim"));
+    render(RelationshipForm, { id: null });
+    await fillIn("Kim");
+    await fireEvent.change(setting(), { target: { value: "someoneIManage" } });
+    await fireEvent.change(setting(), { target: { value: "friend" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Add relationship" }));
+
+    await vi.waitFor(() => expect(backend.argsOf("create_relationship")).toHaveLength(1));
+    expect(backend.argsOf("create_relationship")[0]).toMatchObject({ input: { setting: "friend", power: null } });
+  });
+
+  it("shows a refusal of power at the power question", async () => {
+    backend.fails("create_relationship", "invalidInput", "Who holds more power can only be set for a work relationship.", "power");
+    render(RelationshipForm, { id: null });
+    await fillIn("Sam");
+    await fireEvent.change(setting(), { target: { value: "client" } });
+    await fireEvent.click(within(powerQuestion()!).getByLabelText("They do"));
+    await fireEvent.click(screen.getByRole("button", { name: "Add relationship" }));
+
+    expect((await screen.findByRole("alert")).textContent).toBe("Who holds more power can only be set for a work relationship.");
+    expect(powerQuestion()!.classList.contains("invalid")).toBe(true);
+  });
+
+  it("starts from the saved setting and power when changing one", () => {
+    session.relationships.list = [{ ...relationship(5, "Jo"), setting: "someoneIManage", power: "even", contexts: ["work"] }];
+    session.relationships.loaded = true;
+    render(RelationshipForm, { id: 5 });
+    expect(setting().value).toBe("someoneIManage");
+    expect((within(powerQuestion()!).getByLabelText("Neither, it's about even") as HTMLInputElement).checked).toBe(true);
   });
 });
 

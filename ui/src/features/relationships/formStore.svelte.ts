@@ -12,15 +12,21 @@
 // A form makes one store (`new RelationshipFormStore(id)`; null to add one).
 
 import * as ipc from "../../lib/ipc";
-import type { BreachKind, Relationship, Role } from "../../lib/ipc";
+import type { BreachKind, Power, Relationship, Role, Setting } from "../../lib/ipc";
+import { impliedPower, isWorkSetting } from "../../lib/labels";
 import { RELATIONSHIP_WORDING, describeError, describeRefusal } from "../../lib/messages";
 import { forgetRelationship, keepRelationship, lockedOut } from "./relationships";
 
 /** The field a message is about. */
-export type FormField = "name" | "role" | "kind" | "when";
+export type FormField = "name" | "role" | "kind" | "when" | "setting" | "power";
 
 /** The form's field for each input the back end can name in a refusal. */
-const FIELD_OF_INPUT: Readonly<Record<string, FormField>> = { name: "name", happenedOn: "when" };
+const FIELD_OF_INPUT: Readonly<Record<string, FormField>> = {
+  name: "name",
+  happenedOn: "when",
+  setting: "setting",
+  power: "power",
+};
 
 /** Said when the relationship asked for is not (or no longer) there. */
 export const MISSING_TEXT = describeError(new ipc.MendError("notFound", ""), RELATIONSHIP_WORDING);
@@ -34,6 +40,10 @@ export class RelationshipFormStore {
   what = $state("");
   when = $state("");
   kind = $state<BreachKind | "">("");
+  /** Where the relationship lives; "" when not set (it is optional). */
+  setting = $state<Setting | "">("");
+  /** At work, who holds more power; null when not said. Only asked for a work setting. */
+  power = $state<Power | null>(null);
 
   saving = $state(false);
   error = $state<string | null>(null);
@@ -57,6 +67,21 @@ export class RelationshipFormStore {
     this.what = existing.whatHappened;
     this.when = existing.happenedOn ?? "";
     this.kind = existing.breachKind;
+    this.setting = existing.setting ?? "";
+    this.power = existing.power;
+  }
+
+  /** Whether "Who holds more power?" is asked: only for a work setting. */
+  get asksPower(): boolean {
+    return this.setting !== "" && isWorkSetting(this.setting);
+  }
+
+  /** The person chose a setting: power starts from what the setting usually means. */
+  chooseSetting(setting: Setting | ""): void {
+    this.setting = setting;
+    this.power = setting === "" ? null : impliedPower(setting);
+    this.touched("setting");
+    this.touched("power");
   }
 
   /** The person changed this field: it is no longer marked. */
@@ -85,7 +110,15 @@ export class RelationshipFormStore {
       return this.#refuse("kind", "Please choose what kind of trust was broken. A best guess is fine; you can change it later.");
     }
     this.saving = true;
-    const input = { name: this.name.trim(), role, whatHappened: this.what, happenedOn: this.when.trim(), breachKind: kind };
+    const input = {
+      name: this.name.trim(),
+      role,
+      whatHappened: this.what,
+      happenedOn: this.when.trim(),
+      breachKind: kind,
+      setting: this.setting === "" ? null : this.setting,
+      power: this.asksPower ? this.power : null,
+    };
     try {
       const saved = this.id === null ? await ipc.createRelationship(input) : await ipc.updateRelationship(this.id, input);
       keepRelationship(saved);

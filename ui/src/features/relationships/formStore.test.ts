@@ -14,7 +14,7 @@ const { RelationshipFormStore } = await import("./formStore.svelte");
 const { EventsStore } = await import("./eventsStore.svelte");
 
 function relationship(id: number, name = `person ${id}`): Relationship {
-  return { id, name, role: "repairer", whatHappened: "", happenedOn: null, breachKind: "care", createdAt: "2025-01-01T00:00:00Z" };
+  return { id, name, role: "repairer", whatHappened: "", happenedOn: null, breachKind: "care", createdAt: "2025-01-01T00:00:00Z", setting: null, power: null, contexts: [] };
 }
 
 function moment(id: number, occurredOn: string): RelationshipEvent {
@@ -66,10 +66,24 @@ describe("RelationshipFormStore", () => {
     const saved = await form.save();
     expect(saved?.id).toBe(7);
     expect(backend.argsOf("create_relationship")).toEqual([
-      { input: { name: "Sam", role: "decider", whatHappened: "", happenedOn: "2025-03-01", breachKind: "integrity" } },
+      { input: { name: "Sam", role: "decider", whatHappened: "", happenedOn: "2025-03-01", breachKind: "integrity", setting: null, power: null } },
     ]);
     expect(session.relationships.byId(7)?.name).toBe("Sam");
     expect(form.saving).toBe(false);
+  });
+
+  it("prefills power from a work setting, and forgets it for a personal one", () => {
+    const form = filled();
+    expect(form.asksPower).toBe(false);
+    form.chooseSetting("someoneIManage");
+    expect([form.asksPower, form.power]).toEqual([true, "me"]);
+    form.power = "even";
+    form.chooseSetting("team");
+    expect([form.asksPower, form.power]).toEqual([true, null]);
+    form.chooseSetting("family");
+    expect([form.asksPower, form.power]).toEqual([false, null]);
+    form.chooseSetting("");
+    expect([form.setting, form.power]).toEqual(["", null]);
   });
 
   it("changes the relationship it was filled from", async () => {

@@ -21,6 +21,9 @@ function relationship(id: number, name = `person ${id}`): Relationship {
     happenedOn: null,
     breachKind: "care",
     createdAt: "2025-01-01T00:00:00Z",
+    setting: null,
+    power: null,
+    contexts: [],
   };
 }
 

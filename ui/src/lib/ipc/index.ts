@@ -28,6 +28,7 @@ import type { Finding } from "./bindings/Finding";
 import type { FindingKind } from "./bindings/FindingKind";
 import type { FrameworkView } from "./bindings/FrameworkView";
 import type { PassphraseStrength } from "./bindings/PassphraseStrength";
+import type { Power } from "./bindings/Power";
 import type { PromptView } from "./bindings/PromptView";
 import type { Relationship } from "./bindings/Relationship";
 import type { RelationshipEvent } from "./bindings/RelationshipEvent";
@@ -39,6 +40,7 @@ import type { Role } from "./bindings/Role";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { SearchQuery } from "./bindings/SearchQuery";
 import type { SearchResults } from "./bindings/SearchResults";
+import type { Setting } from "./bindings/Setting";
 import type { Settings } from "./bindings/Settings";
 import type { StepRef } from "./bindings/StepRef";
 import type { StepStatus } from "./bindings/StepStatus";
@@ -77,6 +79,7 @@ export type {
   FindingKind,
   FrameworkView,
   PassphraseStrength,
+  Power,
   PromptView,
   Relationship,
   RelationshipEvent,
@@ -88,6 +91,7 @@ export type {
   SearchHit,
   SearchQuery,
   SearchResults,
+  Setting,
   Settings,
   StepRef,
   StepStatus,

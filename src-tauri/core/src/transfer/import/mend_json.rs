@@ -19,6 +19,8 @@ const FIELDS: &[&str] = &[
     "whatHappened",
     "happenedOn",
     "breachKind",
+    "setting",
+    "power",
     "createdAt",
     "events",
     "kind",
@@ -61,6 +63,8 @@ pub fn parse(text: &str) -> Result<ImportBatch, TransferError> {
             happened_on: r.happened_on,
             breach_kind: r.breach_kind,
             created_at: r.created_at,
+            setting: r.setting,
+            power: r.power,
             events: r
                 .events
                 .into_iter()

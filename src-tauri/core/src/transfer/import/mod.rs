@@ -15,7 +15,7 @@ mod session;
 use super::TransferError;
 use crate::frameworks::{BreachKind, Role};
 use crate::journal::{EntryMeta, MAX_BODY_BYTES};
-use crate::relationships::EventKind;
+use crate::relationships::{setting, EventKind, Power, Setting};
 use crate::store::atomically;
 use crate::time::instant::to_millis;
 use crate::vault::Vault;
@@ -112,6 +112,9 @@ pub struct ImportedRelationship {
     pub happened_on: Option<NaiveDate>,
     pub breach_kind: BreachKind,
     pub created_at: DateTime<Utc>,
+    /// From a Mend JSON export that has it; other formats leave it unset.
+    pub setting: Option<Setting>,
+    pub power: Option<Power>,
     pub events: Vec<ImportedEvent>,
 }
 
@@ -449,16 +452,20 @@ impl<'a> Importer<'a> {
     }
 
     fn insert_relationship(&self, r: &ImportedRelationship) -> Result<i64, TransferError> {
+        // A file edited by hand may give power outside work: the setting is kept, not that.
+        let (setting, power) = setting::check(r.setting, r.power).unwrap_or((r.setting, None));
         self.conn.execute(
-            "INSERT INTO relationship (name, role, what_happened, happened_on, breach_kind, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO relationship (name, role, what_happened, happened_on, breach_kind, created_at, setting, power)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 r.name.trim(),
                 r.role.as_str(),
                 r.what_happened,
                 r.happened_on.map(|d| d.to_string()),
                 r.breach_kind.as_str(),
-                to_millis(r.created_at)
+                to_millis(r.created_at),
+                setting.map(Setting::as_str),
+                power.map(Power::as_str)
             ],
         )?;
         let id = self.conn.last_insert_rowid();

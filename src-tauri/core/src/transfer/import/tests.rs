@@ -46,6 +46,8 @@ prop_compose! {
             happened_on: NaiveDate::from_num_days_from_ce_opt(730_000 + day as i32),
             breach_kind: BreachKind::Care,
             created_at: at(ms),
+            setting: None,
+            power: None,
             events: vec![],
         }
     }
@@ -169,6 +171,8 @@ fn a_failure_part_way_through_rolls_everything_back() {
         happened_on: None,
         breach_kind: BreachKind::Integrity,
         created_at: at(0),
+        setting: None,
+        power: None,
         events: vec![ImportedEvent {
             kind: EventKind::Breach,
             occurred_on: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),

@@ -2,6 +2,7 @@
 import type { BreachGuidance } from "./BreachGuidance";
 import type { Role } from "./Role";
 import type { RolePrompts } from "./RolePrompts";
+import type { StepVariant } from "./StepVariant";
 
 export type Step = { 
 /**
@@ -11,4 +12,4 @@ id: string, title: string,
 /**
  * One or two sentences on what the step is and why it matters.
  */
-summary: string, forRoles: Array<Role>, prompts: RolePrompts, guidance: BreachGuidance, };
+summary: string, forRoles: Array<Role>, prompts: RolePrompts, guidance: BreachGuidance, variants: Array<StepVariant>, };

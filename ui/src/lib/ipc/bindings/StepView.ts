@@ -13,7 +13,11 @@ prompts: Array<PromptView>,
 /**
  * Advice for this kind of breach, if the step has some.
  */
-guidance: string | null, status: StepStatus, 
+guidance: string | null, 
+/**
+ * Notes for the relationship's setting (a leader at work, a team, …), if any.
+ */
+notes: Array<string>, status: StepStatus, 
 /**
  * How many entries answer this step.
  */

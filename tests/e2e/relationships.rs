@@ -206,9 +206,8 @@ async fn a_moment_is_deleted_only_after_asking() {
 /// Issue 17 item 2: a work relationship with a team the person leads. The form asks who
 /// holds more power only at work; the page says the setting in a quiet line; the guided
 /// step asks the leader's question first and shows the team's note; as a partner, neither.
-#[tokio::test(flavor = "multi_thread")]
-async fn a_team_at_work_gets_the_leaders_and_the_teams_advice() {
-    let app = App::start().await;
+async fn team_at_work(theme: &str, env: &[(&str, &str)]) {
+    let app = App::start_with(env).await;
     app.create_vault().await;
     app.click("#nav-add-relationship").await;
     app.type_into("#rel-name", "Design crew").await;
@@ -218,19 +217,26 @@ async fn a_team_at_work_gets_the_leaders_and_the_teams_advice() {
     app.set_value("#rel-setting", "team").await;
     app.wait_for("#rel-power").await;
     app.click("#rel-power-me").await;
-    app.screenshot("light-24-relationship-form-team").await;
+    app.screenshot(&format!("{theme}-24-relationship-form-team")).await;
     app.click("#rel-save").await;
     app.pass_safety_check().await;
     app.wait_for("#relationship-page").await;
     let line = app.wait_for("#relationship-setting").await.text().await.unwrap();
     assert_eq!(line, "At work: a team or group. You hold more power.");
 
+    // A commitment to the group is the team's, not one person's.
+    app.click("#commitment-new").await;
+    let theirs = app.wait_for("#commitment-owner option[value=\"them\"]").await;
+    assert_eq!(theirs.text().await.unwrap(), "The team's: something the team promised");
+    app.screenshot(&format!("{theme}-30-commitment-form-team")).await;
+    app.click("#commitment-cancel").await;
+
     app.click("button.step[data-framework=\"four-steps\"][data-step=\"take-ownership\"]").await;
     app.wait_for("#guided-step").await;
     let first = app.wait_for("#prompt-text").await.text().await.unwrap();
     assert!(first.contains("You hold more power here"), "the leader's question first: {first}");
     app.wait_until_text("the team's note", |t| t.contains("own it with the whole group")).await;
-    app.screenshot("light-25-guided-step-team").await;
+    app.screenshot(&format!("{theme}-25-guided-step-team")).await;
 
     // As a partner, the work advice goes, and so does the power question.
     app.click("#step-back-to-relationship").await;
@@ -252,4 +258,12 @@ async fn a_team_at_work_gets_the_leaders_and_the_teams_advice() {
     assert!(!first.contains("You hold more power here"), "no leader's question: {first}");
     assert!(!app.text().await.contains("own it with the whole group"), "no team note");
     app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_team_at_work_gets_the_leaders_and_the_teams_advice() {
+    team_at_work("light", &[("GTK_THEME", "Adwaita")]).await;
+    if std::env::var_os("MEND_SCREENSHOT_DIR").is_some() {
+        team_at_work("dark", &[("GTK_THEME", "Adwaita:dark")]).await;
+    }
 }

@@ -14,6 +14,7 @@ pub mod discretion;
 #[cfg(feature = "e2e")]
 pub mod e2e;
 pub mod error;
+pub mod housekeeping;
 pub mod local_time;
 pub mod locking;
 pub mod scheduler;

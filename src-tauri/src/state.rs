@@ -3,6 +3,7 @@
 //! small mutex per concern; the vault itself is `None` whenever it is locked, so a locked
 //! app holds no key and no open database, and locking drops a previewed import with it.
 use crate::error::{CmdResult, ErrorCode, IpcError};
+use crate::housekeeping::FirstPage;
 use crate::local_time;
 use crate::scheduler::Scheduler;
 use chrono::Utc;
@@ -32,6 +33,9 @@ pub struct AppState {
     import: Mutex<Option<ImportSession>>,
     /// The backup chosen for restoring, until a vault is in place.
     restore: Mutex<Option<PathBuf>>,
+    /// Whether the journal's first page has been read since the last unlock: the
+    /// automatic backup waits for it.
+    pub first_page: FirstPage,
 }
 
 fn lock_ignoring_poison<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -53,6 +57,7 @@ impl AppState {
             rekeys: AtomicU64::new(0),
             import: Mutex::new(None),
             restore: Mutex::new(None),
+            first_page: FirstPage::default(),
         }
     }
 
@@ -142,6 +147,7 @@ impl AppState {
     /// for restoring no longer applies once a vault exists.
     pub fn install(&self, vault: Vault) {
         *lock_ignoring_poison(&self.restore) = None;
+        self.first_page.reset();
         let minutes = vault
             .settings()
             .auto_lock_minutes()

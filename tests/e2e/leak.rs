@@ -203,7 +203,7 @@ async fn a_marker_in_every_kind_of_content_stays_in_the_vault_verbose_after_a_pa
     // No file in the app's folders, or in shared places changed during the test, holds
     // the marker; the log is there and has the verbose output in it.
     let log = std::fs::read_to_string(&log_path).unwrap();
-    for process in ["(mend:", "(WebKitWebProcess:"] {
+    for process in ["(mend-app:", "(WebKitWebProcess:"] {
         assert!(
             log.lines().any(|l| l.starts_with(process) && l.contains("-DEBUG:")),
             "the log has {process} debug output"

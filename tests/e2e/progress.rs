@@ -191,7 +191,7 @@ async fn check_ins_on_several_days_become_the_charts_points() {
 
 /// Seeds a vault with four months of one relationship: events, a daily commitment
 /// logged most days, check-ins every two weeks, steps answered and marked with evidence.
-fn seed(dir: &std::path::Path, role: Role) -> i64 {
+pub(crate) fn seed(dir: &std::path::Path, role: Role) -> i64 {
     let vault =
         Vault::create(&VaultPaths::new(dir), &Passphrase::new(PASSPHRASE.to_owned())).unwrap();
     let today = today();

@@ -15,7 +15,9 @@ pub fn list_entries(
     limit: u32,
 ) -> CmdResult<TimelinePage> {
     let filter = filter.unwrap_or_default();
-    state.with_vault(|v| Ok(v.journal().timeline_filtered(filter, before, limit)?))
+    let page = state.with_vault(|v| Ok(v.journal().timeline_filtered(filter, before, limit)?))?;
+    state.first_page.read(); // the automatic backup may go ahead
+    Ok(page)
 }
 
 #[tauri::command(async)]

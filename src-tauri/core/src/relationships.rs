@@ -214,6 +214,12 @@ fn check(input: &RelationshipInput, now: DateTime<Utc>) -> Result<Checked, Relat
     })
 }
 
+/// The setting that remembers when the person last said "Not now" to taking the safety
+/// check again (UTC milliseconds; no words of theirs). Removed with the relationship.
+pub(crate) fn declined_safety_offer_key(relationship_id: i64) -> String {
+    format!("safety.offerDeclinedAt.{relationship_id}")
+}
+
 const COLUMNS: &str =
     "id, name, role, what_happened, happened_on, breach_kind, created_at, setting, power";
 
@@ -328,12 +334,17 @@ impl<'a> Relationships<'a> {
     }
 
     /// Deletes a relationship and what only makes sense with it (events, drafts, plans,
-    /// commitments). Its journal entries stay, as free entries.
+    /// commitments, its safety check and the settings kept for it). Its journal entries
+    /// stay, as free entries.
     pub fn delete(&self, id: i64) -> Result<(), RelationshipError> {
-        match self.conn.execute("DELETE FROM relationship WHERE id = ?1", [id])? {
-            0 => Err(RelationshipError::NotFound),
-            _ => Ok(()),
-        }
+        atomically(self.conn, || {
+            if self.conn.execute("DELETE FROM relationship WHERE id = ?1", [id])? == 0 {
+                return Err(RelationshipError::NotFound);
+            }
+            self.conn
+                .execute("DELETE FROM setting WHERE key = ?1", [declined_safety_offer_key(id)])?;
+            Ok(())
+        })
     }
 
     pub fn events(

@@ -7,6 +7,7 @@
 //! Invariants: answers live only in the vault; the check suggests, the person decides.
 use crate::error::ErrorKind;
 use crate::frameworks::{self, Framework, FrameworkKind, Role};
+use crate::relationships::declined_safety_offer_key as not_now_key;
 use crate::relationships::{EventKind, RelationshipError, Relationships};
 use crate::time::dates;
 use crate::time::instant::{from_millis, to_millis};
@@ -181,12 +182,6 @@ pub(crate) const MODE_SQL: &str =
 
 pub struct Safety<'a> {
     conn: &'a Connection,
-}
-
-/// The setting that remembers when the person last said "Not now" to taking the check
-/// again (UTC milliseconds; no words of theirs).
-fn not_now_key(relationship_id: i64) -> String {
-    format!("safety.offerDeclinedAt.{relationship_id}")
 }
 
 impl<'a> Safety<'a> {

@@ -125,11 +125,14 @@ fn unknown_answers_change_nothing_and_checks_go_with_their_relationship() {
         view.signs.iter().find(|s| s.id == "afraid").unwrap().present,
         "the earlier answer stands"
     );
+    v.safety().not_now(rel, &c).unwrap();
+    let declined = "SELECT count(*) FROM setting WHERE key LIKE 'safety.offerDeclinedAt.%'";
+    let count = |sql: &str| -> i64 { v.connection().query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(count(declined), 1, "'Not now' is kept while the relationship is");
     v.relationships().delete(rel).unwrap();
     assert!(matches!(v.safety().view(rel), Err(SafetyError::RelationshipNotFound)));
-    let left: i64 =
-        v.connection().query_row("SELECT count(*) FROM safety_check", [], |r| r.get(0)).unwrap();
-    assert_eq!(left, 0);
+    assert_eq!(count("SELECT count(*) FROM safety_check"), 0);
+    assert_eq!(count(declined), 0, "and goes with it");
 }
 
 fn repeat_breach(v: &Vault, c: &FixedClock, rel: i64, on: &str) {

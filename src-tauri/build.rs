@@ -82,6 +82,8 @@ const COMMANDS: &[&str] = &[
     "record_safety_check",
     "choose_relationship_mode",
     "safety_not_now",
+    "get_appearance",
+    "set_appearance",
     "get_discretion",
     "set_discretion",
     "note_copied",

@@ -36,3 +36,13 @@ pub fn record_command(command: &str) {
         let _ = writeln!(file, "{command}");
     }
 }
+
+/// Names a file to which the web view's spell checking is written each time it is set
+/// up, as WebKit reports it back: "on" or "off", then the dictionaries it loaded.
+pub const SPELLING_REPORT_ENV: &str = "MEND_E2E_SPELLING_REPORT";
+
+pub fn report_spelling(enabled: bool, loaded: &[String]) {
+    let Some(path) = std::env::var_os(SPELLING_REPORT_ENV) else { return };
+    let state = if enabled { "on" } else { "off" };
+    let _ = std::fs::write(path, format!("{state} {}\n", loaded.join(",")));
+}

@@ -7,6 +7,7 @@
 //!   and a crash writes no core dump (`mend_core::process::protect`, first in `main`).
 //! - The web view can only reach the commands in `commands`, granted by the one
 //!   capability in src-tauri/capabilities/, and cannot navigate away from the app.
+pub mod appearance;
 mod automatic_backup;
 pub mod commands;
 mod dialog;
@@ -20,6 +21,7 @@ pub mod locking;
 pub mod scheduler;
 pub mod state;
 mod tray;
+mod webview;
 mod window;
 
 use locking::{lock_and_announce, LockReason};
@@ -93,12 +95,19 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             paths.make_private()?;
             let scheduler = Arc::new(Scheduler::load(dir.clone()));
             app.manage(discretion::Discretion::load(&dir));
+            let looks = appearance::AppearanceState::load(&dir);
+            let spelling = looks.spelling();
+            app.manage(looks);
             app.manage(AppState::new(paths, scheduler.clone()));
             scheduler::listen_for_actions(app.handle(), scheduler.clone());
             let handle = app.handle().clone();
             let words = move |id| handle.state::<AppState>().commitment_words(id);
             scheduler.spawn(app.handle().clone(), words);
             spawn_idle_watch(app.handle().clone());
+            if let Some(w) = app.get_webview_window("main") {
+                webview::configure(&w);
+                webview::apply_spelling(&w, spelling);
+            }
             tray::install(app.handle())?;
             tray::apply_name(app.handle());
             if std::env::args().any(|a| a == tray::HIDDEN_ARG) {
@@ -191,6 +200,8 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::safety::record_safety_check,
             commands::safety::choose_relationship_mode,
             commands::safety::safety_not_now,
+            commands::appearance::get_appearance,
+            commands::appearance::set_appearance,
             commands::discretion::get_discretion,
             commands::discretion::set_discretion,
             commands::discretion::note_copied,

@@ -2,6 +2,7 @@
 //! `cargo test --features e2e --test e2e -- --test-threads=1` (see .ci/test).
 // Test code: a failed unwrap is a failed test. [workspace.lints] denies these elsewhere.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+mod appearance;
 mod durability;
 mod frameworks;
 mod harness;
@@ -15,5 +16,6 @@ mod relationships;
 mod reminders;
 mod safety;
 mod screens;
+mod timeline;
 mod transfer;
 mod vault;

@@ -1,5 +1,6 @@
 import { mount } from "svelte";
 import App from "./App.svelte";
+import { appearance } from "./features/appearance/store.svelte";
 import "./ui/app.css";
 
 // The app never navigates: links inside rendered entries and previews are
@@ -22,5 +23,9 @@ document.addEventListener("drop", refuseFiles);
 
 const target = document.getElementById("app");
 if (target === null) throw new Error("index.html has no #app element");
+
+// The theme and text size chosen in Settings, before anything is drawn (at most
+// a moment: without an answer the page is drawn in the desktop's own).
+await appearance.load();
 
 export default mount(App, { target });

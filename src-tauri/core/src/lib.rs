@@ -10,6 +10,7 @@
 #![deny(clippy::panic)]
 
 pub mod apology;
+pub mod appearance;
 pub mod conversation;
 pub mod error;
 pub mod files;

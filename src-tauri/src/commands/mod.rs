@@ -1,5 +1,6 @@
 //! Thin adapters: each command takes the app state, calls one core function and maps
 //! the error. Every command is declared in build.rs and granted in the capability.
+pub mod appearance;
 pub mod discretion;
 pub mod journal;
 pub mod ledger;

@@ -16,6 +16,12 @@ import type { Cursor, EntryMeta, EntryView } from "../../lib/ipc";
 import { lockedOut } from "../../lib/lockout";
 
 export const PAGE_SIZE = 50;
+/**
+ * The most entries a feed draws at once. Scrolling further back drops the
+ * newest from the page (they stay loaded, and "Show newer entries" brings them
+ * back), so the page holds the same amount however far one scrolls.
+ */
+export const MAX_SHOWN = 200;
 
 /** An entry open in the editor. `id` is null until the first save creates it. */
 export interface EditorDraft {
@@ -34,6 +40,9 @@ export interface Feed {
   entries: EntryView[];
   /** Cursor for the next (older) page; null when every entry is loaded. */
   next: Cursor | null;
+  /** The entries drawn: `entries[from..to]`, at most MAX_SHOWN of them. */
+  from: number;
+  to: number;
   /** The first page has arrived. */
   loaded: boolean;
   loading: boolean;
@@ -41,7 +50,39 @@ export interface Feed {
 }
 
 export function emptyFeed(relationshipId: number | null): Feed {
-  return { relationshipId, entries: [], next: null, loaded: false, loading: false, loadFailed: null };
+  return {
+    relationshipId,
+    entries: [],
+    next: null,
+    from: 0,
+    to: 0,
+    loaded: false,
+    loading: false,
+    loadFailed: null,
+  };
+}
+
+/** The entries a feed draws. */
+export function shownEntries(feed: Feed): EntryView[] {
+  return feed.entries.slice(feed.from, feed.to);
+}
+
+/** Whether older entries can be drawn: loaded but not drawn, or not loaded yet. */
+export function hasOlder(feed: Feed): boolean {
+  return feed.to < feed.entries.length || feed.next !== null;
+}
+
+/** Keeps at most MAX_SHOWN drawn, dropping from the `end` that is out of sight. */
+function clampShown(feed: Feed, keep: "newest" | "oldest"): void {
+  if (feed.to - feed.from <= MAX_SHOWN) return;
+  if (keep === "oldest") feed.from = feed.to - MAX_SHOWN;
+  else feed.to = feed.from + MAX_SHOWN;
+}
+
+/** Draws the page of entries just newer than those drawn (scrolling back up). */
+export function showNewer(feed: Feed): void {
+  feed.from = Math.max(0, feed.from - PAGE_SIZE);
+  clampShown(feed, "newest");
 }
 
 export function emptyMeta(relationshipId: number | null = null): EntryMeta {
@@ -135,18 +176,24 @@ export class JournalStore {
       const index = feed.entries.findIndex((e) => e.id === entry.id);
       const belongs = feed.relationshipId === null || entry.meta.relationshipId === feed.relationshipId;
       if (!belongs) {
-        if (index >= 0) feed.entries.splice(index, 1);
+        if (index >= 0) removeAt(feed, index);
       } else if (index >= 0) feed.entries[index] = entry;
-      else feed.entries.unshift(entry);
+      else {
+        // A new entry goes on top, drawn when the top is.
+        feed.entries.unshift(entry);
+        if (feed.from > 0) feed.from += 1;
+        feed.to += 1;
+        clampShown(feed, "newest");
+      }
     };
     place(this.timeline);
     if (this.relationshipFeed !== null) place(this.relationshipFeed);
   }
 
   remove(id: number): void {
-    this.timeline.entries = this.timeline.entries.filter((e) => e.id !== id);
-    if (this.relationshipFeed !== null) {
-      this.relationshipFeed.entries = this.relationshipFeed.entries.filter((e) => e.id !== id);
+    for (const feed of [this.timeline, this.relationshipFeed]) {
+      const index = feed?.entries.findIndex((e) => e.id === id) ?? -1;
+      if (feed && index >= 0) removeAt(feed, index);
     }
   }
 
@@ -169,9 +216,17 @@ export class JournalStore {
     }
   }
 
-  /** Load the first page of a feed, or its next older page. Safe to call repeatedly. */
+  /**
+   * Draw the next older page of a feed: loaded already (after "Show newer
+   * entries"), or asked for. Safe to call repeatedly.
+   */
   async loadOlder(feed: Feed): Promise<void> {
     if (feed.loading) return;
+    if (feed.to < feed.entries.length) {
+      feed.to = Math.min(feed.entries.length, feed.to + PAGE_SIZE);
+      clampShown(feed, "oldest");
+      return;
+    }
     if (feed.loaded && feed.next === null) return;
     const stillShown = () => this.timeline === feed || this.relationshipFeed === feed;
     feed.loading = true;
@@ -184,6 +239,8 @@ export class JournalStore {
       feed.entries.push(...page.entries.filter((e) => !known.has(e.id)));
       feed.next = page.next;
       feed.loaded = true;
+      feed.to = feed.entries.length;
+      clampShown(feed, "oldest");
     } catch (error) {
       if (!stillShown() || lockedOut(error)) return;
       feed.loadFailed = error;
@@ -191,4 +248,11 @@ export class JournalStore {
       if (stillShown()) feed.loading = false;
     }
   }
+}
+
+/** Takes the entry at `index` out of a feed, keeping the drawn range on the same entries. */
+function removeAt(feed: Feed, index: number): void {
+  feed.entries.splice(index, 1);
+  if (index < feed.from) feed.from -= 1;
+  if (index < feed.to) feed.to -= 1;
 }

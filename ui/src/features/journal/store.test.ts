@@ -10,7 +10,9 @@ const { invoke } = await import("@tauri-apps/api/core");
 const { FakeBackend, deferred } = await import("../../lib/ipc/fakeBackend");
 const { forgetAnswersInFlight } = await import("../../lib/ipc/call");
 const { onLockedOut } = await import("../../lib/lockout");
-const { JournalStore, PAGE_SIZE, emptyFeed } = await import("./store.svelte");
+const { JournalStore, MAX_SHOWN, PAGE_SIZE, emptyFeed, hasOlder, shownEntries, showNewer } = await import(
+  "./store.svelte"
+);
 
 function entry(id: number, relationshipId: number | null = null): EntryView {
   const createdAt = `2025-11-${String(id).padStart(2, "0")}T09:00:00Z`;
@@ -33,6 +35,70 @@ beforeEach(() => {
   store = new JournalStore();
   lockedOut = vi.fn<() => void>();
   onLockedOut(lockedOut);
+});
+
+describe("a bounded number of entries drawn", () => {
+  /** Answers list_entries with pages of PAGE_SIZE ids counting down from `newest`, `pages` of them. */
+  function pagesFrom(newest: number, pages: number): void {
+    backend.on("list_entries", (args) => {
+      const before = args.before as { id: number } | null;
+      const start = before === null ? newest : before.id - 1;
+      const ids = Array.from({ length: PAGE_SIZE }, (_, i) => start - i);
+      const last = ids[ids.length - 1];
+      const more = last > newest - pages * PAGE_SIZE + 1;
+      return { entries: ids.map((id) => entry(id)), next: more ? { createdAt: "x", id: last } : null };
+    });
+  }
+
+  const ids = (list: EntryView[]) => list.map((e) => e.id);
+
+  it("draws at most MAX_SHOWN however many pages were loaded, dropping the newest", async () => {
+    pagesFrom(1000, 6);
+    const feed = store.timeline;
+    for (let i = 0; i < 6; i += 1) await store.loadOlder(feed);
+    expect(feed.entries).toHaveLength(6 * PAGE_SIZE);
+    expect(shownEntries(feed)).toHaveLength(MAX_SHOWN);
+    expect(ids(shownEntries(feed))[0]).toBe(1000 - (6 * PAGE_SIZE - MAX_SHOWN));
+    expect(ids(shownEntries(feed)).at(-1)).toBe(1000 - 6 * PAGE_SIZE + 1);
+    expect(hasOlder(feed)).toBe(false);
+  });
+
+  it("brings newer entries back without asking again, and older ones back the same way", async () => {
+    pagesFrom(1000, 6);
+    const feed = store.timeline;
+    for (let i = 0; i < 6; i += 1) await store.loadOlder(feed);
+    const asked = backend.argsOf("list_entries").length;
+
+    showNewer(feed);
+    expect(shownEntries(feed)).toHaveLength(MAX_SHOWN);
+    expect(ids(shownEntries(feed))[0]).toBe(1000 - (6 * PAGE_SIZE - MAX_SHOWN) + PAGE_SIZE);
+    showNewer(feed);
+    showNewer(feed);
+    expect(feed.from).toBe(0);
+    expect(ids(shownEntries(feed))[0]).toBe(1000);
+    expect(hasOlder(feed)).toBe(true);
+
+    await store.loadOlder(feed);
+    expect(backend.argsOf("list_entries")).toHaveLength(asked);
+    expect(shownEntries(feed)).toHaveLength(MAX_SHOWN);
+    expect(ids(shownEntries(feed))[0]).toBe(1000 - PAGE_SIZE);
+  });
+
+  it("keeps the drawn entries in place when one is added on top or deleted", async () => {
+    pagesFrom(1000, 6);
+    const feed = store.timeline;
+    for (let i = 0; i < 6; i += 1) await store.loadOlder(feed);
+    const before = ids(shownEntries(feed));
+
+    store.upsert(entry(5000));
+    expect(ids(shownEntries(feed))).toEqual(before);
+    expect(feed.entries[0].id).toBe(5000);
+
+    store.remove(1000);
+    expect(ids(shownEntries(feed))).toEqual(before);
+    store.remove(before[3]);
+    expect(ids(shownEntries(feed))).toEqual(before.filter((id) => id !== before[3]));
+  });
 });
 
 describe("loading the timeline", () => {

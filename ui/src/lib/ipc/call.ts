@@ -10,7 +10,8 @@
 //   before a lock can land in what the page shows after it. Stores and views
 //   treat it like "locked" (see `lockedOut`), without announcing a second lock.
 // - Commands about the vault itself (its status, unlocking, locking, the
-//   heartbeat, restoring on the welcome screen) are answered across a lock.
+//   heartbeat, restoring on the welcome screen) and the window's appearance
+//   are answered across a lock.
 // - `lockMark()` / `lockedSince(mark)` are for code that acts later without
 //   asking anything (a view closing while "Hide" locks).
 //
@@ -42,6 +43,8 @@ const ACROSS_LOCKS: ReadonlySet<Command> = new Set<Command>([
   "choose_backup",
   "restore_backup",
   "note_copied",
+  "get_appearance",
+  "set_appearance",
 ]);
 
 let epoch = 0;

@@ -72,7 +72,7 @@ export function radarOption(dashboard: ChartData, theme: ChartTheme): ChartOptio
       radius: "66%",
       indicator: ELEMENTS.map((e) => ({ name: e.label, min: 0, max: 5 })),
       splitNumber: 5,
-      axisName: { color: theme.text, fontFamily: theme.font },
+      axisName: { color: theme.text, fontFamily: theme.font, fontSize: theme.fontSize },
       axisLine: { lineStyle: { color: theme.line } },
       splitLine: { lineStyle: { color: theme.line } },
       splitArea: { show: false },

@@ -28,6 +28,7 @@ const THEME: ChartTheme = {
   connected: "#connected",
   dependable: "#dependable",
   font: "sans-serif",
+  fontSize: 12,
 };
 
 function dashboard(overrides: Partial<ChartData> = {}): ChartData {

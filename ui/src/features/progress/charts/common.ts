@@ -71,9 +71,9 @@ export function axisStyle(theme: ChartTheme) {
   return {
     axisLine: { lineStyle: { color: theme.line } },
     axisTick: { lineStyle: { color: theme.line } },
-    axisLabel: { color: theme.muted, fontFamily: theme.font },
+    axisLabel: { color: theme.muted, fontFamily: theme.font, fontSize: theme.fontSize },
     splitLine: { lineStyle: { color: theme.line } },
-    nameTextStyle: { color: theme.muted, fontFamily: theme.font },
+    nameTextStyle: { color: theme.muted, fontFamily: theme.font, fontSize: theme.fontSize },
   };
 }
 
@@ -117,7 +117,7 @@ export function tooltip(theme: ChartTheme, formatter: (params: unknown) => strin
     renderMode: "richText" as const,
     backgroundColor: theme.surface,
     borderColor: theme.line,
-    textStyle: { color: theme.text, fontFamily: theme.font },
+    textStyle: { color: theme.text, fontFamily: theme.font, fontSize: theme.fontSize },
     formatter,
   };
 }
@@ -128,7 +128,7 @@ export function legend(theme: ChartTheme) {
     icon: "roundRect",
     itemWidth: 14,
     itemHeight: 10,
-    textStyle: { color: theme.text, fontFamily: theme.font },
+    textStyle: { color: theme.text, fontFamily: theme.font, fontSize: theme.fontSize },
     inactiveColor: theme.line,
   };
 }
@@ -137,7 +137,7 @@ export function legend(theme: ChartTheme) {
 export function base(theme: ChartTheme) {
   return {
     backgroundColor: "transparent",
-    textStyle: { color: theme.text, fontFamily: theme.font },
+    textStyle: { color: theme.text, fontFamily: theme.font, fontSize: theme.fontSize },
   };
 }
 
@@ -202,7 +202,7 @@ export function repeatBreachSeries(at: string[], theme: ChartTheme) {
         name: REPEAT_BREACH_LABEL,
         xAxis: x,
         lineStyle: { color: theme.breach, type: "dashed" as const, width: 1.5 },
-        label: { formatter: REPEAT_BREACH_LABEL, color: theme.breach, fontFamily: theme.font },
+        label: { formatter: REPEAT_BREACH_LABEL, color: theme.breach, fontFamily: theme.font, fontSize: theme.fontSize },
       })),
     },
   };

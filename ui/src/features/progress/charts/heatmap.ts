@@ -103,7 +103,7 @@ export function option(dashboard: ChartData, theme: ChartTheme): ChartOption {
       itemWidth: 14,
       itemHeight: 14,
       itemGap: 14,
-      textStyle: { color: theme.text, fontFamily: theme.font },
+      textStyle: { color: theme.text, fontFamily: theme.font, fontSize: theme.fontSize },
       pieces: DAY_STATES.map((s) => ({ value: s.value, label: s.label, color: colours[s.state] })),
     },
     calendar: {
@@ -115,11 +115,12 @@ export function option(dashboard: ChartData, theme: ChartTheme): ChartOption {
       orient: "horizontal",
       splitLine: { lineStyle: { color: theme.line, width: 1 } },
       itemStyle: { color: "transparent", borderColor: theme.line, borderWidth: 1 },
-      dayLabel: { firstDay: 1, nameMap: weekdayNames(), color: theme.muted, fontFamily: theme.font },
+      dayLabel: { firstDay: 1, nameMap: weekdayNames(), color: theme.muted, fontFamily: theme.font, fontSize: theme.fontSize },
       monthLabel: {
         nameMap: Array.from({ length: 12 }, (_, i) => shortMonth(i)),
         color: theme.muted,
         fontFamily: theme.font,
+        fontSize: theme.fontSize,
       },
       yearLabel: { show: false },
     },

@@ -4,7 +4,10 @@
 
 import type { ChartTheme } from "./types";
 
-const VARIABLES: Record<keyof ChartTheme, [string, string]> = {
+/** ECharts' own text size, at the standard text size. */
+export const BASE_FONT_PX = 12;
+
+const VARIABLES: Record<Exclude<keyof ChartTheme, "fontSize">, [string, string]> = {
   text: ["--text", "#2c2a27"],
   muted: ["--muted", "#615b53"],
   line: ["--line", "#e4ddd2"],
@@ -23,10 +26,14 @@ const VARIABLES: Record<keyof ChartTheme, [string, string]> = {
   font: ["--font", "system-ui, sans-serif"],
 };
 
-/** Builds the theme from a reader of CSS custom properties (getComputedStyle's getPropertyValue). */
-export function themeFrom(read: (name: string) => string): ChartTheme {
-  const theme = {} as ChartTheme;
-  for (const [key, [name, fallback]] of Object.entries(VARIABLES) as [keyof ChartTheme, [string, string]][]) {
+/**
+ * Builds the theme from a reader of CSS custom properties (getComputedStyle's
+ * getPropertyValue) and the text scale chosen in Settings (1 = standard).
+ */
+export function themeFrom(read: (name: string) => string, scale = 1): ChartTheme {
+  const theme = { fontSize: Math.round(BASE_FONT_PX * scale) } as ChartTheme;
+  type Named = Exclude<keyof ChartTheme, "fontSize">;
+  for (const [key, [name, fallback]] of Object.entries(VARIABLES) as [Named, [string, string]][]) {
     // Long values (the font stack) may come back across several lines.
     const value = read(name).replace(/\s+/gu, " ").trim();
     theme[key] = value === "" ? fallback : value;

@@ -34,7 +34,7 @@ function markLines(events: RelationshipEvent[], theme: ChartTheme) {
       name: EVENT_LABELS[event.kind],
       xAxis: event.occurredOn,
       lineStyle: { color, type: milestone ? ("dotted" as const) : ("dashed" as const), width: milestone ? 1 : 1.5 },
-      label: { formatter: EVENT_LABELS[event.kind], color, fontFamily: theme.font },
+      label: { formatter: EVENT_LABELS[event.kind], color, fontFamily: theme.font, fontSize: theme.fontSize },
     };
   });
 }

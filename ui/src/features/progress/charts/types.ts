@@ -63,6 +63,8 @@ export interface ChartTheme {
   connected: string;
   dependable: string;
   font: string;
+  /** Text size in pixels: 12 at the standard text size, more or less as chosen in Settings. */
+  fontSize: number;
 }
 
 /**

@@ -5,6 +5,8 @@
 //!   both derived from one seed); [`ContactCode`] is its public half as readable text.
 //! - [`seal`] signs a [`Share`] payload and encrypts it to a contact or a passphrase;
 //!   [`open`] undoes that and refuses anything it cannot vouch for.
+//! - [`preview`] renders a share's items as the words its receiver will read, for the
+//!   sender before sealing and the receiver after opening.
 //!
 //! Invariants:
 //! - The secret half of an identity never prints, clones or serialises; it leaves memory
@@ -26,6 +28,7 @@ mod error;
 mod identity;
 mod open;
 pub mod payload;
+mod preview;
 mod seal;
 #[cfg(test)]
 mod tests;
@@ -39,6 +42,7 @@ pub use payload::{
     Addressee, Share, SharedCheckIn, SharedCommitment, SharedDecision, SharedEntry, SharedEvidence,
     SharedItem, SharedMark, SharedNote, SharedOccurrence, PAYLOAD_VERSION,
 };
+pub use preview::{preview, preview_text, ItemPreview, ALSO_IN_THE_FILE};
 pub use seal::{seal, SealTo, PASSPHRASE_WORK_FACTOR};
 
 /// The file name extension of a share.

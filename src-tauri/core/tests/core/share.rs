@@ -296,3 +296,112 @@ proptest! {
         }
     }
 }
+
+fn every_kind() -> Vec<SharedItem> {
+    use mend_core::progress::checkins::DecisionChoice;
+    use mend_core::share::{
+        SharedCheckIn, SharedDecision, SharedEvidence, SharedMark, SharedOccurrence,
+    };
+    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    vec![
+        items()[0].clone(),
+        SharedItem::Commitment(SharedCommitment {
+            owner: CommitmentOwner::Me,
+            promise: "Call on Monday and Thursday evenings".into(),
+            repeat: "Every Monday and Thursday".into(),
+            starts_on: day(2),
+            ends_on: None,
+            kept_looks_like: "We spoke for at least ten minutes".into(),
+            record: vec![
+                SharedOccurrence {
+                    due_on: day(2),
+                    status: OccurrenceStatus::Kept,
+                    note: String::new(),
+                },
+                SharedOccurrence {
+                    due_on: day(5),
+                    status: OccurrenceStatus::Missed,
+                    note: "I was late from work and did not ring".into(),
+                },
+            ],
+        }),
+        SharedItem::ChecklistMark(SharedMark {
+            framework_id: "four-steps".into(),
+            step_id: "actions".into(),
+            title: "Actions, not words".into(),
+            marked_on: day(10),
+            note: "Three weeks of calls".into(),
+            evidence: vec![SharedEvidence { on: day(9), text: "He rang from the station".into() }],
+        }),
+        SharedItem::CheckIn(SharedCheckIn {
+            on: day(18),
+            able: Some(3.5),
+            believable: None,
+            connected: Some(4.0),
+            dependable: Some(3.0),
+            trust_level: Some(6),
+            note: "Calmer week".into(),
+        }),
+        SharedItem::DecisionReview(SharedDecision {
+            decided_on: day(15),
+            choice: DecisionChoice::Hold,
+            reasons: "Too soon to say more".into(),
+        }),
+        note("Before Tuesday's session."),
+    ]
+}
+
+#[test]
+fn the_preview_shows_every_word_that_leaves() {
+    let sent = every_kind();
+    let text = share::preview_text(&sent);
+    for words in [
+        "I told the truth about Saturday before being asked.",
+        "steady",
+        "#honesty",
+        "Call on Monday and Thursday evenings",
+        "Every Monday and Thursday",
+        "We spoke for at least ten minutes",
+        "I was late from work and did not ring",
+        "Actions, not words",
+        "Three weeks of calls",
+        "He rang from the station",
+        "Calmer week",
+        "Too soon to say more",
+        "Before Tuesday's session.",
+    ] {
+        assert!(text.contains(words), "{words:?} is missing from the preview");
+    }
+    let commitment = &share::preview(&sent)[1];
+    assert_eq!(commitment.heading, "Commitment: Call on Monday and Thursday evenings");
+    assert_eq!(
+        commitment.lines,
+        [
+            "Whose: mine",
+            "How often: Every Monday and Thursday",
+            "From 2026-11-02",
+            "Kept looks like: We spoke for at least ten minutes",
+            "2026-11-02: kept",
+            "2026-11-05: missed — I was late from work and did not ring",
+        ]
+    );
+    let check_in = &share::preview(&sent)[3];
+    assert_eq!(
+        check_in.lines,
+        [
+            "Able: 3.5 of 5",
+            "Connected: 4.0 of 5",
+            "Dependable: 3.0 of 5",
+            "Trust level: 6 of 10",
+            "Note: Calmer week"
+        ]
+    );
+    assert!(text.ends_with(&format!("{}\n", share::ALSO_IN_THE_FILE)));
+
+    // The receiver reads exactly what the sender previewed.
+    let alex = Identity::generate(&mut OsRng).unwrap();
+    let sam = Identity::generate(&mut OsRng).unwrap();
+    let file = share::seal(&alex, SealTo::Contact(sam.code()), at(10), 1, sent).unwrap();
+    let opened = share::open(&file, OpenWith::Identity(&sam), never).unwrap();
+    assert_eq!(share::preview_text(&opened.items), text);
+}

@@ -167,6 +167,19 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Anything pasted into the code field is answered, never a panic; and what is
+    /// accepted is a code that prints back as its own canonical form.
+    #[test]
+    fn any_text_is_answered_without_panicking(text in "(mend1)?[a-zA-Z0-9 -]{0,130}|\\PC{0,200}") {
+        if let Ok(code) = ContactCode::parse(&text) {
+            prop_assert_eq!(ContactCode::parse(&code.compact()).unwrap(), code);
+        }
+    }
+}
+
 #[test]
 fn a_swapped_signature_is_refused() {
     let (alex, sam, carol) = (identity(), identity(), identity());

@@ -27,6 +27,7 @@ pub mod safety;
 pub mod search;
 pub mod secret;
 pub mod settings;
+pub mod share;
 pub mod store;
 pub mod strength;
 pub mod time;

@@ -20,5 +20,6 @@ mod migrations;
 mod progress;
 mod safety;
 mod setting;
+mod share;
 mod tamper;
 mod vault;

@@ -95,6 +95,7 @@ const COMMANDS: &[&str] = &[
     "choose_import",
     "confirm_import",
     "cancel_import",
+    "stop_import",
 ];
 
 fn main() {

@@ -3,6 +3,13 @@
 //! [`Importer::apply`] writes the batch in one transaction. [`ImportSession`] holds a
 //! parsed batch between the preview and the person's answer.
 //!
+//! Applying runs the preview's plan again inside the transaction (so an entry added in
+//! between is still skipped), then writes [`CHUNK`] entries at a time, filling the search
+//! index for each chunk with one statement while the per-row index trigger is set aside;
+//! the trigger is put back, text unchanged, before the transaction ends. After each chunk
+//! [`Importer::apply_with`] reports progress and may be told to stop: stopping, like any
+//! error, rolls everything back, search index and schema included.
+//!
 //! A duplicate is an entry with the same day (UTC) and the same text, ignoring
 //! whitespace at either end, as one already in the vault or earlier in the same batch.
 pub mod dayone;

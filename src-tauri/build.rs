@@ -97,6 +97,7 @@ const COMMANDS: &[&str] = &[
     "choose_import",
     "confirm_import",
     "cancel_import",
+    "stop_import",
 ];
 
 fn main() {

@@ -215,6 +215,7 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::transfer::choose_import,
             commands::transfer::confirm_import,
             commands::transfer::cancel_import,
+            commands::transfer::stop_import,
         ]))
 }
 

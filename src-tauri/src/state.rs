@@ -11,7 +11,7 @@ use mend_core::transfer::import::ImportSession;
 use mend_core::{Clock, IdleTimer, SystemClock, Vault, VaultPaths};
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -31,6 +31,9 @@ pub struct AppState {
     /// A previewed import (journal text, in memory only) until it is confirmed, cancelled,
     /// or the vault locks.
     import: Mutex<Option<ImportSession>>,
+    /// Set to stop the import being written (it is then rolled back): by the person's
+    /// Cancel or by a lock. Cleared when an import is chosen.
+    import_stop: AtomicBool,
     /// The backup chosen for restoring, until a vault is in place.
     restore: Mutex<Option<PathBuf>>,
     /// Whether the journal's first page has been read since the last unlock: the
@@ -56,6 +59,7 @@ impl AppState {
             backups: Mutex::new(()),
             rekeys: AtomicU64::new(0),
             import: Mutex::new(None),
+            import_stop: AtomicBool::new(false),
             restore: Mutex::new(None),
             first_page: FirstPage::default(),
         }
@@ -127,7 +131,18 @@ impl AppState {
 
     /// Keeps a previewed import until [`Self::take_import`] (or a lock) ends it.
     pub fn hold_import(&self, session: ImportSession) {
+        self.import_stop.store(false, Ordering::SeqCst);
         *lock_ignoring_poison(&self.import) = Some(session);
+    }
+
+    /// Asks the import being written to stop; it is rolled back, so nothing is added.
+    pub fn stop_import(&self) {
+        self.import_stop.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether the import being written has been asked to stop.
+    pub fn import_stopped(&self) -> bool {
+        self.import_stop.load(Ordering::SeqCst)
     }
 
     pub fn take_import(&self) -> Option<ImportSession> {
@@ -179,8 +194,10 @@ impl AppState {
     }
 
     /// Locks: drops the vault (closing the database, wiping the key) and any previewed
-    /// import, whether or not the vault was unlocked. Returns whether it was.
+    /// import, whether or not the vault was unlocked. Returns whether it was. An import
+    /// being written is stopped first (and rolled back), so the lock does not wait for it.
     pub fn lock(&self) -> bool {
+        self.stop_import();
         let was_unlocked = self.slot().take().is_some();
         *lock_ignoring_poison(&self.import) = None;
         was_unlocked

@@ -15,7 +15,9 @@ use mend_core::transfer::import::{ImportFormat, ImportOutcome, ImportPreview, Im
 use mend_core::transfer::{TransferError, Written};
 use mend_core::{Passphrase, Vault};
 use serde::Serialize;
+use std::ops::ControlFlow;
 use std::path::Path;
+use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
@@ -65,6 +67,15 @@ pub struct ImportChosen {
     /// The file or folder name.
     pub source: String,
     pub preview: ImportPreview,
+}
+
+/// How far a confirmed import has got: entries written (and indexed) of those to write.
+#[derive(Debug, Clone, Copy, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportProgress {
+    pub done: u32,
+    pub total: u32,
 }
 
 fn name_of(path: &Path) -> String {
@@ -201,21 +212,45 @@ pub fn choose_import<R: Runtime>(
     Ok(Some(chosen))
 }
 
-/// Writes the previewed import, in one transaction.
+/// Writes the previewed import, in one transaction, telling the page how far it has got
+/// through `progress` after every chunk. `None` when it was stopped ([`stop_import`] or
+/// a lock): rolled back, nothing added.
 #[tauri::command(async)]
-pub fn confirm_import(state: State<'_, AppState>) -> CmdResult<ImportOutcome> {
+pub fn confirm_import(
+    state: State<'_, AppState>,
+    progress: Channel<ImportProgress>,
+) -> CmdResult<Option<ImportOutcome>> {
     let session = state
         .take_import()
         .ok_or_else(|| IpcError::new(ErrorCode::InvalidInput, "Choose what to import first."))?;
-    let outcome = state.with_vault(|v| Ok(session.apply(v)?))?;
-    state.peek(|v| {
-        state.sync_reminders(v);
-        Some(())
-    });
+    let outcome = state.with_vault(|v| {
+        Ok(session.apply_with(v, |done, total| {
+            // Progress is only shown: a page that has gone away does not stop the import.
+            let _ = progress.send(ImportProgress { done: done as u32, total: total as u32 });
+            if state.import_stopped() {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        })?)
+    })?;
+    if outcome.is_some() {
+        state.peek(|v| {
+            state.sync_reminders(v);
+            Some(())
+        });
+    }
     Ok(outcome)
 }
 
+/// Drops a previewed import that was not confirmed.
 #[tauri::command(async)]
 pub fn cancel_import(state: State<'_, AppState>) {
     drop(state.take_import());
+}
+
+/// Stops the import being written: it is rolled back, and nothing is added.
+#[tauri::command(async)]
+pub fn stop_import(state: State<'_, AppState>) {
+    state.stop_import();
 }

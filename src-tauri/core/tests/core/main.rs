@@ -13,6 +13,7 @@ mod backup;
 mod crash;
 mod export;
 mod guide;
+mod import;
 mod import_formats;
 mod journal;
 mod ledger;

@@ -25,10 +25,12 @@ import {
   exportMarkdown,
   restoreBackup,
   setBackupsKept,
+  stopImport,
   type BackupSettings,
   type ChosenBackup,
   type ImportChosen,
   type ImportFormat,
+  type ImportProgress,
   type SavedTo,
 } from "../../lib/ipc/transfer";
 import { Loader } from "../../lib/loader";
@@ -43,7 +45,14 @@ import {
   describeRefusal,
 } from "../../lib/messages";
 import { loadRelationships } from "../relationships/relationships";
-import { backupSavedSentence, exportedSentence, importedSentence, keptSavedSentence } from "./transfer";
+import {
+  IMPORT_STOPPED,
+  PROGRESS_AFTER_MS,
+  backupSavedSentence,
+  exportedSentence,
+  importedSentence,
+  keptSavedSentence,
+} from "./transfer";
 
 /** What a save to a chosen place last said: saved, or the dialog was closed. */
 export interface SaveStatus {
@@ -225,6 +234,12 @@ export class ImportStore {
   /** The file chosen and its preview; nothing is written until `confirm`. */
   chosen = $state<ImportChosen | null>(null);
   confirming = $state(false);
+  /** How far the import being written has got (entries written of those to write). */
+  progress = $state<ImportProgress | null>(null);
+  /** The import has taken over `PROGRESS_AFTER_MS`: its progress and a Cancel are shown. */
+  slow = $state(false);
+  /** Cancel was pressed while importing; the back end is rolling it back. */
+  stopping = $state(false);
   status = $state("");
   error = $state<string | null>(null);
 
@@ -266,26 +281,58 @@ export class ImportStore {
     }
   }
 
-  /** Imports what the preview showed; the preview closes either way. */
+  /**
+   * Imports what the preview showed; the preview closes either way. Past
+   * `PROGRESS_AFTER_MS` its progress is shown, with a Cancel (`stop`).
+   */
   async confirm(): Promise<void> {
     if (this.chosen === null || this.confirming) return;
     this.confirming = true;
     this.error = null;
+    this.progress = null;
+    const timer = setTimeout(() => {
+      this.slow = true;
+    }, PROGRESS_AFTER_MS);
     try {
-      const outcome = await confirmImport();
-      // The journal has new entries (and perhaps relationships) the lists don't know of.
-      entriesAddedElsewhere();
-      void loadRelationships();
-      if (this.#disposed) return;
-      this.status = importedSentence(outcome);
+      const outcome = await confirmImport((report) => {
+        this.progress = report;
+      });
+      if (outcome === null) {
+        // Stopped and rolled back: the journal is as it was.
+        if (this.#disposed) return;
+        this.status = IMPORT_STOPPED;
+      } else {
+        // The journal has new entries (and perhaps relationships) the lists don't know of.
+        entriesAddedElsewhere();
+        void loadRelationships();
+        if (this.#disposed) return;
+        this.status = importedSentence(outcome);
+      }
     } catch (reason) {
       if (this.#disposed || lockedOut(reason)) return;
       // The back end has let go of the preview either way; nothing was written.
       this.error = describeRefusal(reason, IMPORT_WORDING);
     } finally {
+      clearTimeout(timer);
       this.confirming = false;
+      this.slow = false;
+      this.stopping = false;
+      this.progress = null;
     }
     if (!this.#disposed) this.chosen = null;
+  }
+
+  /** Stops the import being written: it is rolled back and nothing is added. */
+  async stop(): Promise<void> {
+    if (!this.confirming || this.stopping) return;
+    this.stopping = true;
+    try {
+      await stopImport();
+    } catch (reason) {
+      if (this.#disposed || lockedOut(reason)) return;
+      this.stopping = false;
+      this.error = describeRefusal(reason, IMPORT_WORDING);
+    }
   }
 
   /** Closes the preview without importing; false when there was none to close. */

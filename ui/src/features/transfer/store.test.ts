@@ -3,12 +3,15 @@
 // runs over it): what each says after success, a closed dialog and a refusal,
 // and that passphrases go once used and an open preview is let go of.
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { ImportChosen } from "../../lib/ipc/transfer";
+import type { ImportChosen, ImportOutcome, ImportProgress } from "../../lib/ipc/transfer";
 
-vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
+vi.mock("@tauri-apps/api/core", async () => ({
+  invoke: vi.fn(),
+  Channel: (await import("../../lib/ipc/fakeBackend")).FakeChannel,
+}));
 
 const { invoke } = await import("@tauri-apps/api/core");
-const { FakeBackend, deferred } = await import("../../lib/ipc/fakeBackend");
+const { FakeBackend, FakeChannel, deferred } = await import("../../lib/ipc/fakeBackend");
 const { BackupStore, ExportStore, ImportStore, RestoreStore } = await import("./store.svelte");
 
 let backend: InstanceType<typeof FakeBackend>;
@@ -175,6 +178,37 @@ describe("ImportStore", () => {
     expect(store.status).toBe("Imported 2 entries. 1 duplicate skipped.");
     expect(store.chosen).toBeNull();
     expect(backend.argsOf("list_relationships")).toHaveLength(1);
+  });
+
+  it("passes on the import's progress, and after a cancel says nothing was added", async () => {
+    const answer = deferred<ImportOutcome | null>();
+    let channel: InstanceType<typeof FakeChannel<ImportProgress>> | null = null;
+    backend
+      .returns("choose_import", CHOSEN)
+      .on("confirm_import", (args) => {
+        channel = args.progress as InstanceType<typeof FakeChannel<ImportProgress>>;
+        return answer.promise;
+      })
+      .on("stop_import", () => {
+        // The back end rolls the import back and answers the confirm with null.
+        answer.resolve(null);
+        return null;
+      });
+    const store = new ImportStore();
+    await store.choose();
+    const confirming = store.confirm();
+    await Promise.resolve();
+    channel!.onmessage({ done: 1, total: 2 });
+    expect(store.progress).toEqual({ done: 1, total: 2 });
+    const stopping = store.stop();
+    expect(store.stopping).toBe(true);
+    await stopping;
+    await confirming;
+    expect(store.status).toBe("Import cancelled. Nothing was added to your journal.");
+    expect(store.progress).toBeNull();
+    expect(store.confirming).toBe(false);
+    expect(store.chosen).toBeNull();
+    expect(backend.argsOf("list_relationships"), "no lists reloaded: nothing was added").toHaveLength(0);
   });
 
   it("lets go of the preview on cancel, and when the screen goes with one open", async () => {

@@ -150,6 +150,18 @@ export function importedSentence(outcome: ImportOutcome): string {
   return `Imported ${entriesPhrase(outcome.imported)}. ${outcome.duplicates} ${duplicatesWord(outcome.duplicates)} skipped.`;
 }
 
+/** How long an import runs before its progress (and a way to cancel it) is shown. */
+export const PROGRESS_AFTER_MS = 1000;
+
+/** What a cancelled import says: it was rolled back, so the journal is as it was. */
+export const IMPORT_STOPPED = "Import cancelled. Nothing was added to your journal.";
+
+/** How far an import has got, in words: "3,000 of 10,000 entries added". */
+export function progressPhrase(done: number, total: number, locale?: string): string {
+  const n = new Intl.NumberFormat(locale);
+  return `${n.format(done)} of ${n.format(total)} ${total === 1 ? "entry" : "entries"} added`;
+}
+
 /** The span of an import's entries, or null when it has none. */
 export function dateRange(first: string | null, last: string | null, locale?: string): string | null {
   if (first === null && last === null) return null;

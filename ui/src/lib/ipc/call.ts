@@ -17,7 +17,7 @@
 //
 // Nothing here logs: arguments and results may contain journal text.
 
-import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
+import { Channel, invoke, type InvokeArgs } from "@tauri-apps/api/core";
 
 import type { Command } from "./bindings/Command";
 import { MendError, toMendError } from "./error";
@@ -66,6 +66,20 @@ export function lockedSince(mark: number): boolean {
 
 export function call<T>(command: Command, args?: InvokeArgs): Promise<T> {
   return answered(command, invoke<T>(command, args));
+}
+
+/**
+ * `call`, for a command that reports how far it has got through a Tauri
+ * channel passed as its `progress` argument. Reports are given to `onProgress`
+ * until the answer arrives, and none after a lock (the lock rule again).
+ */
+export function callWithProgress<T, P>(command: Command, args: Record<string, unknown>, onProgress: (report: P) => void): Promise<T> {
+  const askedIn = epoch;
+  const channel = new Channel<P>();
+  channel.onmessage = (report) => {
+    if (askedIn === epoch) onProgress(report);
+  };
+  return call<T>(command, { ...args, progress: channel });
 }
 
 /**

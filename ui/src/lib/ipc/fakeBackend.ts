@@ -49,6 +49,14 @@ export class FakeBackend {
   }
 }
 
+/**
+ * A stand-in for Tauri's `Channel` (mock it in with `Channel: FakeChannel`):
+ * the test plays the back end by calling `onmessage` with each report.
+ */
+export class FakeChannel<T> {
+  onmessage: (message: T) => void = () => {};
+}
+
 /** A promise to settle later, for answers that arrive late. */
 export function deferred<T>() {
   let resolve!: (value: T) => void;

@@ -13,9 +13,10 @@ import type { ImportChosen } from "./bindings/ImportChosen";
 import type { ImportFormat } from "./bindings/ImportFormat";
 import type { ImportOutcome } from "./bindings/ImportOutcome";
 import type { ImportPreview } from "./bindings/ImportPreview";
+import type { ImportProgress } from "./bindings/ImportProgress";
 import type { ImportSample } from "./bindings/ImportSample";
 import type { SavedTo } from "./bindings/SavedTo";
-import { call } from "./call";
+import { call, callWithProgress } from "./call";
 
 export type {
   AutomaticBackupView,
@@ -25,6 +26,7 @@ export type {
   ImportFormat,
   ImportOutcome,
   ImportPreview,
+  ImportProgress,
   ImportSample,
   SavedTo,
 };
@@ -84,8 +86,17 @@ export function chooseImport(format: ImportFormat): Promise<ImportChosen | null>
   return call("choose_import", { format });
 }
 
-export function confirmImport(): Promise<ImportOutcome> {
-  return call("confirm_import");
+/**
+ * Writes the previewed import, reporting how far it has got. `null` when it was
+ * stopped (`stopImport`, or a lock): rolled back, nothing added.
+ */
+export function confirmImport(onProgress: (report: ImportProgress) => void): Promise<ImportOutcome | null> {
+  return callWithProgress("confirm_import", {}, onProgress);
+}
+
+/** Stops the import being written; `confirmImport` then answers `null`. */
+export function stopImport(): Promise<void> {
+  return call("stop_import");
 }
 
 export function cancelImport(): Promise<void> {

@@ -3,6 +3,13 @@
 //! [`Importer::apply`] writes the batch in one transaction. [`ImportSession`] holds a
 //! parsed batch between the preview and the person's answer.
 //!
+//! Applying runs the preview's plan again inside the transaction (so an entry added in
+//! between is still skipped), then writes [`CHUNK`] entries at a time, filling the search
+//! index for each chunk with one statement while the per-row index trigger is set aside;
+//! the trigger is put back, text unchanged, before the transaction ends. After each chunk
+//! [`Importer::apply_with`] reports progress and may be told to stop: stopping, like any
+//! error, rolls everything back, search index and schema included.
+//!
 //! A duplicate is an entry with the same day (UTC) and the same text, ignoring
 //! whitespace at either end, as one already in the vault or earlier in the same batch.
 pub mod dayone;
@@ -16,14 +23,14 @@ use super::TransferError;
 use crate::frameworks::{BreachKind, Role};
 use crate::journal::{EntryMeta, MAX_BODY_BYTES};
 use crate::relationships::{setting, EventKind, Power, Setting};
-use crate::store::atomically;
-use crate::time::instant::to_millis;
+use crate::time::instant::{from_millis, to_millis};
 use crate::vault::Vault;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
+use std::ops::ControlFlow;
 use std::path::Path;
 use ts_rs::TS;
 
@@ -33,6 +40,8 @@ pub use session::ImportSession;
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// The most entries one import may hold.
 pub const MAX_ENTRIES: usize = 200_000;
+/// How many entries an import writes between two reports of its progress.
+pub const CHUNK: usize = 1000;
 /// How many entries the preview shows.
 pub const PREVIEW_SAMPLES: usize = 5;
 
@@ -209,7 +218,7 @@ pub struct ImportSample {
     pub excerpt: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct ImportOutcome {
@@ -241,8 +250,56 @@ struct Plan {
     metas: Vec<EntryMeta>,
 }
 
+/// Tags for imported entries: each name looked up (or added) once per import, with
+/// statements prepared once.
+struct Tags<'c> {
+    conn: &'c Connection,
+    ids: HashMap<String, i64>,
+}
+
+impl<'c> Tags<'c> {
+    fn new(conn: &'c Connection) -> Self {
+        Tags { conn, ids: HashMap::new() }
+    }
+
+    /// Gives a new entry its (normalised) tags.
+    fn write(&mut self, entry_id: i64, tags: &[String]) -> Result<(), TransferError> {
+        for tag in tags {
+            let tag_id = match self.ids.get(tag) {
+                Some(id) => *id,
+                None => {
+                    self.conn
+                        .prepare_cached(
+                            "INSERT INTO tag (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
+                        )?
+                        .execute([tag])?;
+                    let id: i64 = self
+                        .conn
+                        .prepare_cached("SELECT id FROM tag WHERE name = ?1")?
+                        .query_row([tag], |row| row.get(0))?;
+                    self.ids.insert(tag.clone(), id);
+                    id
+                }
+            };
+            self.conn
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO entry_tag (entry_id, tag_id) VALUES (?1, ?2)",
+                )?
+                .execute(params![entry_id, tag_id])?;
+        }
+        Ok(())
+    }
+}
+
 fn trim_body(s: &str) -> &str {
     s.trim_matches(|c| matches!(c, ' ' | '\n' | '\r' | '\t'))
+}
+
+/// The instants (Unix milliseconds) a UTC day starts and ends at; `None` out of range.
+fn day_range(day: NaiveDate) -> Option<(i64, i64)> {
+    let start = day.and_hms_opt(0, 0, 0)?.and_utc();
+    let end = start.checked_add_signed(chrono::Duration::days(1))?;
+    Some((to_millis(start), to_millis(end)))
 }
 
 fn entry_location(i: usize, e: &ImportedEntry) -> String {
@@ -282,21 +339,14 @@ impl<'a> Importer<'a> {
             relationships.push(existing);
         }
         let mut named = HashMap::new();
-        let mut seen: HashSet<(NaiveDate, &str)> = HashSet::new();
-        let mut new = Vec::new();
         let mut metas = Vec::with_capacity(batch.entries.len());
-        let mut duplicates = 0;
-        let mut exists = self.conn.prepare_cached(
-            "SELECT 1 FROM entry WHERE created_at >= ?1 AND created_at < ?2
-               AND trim(body, ' ' || char(10, 13, 9)) = ?3 LIMIT 1",
-        )?;
+        let mut days = Vec::with_capacity(batch.entries.len());
         for (i, e) in batch.entries.iter().enumerate() {
             let at = || entry_location(i, e);
             if e.body.len() > MAX_BODY_BYTES {
                 return Err(TransferError::malformed(at(), "the entry is longer than 1 MiB"));
             }
-            let body = trim_body(&e.body);
-            if body.is_empty() {
+            if trim_body(&e.body).is_empty() {
                 return Err(TransferError::malformed(at(), "the entry has no text"));
             }
             if let Some(RelationshipRef::InBatch(r)) = e.relationship {
@@ -332,22 +382,54 @@ impl<'a> Importer<'a> {
             .map_err(|err| TransferError::malformed(at(), err.to_string()))?;
             metas.push(meta);
             let day = e.created_at.date_naive();
-            let start = day.and_hms_opt(0, 0, 0).map(|d| d.and_utc());
-            let (Some(start), Some(end)) = (start, start.map(|s| s + chrono::Duration::days(1)))
-            else {
+            if day_range(day).is_none() {
                 return Err(TransferError::malformed(at(), "its date is out of range"));
-            };
-            let in_vault = exists
-                .query_row(params![to_millis(start), to_millis(end), body], |_| Ok(()))
-                .optional()?
-                .is_some();
-            if in_vault || !seen.insert((day, body)) {
+            }
+            days.push(day);
+        }
+        let in_vault = self.texts_on(&days)?;
+        let mut seen: HashSet<(NaiveDate, &str)> = HashSet::new();
+        let mut new = Vec::new();
+        let mut duplicates = 0;
+        for (i, (e, &day)) in batch.entries.iter().zip(&days).enumerate() {
+            let body = trim_body(&e.body);
+            let known = in_vault.get(&day).is_some_and(|texts| texts.contains(body));
+            if known || !seen.insert((day, body)) {
                 duplicates += 1;
             } else {
                 new.push(i);
             }
         }
         Ok(Plan { new, duplicates, relationships, named, metas })
+    }
+
+    /// The vault's entries on any of `days` (UTC), as trimmed text by day: one walk over
+    /// the timeline index between the first and last day rather than one query per entry.
+    /// Text on other days in between is read but not kept.
+    fn texts_on(
+        &self,
+        days: &[NaiveDate],
+    ) -> Result<HashMap<NaiveDate, HashSet<String>>, TransferError> {
+        let mut found: HashMap<NaiveDate, HashSet<String>> = HashMap::new();
+        let wanted: HashSet<NaiveDate> = days.iter().copied().collect();
+        let (Some(first), Some(last)) = (wanted.iter().min(), wanted.iter().max()) else {
+            return Ok(found);
+        };
+        let (Some((start, _)), Some((_, end))) = (day_range(*first), day_range(*last)) else {
+            return Ok(found);
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT created_at, body FROM entry WHERE created_at >= ?1 AND created_at < ?2",
+        )?;
+        let mut rows = stmt.query(params![start, end])?;
+        while let Some(row) = rows.next()? {
+            let day = from_millis(row.get(0)?).date_naive();
+            if wanted.contains(&day) {
+                let body: String = row.get(1)?;
+                found.entry(day).or_default().insert(trim_body(&body).to_owned());
+            }
+        }
+        Ok(found)
     }
 
     /// Checks every entry and counts what would be added; writes nothing.
@@ -399,25 +481,83 @@ impl<'a> Importer<'a> {
 
     /// Writes the batch in one transaction: all of it, or (on any error) none of it.
     pub fn apply(&self, batch: &ImportBatch) -> Result<ImportOutcome, TransferError> {
-        atomically(self.conn, || {
-            let plan = self.plan(batch)?;
-            let mut ids = Vec::with_capacity(batch.relationships.len());
-            let mut created = 0;
-            for (r, existing) in batch.relationships.iter().zip(&plan.relationships) {
-                let id = match existing {
-                    Some(id) => *id,
-                    None => {
-                        created += 1;
-                        self.insert_relationship(r)?
-                    }
-                };
-                ids.push(id);
-            }
-            let mut insert = self.conn.prepare_cached(
-                "INSERT INTO entry (created_at, updated_at, body, relationship_id, framework_id, step_id, mood)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?;
-            for &i in &plan.new {
+        let outcome = self.apply_with(batch, |_, _| ControlFlow::Continue(()))?;
+        // Never `None`: nothing above asks to stop.
+        Ok(outcome.unwrap_or_default())
+    }
+
+    /// Writes the batch in one transaction, [`CHUNK`] entries at a time, telling
+    /// `progress` how many of the new entries are written (and the search index filled)
+    /// so far, out of how many: first `(0, total)`, then after each chunk. When `progress`
+    /// answers `Break`, everything is rolled back and the answer is `None`: the vault
+    /// (its search index included) is exactly as it was. So is it on any error.
+    pub fn apply_with(
+        &self,
+        batch: &ImportBatch,
+        mut progress: impl FnMut(usize, usize) -> ControlFlow<()>,
+    ) -> Result<Option<ImportOutcome>, TransferError> {
+        self.conn.execute_batch("SAVEPOINT mend_import")?;
+        let result = self.write(batch, &mut progress);
+        if matches!(result, Ok(Some(_))) {
+            self.conn.execute_batch("RELEASE mend_import")?;
+        } else {
+            // Keep the first error; a failed rollback leaves the transaction open, and
+            // the connection's next commit fails rather than writing half an import.
+            let _ = self.conn.execute_batch("ROLLBACK TO mend_import; RELEASE mend_import");
+        }
+        result
+    }
+
+    /// [`Self::apply_with`] inside its savepoint. The search index is filled in bulk:
+    /// the per-row insert trigger is set aside while the rows go in, each chunk's rows
+    /// are indexed with one statement, and the trigger is put back with its exact text
+    /// (schema changes are transactional, so a rollback restores it too).
+    fn write(
+        &self,
+        batch: &ImportBatch,
+        progress: &mut dyn FnMut(usize, usize) -> ControlFlow<()>,
+    ) -> Result<Option<ImportOutcome>, TransferError> {
+        let plan = self.plan(batch)?;
+        let total = plan.new.len();
+        if progress(0, total).is_break() {
+            return Ok(None);
+        }
+        let mut ids = Vec::with_capacity(batch.relationships.len());
+        let mut created = 0;
+        for (r, existing) in batch.relationships.iter().zip(&plan.relationships) {
+            let id = match existing {
+                Some(id) => *id,
+                None => {
+                    created += 1;
+                    self.insert_relationship(r)?
+                }
+            };
+            ids.push(id);
+        }
+        let trigger: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'entry_fts_insert'",
+                [],
+                |row| row.get(0),
+            )
+            .optional()?;
+        if trigger.is_some() {
+            self.conn.execute_batch("DROP TRIGGER entry_fts_insert")?;
+        }
+        let mut insert = self.conn.prepare_cached(
+            "INSERT INTO entry (created_at, updated_at, body, relationship_id, framework_id, step_id, mood)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        let mut index = self.conn.prepare_cached(
+            "INSERT INTO entry_fts (rowid, body) SELECT id, body FROM entry WHERE id BETWEEN ?1 AND ?2",
+        )?;
+        let mut tags = Tags::new(self.conn);
+        let mut done = 0;
+        for chunk in plan.new.chunks(CHUNK) {
+            let mut first = None;
+            let mut last = 0;
+            for &i in chunk {
                 let e = &batch.entries[i];
                 let meta = &plan.metas[i];
                 let relationship = match &e.relationship {
@@ -439,16 +579,27 @@ impl<'a> Importer<'a> {
                     meta.mood
                 ])?;
                 let id = self.conn.last_insert_rowid();
-                crate::journal::write_tags(self.conn, id, &meta.tags).map_err(|err| {
-                    TransferError::malformed(entry_location(i, e), err.to_string())
-                })?;
+                first.get_or_insert(id);
+                last = id;
+                tags.write(id, &meta.tags)?;
             }
-            Ok(ImportOutcome {
-                imported: plan.new.len() as u32,
-                duplicates: plan.duplicates as u32,
-                new_relationships: created,
-            })
-        })
+            // New rows take ids above every existing one, so a chunk's are one range.
+            if let (Some(first), true) = (first, trigger.is_some()) {
+                index.execute(params![first, last])?;
+            }
+            done += chunk.len();
+            if progress(done, total).is_break() {
+                return Ok(None);
+            }
+        }
+        if let Some(sql) = &trigger {
+            self.conn.execute_batch(sql)?;
+        }
+        Ok(Some(ImportOutcome {
+            imported: total as u32,
+            duplicates: plan.duplicates as u32,
+            new_relationships: created,
+        }))
     }
 
     fn insert_relationship(&self, r: &ImportedRelationship) -> Result<i64, TransferError> {

@@ -7,6 +7,7 @@
 use super::{read, ImportBatch, ImportFormat, ImportOutcome, ImportPreview};
 use crate::transfer::TransferError;
 use crate::vault::Vault;
+use std::ops::ControlFlow;
 use std::path::Path;
 
 /// A file or folder read and parsed in full, waiting to be previewed and then imported
@@ -42,5 +43,16 @@ impl ImportSession {
     /// and ends the session.
     pub fn apply(self, vault: &Vault) -> Result<ImportOutcome, TransferError> {
         vault.importer().apply(&self.batch)
+    }
+
+    /// [`Self::apply`], telling `progress` how far it has got after every chunk; when
+    /// `progress` answers `Break`, nothing is written and the answer is `None`. See
+    /// [`super::Importer::apply_with`].
+    pub fn apply_with(
+        self,
+        vault: &Vault,
+        progress: impl FnMut(usize, usize) -> ControlFlow<()>,
+    ) -> Result<Option<ImportOutcome>, TransferError> {
+        vault.importer().apply_with(&self.batch, progress)
     }
 }

@@ -87,6 +87,7 @@ export type Command =
   | "set_entry_meta"
   | "set_reminder_settings"
   | "snooze_reminder"
+  | "stop_import"
   | "touch"
   | "unlink_evidence"
   | "unlock"

@@ -76,6 +76,16 @@ describe("writing", () => {
     expect(screen.getByRole("button", { name: "Delete…" })).toBeTruthy();
   });
 
+  it("counts the words as they are typed", async () => {
+    const { text } = openExisting("One two");
+    const words = () => document.getElementById("editor-words")?.textContent?.trim();
+    expect(words()).toBe("2 words");
+    await fireEvent.input(text, { target: { value: "One" } });
+    expect(words()).toBe("1 word");
+    await fireEvent.input(text, { target: { value: "One two three, four." } });
+    expect(words()).toBe("4 words");
+  });
+
   it("says when a save failed, in words", async () => {
     backend.fails("create_entry", "storage");
     const { text } = openNew();

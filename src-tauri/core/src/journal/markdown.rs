@@ -1,7 +1,9 @@
 //! Markdown to safe HTML. Raw HTML in an entry is shown as the text it is, never
 //! interpreted; the result is then sanitised by ammonia as a second line of defence,
 //! keeping only plain formatting tags and links to http(s) and mailto. Images are
-//! dropped: loading one would reach the network.
+//! dropped: loading one would reach the network. A task list's box is a character
+//! (☐, ☑), not a form control: a checkbox in the page would be an unlabelled control
+//! that does nothing.
 use ammonia::Builder;
 use pulldown_cmark::{html, Event, Options, Parser};
 use std::collections::HashSet;
@@ -36,7 +38,6 @@ fn sanitizer() -> &'static Builder<'static> {
             "thead",
             "tr",
             "ul",
-            "input",
         ]
         .into_iter()
         .collect();
@@ -45,15 +46,7 @@ fn sanitizer() -> &'static Builder<'static> {
             .url_schemes(["http", "https", "mailto"].into_iter().collect())
             .link_rel(Some("noopener noreferrer nofollow"))
             .generic_attributes(HashSet::new())
-            .tag_attributes(
-                [
-                    ("a", ["href"].into_iter().collect()),
-                    ("input", ["type", "checked", "disabled"].into_iter().collect()),
-                ]
-                .into_iter()
-                .collect(),
-            )
-            .set_tag_attribute_value("input", "disabled", "");
+            .tag_attributes([("a", ["href"].into_iter().collect())].into_iter().collect());
         b
     })
 }
@@ -66,6 +59,7 @@ pub fn render(body: &str) -> String {
     let events = Parser::new_ext(body, options).map(|event| match event {
         // Raw HTML becomes literal text: shown, never run.
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        Event::TaskListMarker(done) => Event::Text(if done { "☑ " } else { "☐ " }.into()),
         other => other,
     });
     let mut out = String::with_capacity(body.len() * 3 / 2);
@@ -84,6 +78,14 @@ mod tests {
         assert!(html.contains("<em>said</em>"));
         assert!(html.contains("<strong>plainly</strong>"));
         assert!(html.contains("<li>one</li>"));
+    }
+
+    #[test]
+    fn a_task_list_shows_its_boxes_as_characters_not_controls() {
+        let html = render("- [ ] call them\n- [x] say sorry\n\n<input type=checkbox>");
+        assert!(html.contains("<li>☐ call them</li>"), "{html}");
+        assert!(html.contains("<li>☑ say sorry</li>"), "{html}");
+        assert!(!html.contains("<input"), "{html}");
     }
 
     #[test]

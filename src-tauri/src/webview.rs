@@ -1,6 +1,6 @@
 //! The web view's engine settings: WebKitGTK features Mend never uses are turned off,
-//! so the web process neither loads nor keeps them (figures in the README's memory table,
-//! measured by `bash .ci/memory`).
+//! so the web process neither loads nor keeps them (`bash .ci/memory` measures the
+//! whole app's memory).
 //!
 //! Invariants:
 //! - nothing the page could use to keep data outside the vault is on: no local storage,

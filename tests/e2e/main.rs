@@ -7,6 +7,7 @@ mod durability;
 mod frameworks;
 mod harness;
 mod hostile;
+mod keyboard;
 mod leak;
 mod memory;
 mod package;

@@ -1,8 +1,10 @@
 //! Drives the real Mend binary in its real window through tauri-driver and
 //! WebKitWebDriver. Each `App` gets its own data folder, XDG folders, temp folder and
 //! driver ports, so tests are independent and their leftovers can be scanned.
+mod accessibility;
 mod desktop;
 mod files;
+mod keyboard;
 mod process;
 mod suite;
 
@@ -136,13 +138,20 @@ impl App {
         }
     }
 
-    pub async fn click(&self, css: &str) {
+    /// Waits for an element to be shown and enabled (a form is disabled while it loads
+    /// or saves), and returns it.
+    pub async fn wait_for_enabled(&self, css: &str) -> WebElement {
         let el = self.wait_for(css).await;
         let start = Instant::now();
         while !el.is_enabled().await.unwrap_or(false) {
             assert!(start.elapsed() < WAIT, "{css} stayed disabled");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+        el
+    }
+
+    pub async fn click(&self, css: &str) {
+        let el = self.wait_for_enabled(css).await;
         // Centre it first, so the sticky header never covers what a person would click.
         self.driver()
             .execute("arguments[0].scrollIntoView({block: 'center'});", vec![el.to_json().unwrap()])
@@ -155,7 +164,7 @@ impl App {
 
     pub async fn type_into(&self, css: &str, text: &str) {
         remember_typed(text);
-        let el = self.wait_for(css).await;
+        let el = self.wait_for_enabled(css).await;
         el.clear().await.unwrap();
         el.send_keys(text).await.unwrap();
     }
@@ -244,10 +253,24 @@ impl App {
         self.wait_for("#timeline").await;
     }
 
-    /// Saves a picture of the screen to $MEND_SCREENSHOT_DIR/<name>.png, if that is set.
-    /// It is taken from the X display (ImageMagick's `import`), because WebKitWebDriver's
-    /// own screenshot can hand back a frame painted before the last change.
+    /// A screen worth looking at: checked with axe-core (a serious or critical violation
+    /// fails the test), then, if $MEND_SCREENSHOT_DIR is set, saved there as <name>.png.
+    /// The picture is taken from the X display (ImageMagick's `import`), because
+    /// WebKitWebDriver's own screenshot can hand back a frame painted before the last change.
     pub async fn screenshot(&self, name: &str) {
+        let found = accessibility::violations(self.driver()).await;
+        if accessibility::survey(name, &found) {
+            return self.picture(name).await;
+        }
+        assert!(
+            found.is_empty(),
+            "{name}: accessibility violations (axe-core, serious or critical):\n{}",
+            serde_json::to_string_pretty(&found).unwrap_or_default()
+        );
+        self.picture(name).await;
+    }
+
+    async fn picture(&self, name: &str) {
         if let Some(dir) = std::env::var_os("MEND_SCREENSHOT_DIR") {
             let dir = PathBuf::from(dir);
             std::fs::create_dir_all(&dir).unwrap();

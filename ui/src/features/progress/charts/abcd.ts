@@ -20,6 +20,7 @@ import {
   tooltip,
   valueAxis,
 } from "./common";
+import { shapeAt } from "./patterns";
 import type { ChartData, ChartDefinition, ChartOption, ChartTable, ChartTheme } from "./types";
 
 export const ELEMENTS: readonly { key: keyof ElementScores; label: string }[] = [
@@ -166,14 +167,16 @@ export function trendOption(dashboard: ChartData, theme: ChartTheme): ChartOptio
     xAxis: timeAxis(theme, dashboard.from, dashboard.to),
     yAxis: valueAxis(theme, 1, 5, 1),
     series: [
-      ...ELEMENTS.map((e) => ({
+      ...ELEMENTS.map((e, index) => ({
         id: e.key,
         name: e.label,
         type: "line" as const,
         // A missing score is a gap in its line, not a fall to the bottom.
         connectNulls: false,
-        symbol: "circle",
-        symbolSize: 7,
+        // Each element has its own marker shape as well as its colour.
+        symbol: shapeAt(index),
+        symbolSize: 8,
+        legendIcon: shapeAt(index),
         lineStyle: { color: colourOf(e.key, theme), width: 2 },
         itemStyle: { color: colourOf(e.key, theme) },
         data: ratings.map((r) => [r.on, roundOne(r.scores[e.key])]),

@@ -5,6 +5,7 @@ import type { RatingPoint } from "../../../lib/ipc/progress";
 import * as abcd from "./abcd";
 import * as consistency from "./consistency";
 import * as heatmap from "./heatmap";
+import type { Decal } from "./patterns";
 import { CHARTS, CHART_IDS, chartOrder } from "./index";
 import * as steps from "./steps";
 import * as trust from "./trust";
@@ -66,6 +67,13 @@ function rating(
 }
 
 /** The series of an option as a plain array of loose records, for looking inside. */
+/** A series' data as plain values, whether each item is a value or `{ value, itemStyle }`. */
+function valuesOf(data: unknown): unknown[] {
+  return (data as unknown[]).map((item) =>
+    item !== null && typeof item === "object" && "value" in item ? (item as { value: unknown }).value : item,
+  );
+}
+
 function seriesOf(option: ChartOption): Record<string, unknown>[] {
   const series = option.series;
   return (Array.isArray(series) ? series : series === undefined ? [] : [series]) as Record<string, unknown>[];
@@ -152,6 +160,8 @@ describe("ABCD", () => {
     const series = seriesOf(abcd.trendOption(d, THEME));
     expect(series.map((s) => s.name)).toEqual(["Able", "Believable", "Connected", "Dependable"]);
     expect(series.map((s) => s.connectNulls)).toEqual([false, false, false, false]);
+    // Told apart by shape as well as colour.
+    expect(new Set(series.map((s) => s.symbol)).size).toBe(4);
     expect(series[0]?.data).toEqual([
       ["2026-03-10", 2],
       ["2026-04-01", 3],
@@ -245,7 +255,7 @@ describe("heatmap", () => {
   it("gives each state its own category and colour", () => {
     const option = heatmap.option(d, THEME);
     const [series] = seriesOf(option);
-    expect(series?.data).toEqual([
+    expect(valuesOf(series?.data)).toEqual([
       ["2026-03-03", 2],
       ["2026-03-02", 0],
       ["2026-03-04", 1],
@@ -261,6 +271,18 @@ describe("heatmap", () => {
       { value: 4, label: "Still ahead", color: "#upcoming" },
     ]);
     expect(option.calendar).toMatchObject({ range: ["2026-03-01", "2026-05-31"] });
+  });
+
+  it("draws each state with its own pattern over its colour, named in the description", () => {
+    const [series] = seriesOf(heatmap.option(d, THEME));
+    const decals = (series?.data as { itemStyle: { decal: Decal } }[]).map((item) => item.itemStyle.decal);
+    // missed, kept, partly, not logged, upcoming: kept and missed differ by more than colour.
+    expect(decals[1]?.symbol).toBe("none");
+    expect(decals[0]?.symbol).not.toBe("none");
+    expect(new Set([decals[0], decals[2], decals[3]].map((x) => JSON.stringify(x))).size).toBe(3);
+    expect(decals[0]?.color).toBe("#surface");
+    expect(heatmap.chart.description).toContain("all kept plain");
+    expect(heatmap.chart.description).toContain("missed with diamonds");
   });
 
   it("spells out every day's counts and state in the table", () => {
@@ -287,7 +309,7 @@ describe("heatmap", () => {
       days: [day("2024-02-01", "kept", { kept: 1 }), day("2026-01-10", "missed", { missed: 1 })],
     });
     expect(heatmap.calendarRange(long)).toEqual(["2025-06-01", "2026-05-31"]);
-    expect(seriesOf(heatmap.option(long, THEME))[0]?.data).toEqual([["2026-01-10", 2]]);
+    expect(valuesOf(seriesOf(heatmap.option(long, THEME))[0]?.data)).toEqual([["2026-01-10", 2]]);
     expect(heatmap.table(long).rows).toHaveLength(2);
   });
 
@@ -315,6 +337,15 @@ describe("weekly", () => {
       ["Missed", "week", [2, 0]],
       ["Not logged", "week", [0, 1]],
     ]);
+  });
+
+  it("gives each part of a week its own pattern, named in the description", () => {
+    const decals = seriesOf(weekly.option(d, THEME))
+      .filter((s) => s.type === "bar")
+      .map((s) => JSON.stringify((s.itemStyle as { decal: Decal }).decal));
+    expect(new Set(decals).size).toBe(4);
+    expect(weekly.chart.description).toContain("missed with diamonds");
+    expect(weekly.chart.description).toContain("not logged dotted");
   });
 
   it("tables each week", () => {
@@ -394,6 +425,7 @@ describe("steps", () => {
     });
     const series = seriesOf(option);
     expect(series.map((s) => s.name)).toEqual(["Atone, attune, attach", "Five A's"]);
+    expect(series[0]?.symbol).not.toBe(series[1]?.symbol);
     expect(series[0]?.data).toEqual([
       ["2026-03-10", "gottman/atone", 3],
       ["2026-04-15", "gottman/atone", 10],

@@ -1,7 +1,8 @@
 // Day by day: a calendar of the days on which a commitment fell due, each
-// coloured by how the day went. Colour is never the only carrier: the legend
-// names each colour, the tooltip says it in words, and the table has the counts
-// and the day's state spelt out.
+// coloured by how the day went. Colour is never the only carrier: each state
+// has its own pattern too (patterns.ts), named in the description, the legend
+// names each colour, the tooltip says it in words, and the table has the
+// counts and the day's state spelt out.
 
 import { formatCalendarDay } from "../../../lib/format";
 import type { DayState, DayTally } from "../../../lib/ipc/progress";
@@ -17,6 +18,7 @@ import {
   shortMonth,
   tooltip,
 } from "./common";
+import { decalFor, patternKey } from "./patterns";
 import type { ChartData, ChartDefinition, ChartOption, ChartTable, ChartTheme } from "./types";
 
 /** The day states in legend order, each with the number the heatmap draws and its words. */
@@ -131,7 +133,7 @@ export function option(dashboard: ChartData, theme: ChartTheme): ChartOption {
         type: "heatmap",
         coordinateSystem: "calendar",
         itemStyle: { borderColor: theme.surface, borderWidth: 2 },
-        data: shown.map((d) => [d.on, stateValue(d.state)]),
+        data: shown.map((d) => ({ value: [d.on, stateValue(d.state)], itemStyle: { decal: decalFor(d.state, theme) } })),
       },
       ...repeatBreachRings(repeatBreachDays(dashboard, from, to), short, theme),
     ],
@@ -206,7 +208,7 @@ export function summary(dashboard: ChartData): string {
 export const chart: ChartDefinition = {
   id: "heatmap",
   title: "Day by day",
-  description: "Each day something fell due, coloured by how it went; a ring marks a day it happened again.",
+  description: `Each day something fell due, coloured by how it went; a ring marks a day it happened again. ${patternKey(DAY_STATES)}`,
   isEmpty,
   emptyText,
   summary,

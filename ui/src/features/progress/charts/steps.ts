@@ -16,6 +16,7 @@ import {
   timeAxis,
   tooltip,
 } from "./common";
+import { shapeAt } from "./patterns";
 import { CHART_HEIGHT, type ChartData, type ChartDefinition, type ChartOption, type ChartTable, type ChartTheme } from "./types";
 
 /** A step's row on the chart; two frameworks may share a step title, never this. */
@@ -97,6 +98,9 @@ export function option(dashboard: ChartData, theme: ChartTheme): ChartOption {
         id: `steps-${framework.frameworkId}`,
         name: framework.name,
         type: "scatter" as const,
+        // Each framework has its own marker shape as well as its colour.
+        symbol: shapeAt(index),
+        legendIcon: shapeAt(index),
         itemStyle: { color: colours[index % colours.length], opacity: 0.85 },
         symbolSize: (value: unknown) =>
           symbolSize(Array.isArray(value) && typeof value[2] === "number" ? value[2] : 0),

@@ -17,10 +17,11 @@ import {
   shortDay,
   tooltip,
 } from "./common";
+import { decalFor, patternKey, type PatternState } from "./patterns";
 import type { ChartData, ChartDefinition, ChartOption, ChartTable, ChartTheme } from "./types";
 
 /** The stacked parts of a week, bottom up. */
-export const WEEK_PARTS: readonly { id: string; label: string; count: (w: WeekTally) => number }[] = [
+export const WEEK_PARTS: readonly { id: PatternState; label: string; count: (w: WeekTally) => number }[] = [
   { id: "kept", label: "Kept", count: (w) => w.kept },
   { id: "partly", label: "Partly or renegotiated", count: (w) => w.partly + w.renegotiated },
   { id: "missed", label: "Missed", count: (w) => w.missed },
@@ -83,7 +84,7 @@ export function option(dashboard: ChartData, theme: ChartTheme): ChartOption {
         type: "bar" as const,
         stack: "week",
         barMaxWidth: 28,
-        itemStyle: { color: colours[part.id] },
+        itemStyle: { color: colours[part.id], decal: decalFor(part.id, theme) },
         data: weeks.map((w) => part.count(w)),
       })),
       ...repeatBreachSeries(repeatBreachWeeks(dashboard), theme),
@@ -113,7 +114,7 @@ export function summary(dashboard: ChartData): string {
 export const chart: ChartDefinition = {
   id: "weekly",
   title: "Week by week",
-  description: "Each week's commitments: kept, partly kept or renegotiated, missed, and not logged.",
+  description: `Each week's commitments: kept, partly kept or renegotiated, missed, and not logged. ${patternKey(WEEK_PARTS.map((p) => ({ state: p.id, label: p.label })))}`,
   isEmpty,
   emptyText,
   summary,

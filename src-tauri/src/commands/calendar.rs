@@ -17,7 +17,9 @@ pub fn calendar_month(
     month: u32,
 ) -> CmdResult<MonthMarks> {
     let month = Month::new(year, month)?;
-    state.with_vault(|v| Ok(v.calendar().month(filter.unwrap_or_default(), month, zone())?))
+    state.with_vault(|v| {
+        Ok(v.calendar().month(filter.unwrap_or_default(), month, zone(), today())?)
+    })
 }
 
 /// The timeline page that ends with the chosen day (`YYYY-MM-DD`).

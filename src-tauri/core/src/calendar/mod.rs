@@ -110,6 +110,8 @@ pub struct MonthMarks {
     pub year: i32,
     /// 1 to 12.
     pub month: u32,
+    /// The person's today, for the calendar to mark.
+    pub today: NaiveDate,
     /// Days with entries (of the relationship, when the calendar is a relationship's).
     pub entries: Vec<DayCount>,
     /// Days with a check-in (ratings or a trust level); empty outside a relationship.
@@ -136,6 +138,7 @@ impl<'a> Calendar<'a> {
         filter: TimelineFilter,
         month: Month,
         tz: Tz,
+        today: NaiveDate,
     ) -> Result<MonthMarks, CalendarError> {
         let (check_ins, commitments) = match filter.relationship_id {
             Some(id) => {
@@ -147,6 +150,7 @@ impl<'a> Calendar<'a> {
         Ok(MonthMarks {
             year: month.first.year(),
             month: month.first.month(),
+            today,
             entries: self.entry_days(filter, month, tz)?,
             check_ins,
             commitments,

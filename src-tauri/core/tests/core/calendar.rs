@@ -78,22 +78,25 @@ fn a_months_entry_days_are_the_local_days_they_were_written_on() {
     write(&v, "late evening", utc(2026, 4, 1, 3, 30), None);
     let cal = v.calendar();
 
-    let march = cal.month(all(), Month::new(2026, 3).unwrap(), NEW_YORK).unwrap();
-    assert_eq!((march.year, march.month), (2026, 3));
+    let march = cal.month(all(), Month::new(2026, 3).unwrap(), NEW_YORK, d(2026, 12, 5)).unwrap();
+    assert_eq!((march.year, march.month, march.today), (2026, 3, d(2026, 12, 5)));
     assert_eq!(days(&march.entries), vec![(8, 1), (31, 2)]);
     assert!(march.check_ins.is_empty() && march.commitments.is_empty());
-    let feb = cal.month(all(), Month::new(2026, 2).unwrap(), NEW_YORK).unwrap();
+    let feb = cal.month(all(), Month::new(2026, 2).unwrap(), NEW_YORK, d(2026, 12, 5)).unwrap();
     assert_eq!(days(&feb.entries), vec![(28, 1)]);
 
-    let march_utc = cal.month(all(), Month::new(2026, 3).unwrap(), Tz::UTC).unwrap();
+    let march_utc =
+        cal.month(all(), Month::new(2026, 3).unwrap(), Tz::UTC, d(2026, 12, 5)).unwrap();
     assert_eq!(days(&march_utc.entries), vec![(1, 1), (8, 1), (31, 1)]);
-    let april_utc = cal.month(all(), Month::new(2026, 4).unwrap(), Tz::UTC).unwrap();
+    let april_utc =
+        cal.month(all(), Month::new(2026, 4).unwrap(), Tz::UTC, d(2026, 12, 5)).unwrap();
     assert_eq!(days(&april_utc.entries), vec![(1, 1)]);
-    let empty = cal.month(all(), Month::new(2026, 5).unwrap(), NEW_YORK).unwrap();
+    let empty = cal.month(all(), Month::new(2026, 5).unwrap(), NEW_YORK, d(2026, 12, 5)).unwrap();
     assert!(empty.entries.is_empty());
     // December runs into the next year's January.
     write(&v, "new year's eve", utc(2026, 12, 31, 23, 0), None);
-    let december = cal.month(all(), Month::new(2026, 12).unwrap(), Tz::UTC).unwrap();
+    let december =
+        cal.month(all(), Month::new(2026, 12).unwrap(), Tz::UTC, d(2026, 12, 5)).unwrap();
     assert_eq!(days(&december.entries), vec![(31, 1)]);
 }
 
@@ -141,14 +144,14 @@ fn a_relationships_month_marks_its_entries_check_ins_and_logged_commitments() {
     write(&v, "about nobody", utc(2026, 11, 6, 12, 0), None);
 
     let nov = Month::new(2026, 11).unwrap();
-    let marks = v.calendar().month(only(sam), nov, Tz::UTC).unwrap();
+    let marks = v.calendar().month(only(sam), nov, Tz::UTC, d(2026, 12, 5)).unwrap();
     assert_eq!(marks.check_ins, vec![d(2026, 11, 1), d(2026, 11, 3)]);
     assert_eq!(days(&marks.commitments), vec![(2, 2), (5, 1)]);
     assert_eq!(days(&marks.entries), vec![(4, 1)], "only the relationship's entries");
-    let journal = v.calendar().month(all(), nov, Tz::UTC).unwrap();
+    let journal = v.calendar().month(all(), nov, Tz::UTC, d(2026, 12, 5)).unwrap();
     assert_eq!(days(&journal.entries), vec![(4, 1), (6, 1)]);
 
-    let gone = v.calendar().month(only(9999), nov, Tz::UTC).unwrap_err();
+    let gone = v.calendar().month(only(9999), nov, Tz::UTC, d(2026, 12, 5)).unwrap_err();
     assert_eq!(gone.kind(), ErrorKind::NotFound);
 }
 

@@ -10,6 +10,10 @@ export type MonthMarks = { year: number,
  */
 month: number, 
 /**
+ * The person's today, for the calendar to mark.
+ */
+today: string, 
+/**
  * Days with entries (of the relationship, when the calendar is a relationship's).
  */
 entries: Array<DayCount>, 

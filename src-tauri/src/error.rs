@@ -2,6 +2,7 @@
 //! show and, for refused input, the input field at fault (so a form shows the sentence
 //! beside that field). The code and field come from the core error's `ErrorKind`, the
 //! sentence from its message; never carries SQL or anything the user wrote.
+use mend_core::calendar::CalendarError;
 use mend_core::conversation::ConversationError;
 use mend_core::error::{ErrorKind, Origin, Secret};
 use mend_core::guide::GuideError;
@@ -110,6 +111,7 @@ macro_rules! from_core_errors {
 }
 
 from_core_errors!(
+    CalendarError,
     RuleError,
     VaultError,
     JournalError,

@@ -11,6 +11,7 @@
 
 pub mod apology;
 pub mod appearance;
+pub mod calendar;
 pub mod conversation;
 pub mod error;
 pub mod files;

@@ -220,6 +220,14 @@ pub(crate) fn declined_safety_offer_key(relationship_id: i64) -> String {
     format!("safety.offerDeclinedAt.{relationship_id}")
 }
 
+/// The settings that turn "on this day" off for one relationship (a flag; no words).
+/// Removed with the relationship.
+pub(crate) const ON_THIS_DAY_HIDDEN_PREFIX: &str = "onThisDay.hidden.";
+
+pub(crate) fn on_this_day_hidden_key(relationship_id: i64) -> String {
+    format!("{ON_THIS_DAY_HIDDEN_PREFIX}{relationship_id}")
+}
+
 const COLUMNS: &str =
     "id, name, role, what_happened, happened_on, breach_kind, created_at, setting, power";
 
@@ -343,6 +351,8 @@ impl<'a> Relationships<'a> {
             }
             self.conn
                 .execute("DELETE FROM setting WHERE key = ?1", [declined_safety_offer_key(id)])?;
+            self.conn
+                .execute("DELETE FROM setting WHERE key = ?1", [on_this_day_hidden_key(id)])?;
             Ok(())
         })
     }

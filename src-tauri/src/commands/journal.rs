@@ -2,7 +2,9 @@
 use crate::error::CmdResult;
 use crate::state::AppState;
 use mend_core::apology::ApologyReview;
-use mend_core::journal::{render_markdown as render, EntryView, TagCount, TimelineFilter};
+use mend_core::journal::{
+    render_markdown as render, EntryView, NewerPage, TagCount, TimelineFilter,
+};
 use mend_core::search::{SearchQuery, SearchResults};
 use mend_core::{Cursor, EntryMeta, TimelinePage};
 use tauri::State;
@@ -18,6 +20,18 @@ pub fn list_entries(
     let page = state.with_vault(|v| Ok(v.journal().timeline_filtered(filter, before, limit)?))?;
     state.first_page.read(); // the automatic backup may go ahead
     Ok(page)
+}
+
+/// A page toward the present, oldest first: entries strictly newer than `after`.
+#[tauri::command(async)]
+pub fn list_newer_entries(
+    state: State<'_, AppState>,
+    filter: Option<TimelineFilter>,
+    after: Cursor,
+    limit: u32,
+) -> CmdResult<NewerPage> {
+    let filter = filter.unwrap_or_default();
+    state.with_vault(|v| Ok(v.journal().timeline_newer(filter, after, limit)?))
 }
 
 #[tauri::command(async)]

@@ -1,6 +1,7 @@
 //! Thin adapters: each command takes the app state, calls one core function and maps
 //! the error. Every command is declared in build.rs and granted in the capability.
 pub mod appearance;
+pub mod calendar;
 pub mod discretion;
 pub mod journal;
 pub mod ledger;

@@ -158,6 +158,16 @@ pub struct TimelinePage {
     pub next: Option<Cursor>,
 }
 
+/// A page toward the present (after a jump to a day), oldest first.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct NewerPage {
+    pub entries: Vec<EntryView>,
+    /// Where the next newer page starts; `None` when this page reaches the newest entry.
+    pub next: Option<Cursor>,
+}
+
 /// An entry's first line of text, without Markdown's leading marks, cut to `max_chars`
 /// (with an ellipsis): for lists, previews and the command line.
 pub fn excerpt(body: &str, max_chars: usize) -> String {
@@ -392,6 +402,40 @@ impl<'a> Journal<'a> {
             None
         };
         Ok(TimelinePage { entries: rows.into_iter().map(EntryView::from).collect(), next })
+    }
+
+    /// One page toward the present: entries strictly newer than `after`, oldest first.
+    /// After a jump to a day, "Show newer entries" walks forward with this.
+    pub fn timeline_newer(
+        &self,
+        filter: TimelineFilter,
+        after: Cursor,
+        limit: u32,
+    ) -> Result<NewerPage, JournalError> {
+        let limit = limit.clamp(1, MAX_PAGE);
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM entry e
+             WHERE (e.created_at, e.id) > (?1, ?2) {}
+             ORDER BY e.created_at, e.id LIMIT ?3",
+            if filter.relationship_id.is_some() {
+                "AND e.relationship_id = ?4"
+            } else {
+                "AND ?4 IS NULL"
+            }
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            params![to_millis(after.created_at), after.id, limit + 1, filter.relationship_id],
+            entry_from_row,
+        )?;
+        let mut rows: Vec<Entry> = rows.collect::<Result<_, _>>()?;
+        let next = if rows.len() > limit as usize {
+            rows.truncate(limit as usize);
+            rows.last().map(|e| Cursor { created_at: e.created_at, id: e.id })
+        } else {
+            None
+        };
+        Ok(NewerPage { entries: rows.into_iter().map(EntryView::from).collect(), next })
     }
 
     /// Many entries in one transaction (benchmarks, imports).

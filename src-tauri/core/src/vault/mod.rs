@@ -453,6 +453,10 @@ impl Vault {
         Journal::new(&self.conn)
     }
 
+    pub fn calendar(&self) -> crate::calendar::Calendar<'_> {
+        crate::calendar::Calendar::new(&self.conn)
+    }
+
     pub fn relationships(&self) -> crate::relationships::Relationships<'_> {
         crate::relationships::Relationships::new(&self.conn)
     }

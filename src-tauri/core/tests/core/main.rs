@@ -10,6 +10,7 @@ mod common;
 
 mod apology;
 mod backup;
+mod calendar;
 mod crash;
 mod export;
 mod guide;

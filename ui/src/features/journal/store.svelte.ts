@@ -13,6 +13,7 @@
 
 import * as ipc from "../../lib/ipc";
 import type { Cursor, EntryMeta, EntryView } from "../../lib/ipc";
+import { jumpToDay, listNewerEntries } from "../../lib/ipc/calendar";
 import { lockedOut } from "../../lib/lockout";
 
 export const PAGE_SIZE = 50;
@@ -40,6 +41,13 @@ export interface Feed {
   entries: EntryView[];
   /** Cursor for the next (older) page; null when every entry is loaded. */
   next: Cursor | null;
+  /**
+   * Cursor for the next newer page, after a jump to a day; null when the
+   * loaded entries reach the newest.
+   */
+  newer: Cursor | null;
+  /** The day jumped to (YYYY-MM-DD) and how many entries were written on it; null when none. */
+  jump: { on: string; onTheDay: number } | null;
   /** The entries drawn: `entries[from..to]`, at most MAX_SHOWN of them. */
   from: number;
   to: number;
@@ -54,6 +62,8 @@ export function emptyFeed(relationshipId: number | null): Feed {
     relationshipId,
     entries: [],
     next: null,
+    newer: null,
+    jump: null,
     from: 0,
     to: 0,
     loaded: false,
@@ -77,6 +87,11 @@ function clampShown(feed: Feed, keep: "newest" | "oldest"): void {
   if (feed.to - feed.from <= MAX_SHOWN) return;
   if (keep === "oldest") feed.from = feed.to - MAX_SHOWN;
   else feed.to = feed.from + MAX_SHOWN;
+}
+
+/** Whether newer entries can be drawn: loaded but not drawn, or not loaded since a jump. */
+export function hasNewer(feed: Feed): boolean {
+  return feed.from > 0 || feed.newer !== null;
 }
 
 /** Draws the page of entries just newer than those drawn (scrolling back up). */
@@ -178,8 +193,9 @@ export class JournalStore {
       if (!belongs) {
         if (index >= 0) removeAt(feed, index);
       } else if (index >= 0) feed.entries[index] = entry;
-      else {
-        // A new entry goes on top, drawn when the top is.
+      else if (feed.newer === null) {
+        // A new entry goes on top, drawn when the top is (after a jump, the
+        // walk toward the present reaches it in its turn).
         feed.entries.unshift(entry);
         if (feed.from > 0) feed.from += 1;
         feed.to += 1;
@@ -217,6 +233,73 @@ export class JournalStore {
   }
 
   /**
+   * Replace a feed's entries with those written on the day `on` (YYYY-MM-DD)
+   * and before it; newer ones then come a page at a time ("Show newer
+   * entries"). Only the latest jump lands. Refusals (an impossible date) are
+   * thrown for the caller to show beside its field.
+   */
+  async jumpTo(feed: Feed, on: string): Promise<void> {
+    const asked = ++this.#jumps;
+    const filter = feed.relationshipId === null ? null : { relationshipId: feed.relationshipId };
+    feed.loadFailed = null;
+    const page = await jumpToDay(filter, on, PAGE_SIZE);
+    if (asked !== this.#jumps || !this.#stillShown(feed)) return;
+    feed.entries = page.entries;
+    feed.next = page.next;
+    feed.newer = page.newer;
+    feed.jump = { on: page.on, onTheDay: page.onTheDay };
+    feed.from = 0;
+    feed.to = page.entries.length;
+    feed.loaded = true;
+    feed.loading = false;
+  }
+
+  /** Back to the newest entries, as when the journal first opens. */
+  async backToNewest(feed: Feed): Promise<void> {
+    this.#jumps += 1;
+    Object.assign(feed, emptyFeed(feed.relationshipId));
+    await this.loadOlder(feed);
+  }
+
+  /**
+   * Draw the next newer page: loaded already (scrolled past), or, after a
+   * jump, asked for toward the present. The drawn window stays at most
+   * MAX_SHOWN, dropping the oldest drawn.
+   */
+  async loadNewer(feed: Feed): Promise<void> {
+    if (feed.from > 0) {
+      showNewer(feed);
+      return;
+    }
+    if (feed.newer === null || feed.loading) return;
+    feed.loading = true;
+    feed.loadFailed = null;
+    const jumps = this.#jumps;
+    try {
+      const filter = feed.relationshipId === null ? null : { relationshipId: feed.relationshipId };
+      const page = await listNewerEntries(filter, feed.newer, PAGE_SIZE);
+      if (!this.#stillShown(feed) || jumps !== this.#jumps) return;
+      const known = new Set(feed.entries.map((e) => e.id));
+      const added = page.entries.filter((e) => !known.has(e.id)).reverse();
+      feed.entries.unshift(...added);
+      feed.to += added.length;
+      feed.newer = page.next;
+      clampShown(feed, "newest");
+    } catch (error) {
+      if (!this.#stillShown(feed) || lockedOut(error)) return;
+      feed.loadFailed = error;
+    } finally {
+      if (this.#stillShown(feed)) feed.loading = false;
+    }
+  }
+
+  #jumps = 0;
+
+  #stillShown(feed: Feed): boolean {
+    return this.timeline === feed || this.relationshipFeed === feed;
+  }
+
+  /**
    * Draw the next older page of a feed: loaded already (after "Show newer
    * entries"), or asked for. Safe to call repeatedly.
    */
@@ -228,7 +311,9 @@ export class JournalStore {
       return;
     }
     if (feed.loaded && feed.next === null) return;
-    const stillShown = () => this.timeline === feed || this.relationshipFeed === feed;
+    const jumps = this.#jumps;
+    // A jump or a return to the newest since the question replaced what it would extend.
+    const stillShown = () => this.#stillShown(feed) && jumps === this.#jumps;
     feed.loading = true;
     feed.loadFailed = null;
     try {

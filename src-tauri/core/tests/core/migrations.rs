@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// The passphrase of each fixture, by schema version (index 0 is schema 1).
-const FIXTURE_PASSPHRASES: [&str; 7] = [
+const FIXTURE_PASSPHRASES: [&str; 8] = [
     "fixture vault passphrase for schema one",
     "fixture vault passphrase for schema two",
     "fixture vault passphrase for schema three",
@@ -27,12 +27,13 @@ const FIXTURE_PASSPHRASES: [&str; 7] = [
     "fixture vault passphrase for schema five",
     "fixture vault passphrase for schema six",
     "fixture vault passphrase for schema seven",
+    "fixture vault passphrase for schema eight",
 ];
 
 /// SHA-256 of every migration file, recorded when it shipped. A shipped migration has
 /// already run on people's vaults, so it is never edited: change the schema with a new
 /// migration, record its hash here, and make its fixture vault.
-const SHIPPED_MIGRATIONS: [(&str, &str); 7] = [
+const SHIPPED_MIGRATIONS: [(&str, &str); 8] = [
     ("0001_entries.sql", "2b038c272bcd502ec575a7d8d26f35e8f8849082ed56965afb8a86ca6840577a"),
     ("0002_relationships.sql", "fc2043c505694ac4327e3f6c210812ef2fee673434a626c219c81cc9c26f5818"),
     ("0003_ledger.sql", "a00daecf4af69dd10968325b27b1611fc5dfdc817bc3f623094f50bc6d93f7d2"),
@@ -46,6 +47,7 @@ const SHIPPED_MIGRATIONS: [(&str, &str); 7] = [
         "0007_relationship_setting.sql",
         "10227c69cbb2eb658f95764a3804ac0e00d58818124d06bf482b9cceb1be4629",
     ),
+    ("0008_shares.sql", "5bde9a44fb8cd046af60327de877d44019158755757610df3bd5a13e71d5fda8"),
 ];
 
 fn copy_fixture(version: usize) -> (tempfile::TempDir, VaultPaths) {
@@ -114,7 +116,7 @@ fn there_is_a_fixture_vault_for_every_schema_version() {
 
 /// Every table of the latest schema (the search index's own tables aside), the migration
 /// that made it, and how many rows the seeds (tests/fixtures/seeds/) put in it.
-const SEEDED: [(&str, usize, i64); 18] = [
+const SEEDED: [(&str, usize, i64); 22] = [
     ("setting", 1, 1),
     ("relationship", 2, 2),
     ("relationship_event", 2, 2),
@@ -133,6 +135,10 @@ const SEEDED: [(&str, usize, i64); 18] = [
     ("decision", 4, 1),
     ("checkin_schedule", 4, 1),
     ("safety_check", 5, 2),
+    ("share_identity", 8, 1),
+    ("share_contact", 8, 1),
+    ("received_share", 8, 2),
+    ("received_item", 8, 3),
 ];
 
 #[test]

@@ -6,23 +6,26 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 use chrono::{Duration, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use mend_core::share::{self, ContactCode, Identity, OpenWith, SealTo, SharedEntry, SharedItem};
+use mend_core::share::{
+    self, ContactCode, Identity, ItemKey, KeyedItem, OpenWith, SealTo, SharedEntry, SharedItem,
+};
 use mend_core::Passphrase;
 use rand_core::OsRng;
 use std::hint::black_box;
 
-fn entries(n: usize, bytes: usize) -> Vec<SharedItem> {
+fn entries(n: usize, bytes: usize) -> Vec<KeyedItem> {
     let start = Utc.with_ymd_and_hms(2026, 1, 1, 20, 0, 0).single().expect("date");
     let line = "I kept the call short but real, and said what I had been avoiding. ";
     (0..n)
         .map(|i| {
             let text: String = line.chars().cycle().take(bytes).collect();
-            SharedItem::Entry(SharedEntry {
+            let item = SharedItem::Entry(SharedEntry {
                 written_at: start + Duration::hours(i as i64 * 7),
                 text,
                 mood: Some("steady".into()),
                 tags: vec!["honesty".into(), "calls".into()],
-            })
+            });
+            KeyedItem { key: ItemKey::parse(&format!("{i:064x}")).unwrap(), item }
         })
         .collect()
 }

@@ -39,11 +39,12 @@ pub use error::{CodeError, IdentityError, ShareError};
 pub use identity::Identity;
 pub use open::{needs_passphrase, open, read_capped, OpenWith, MAX_WORK_FACTOR};
 pub use payload::{
-    Addressee, Share, SharedCheckIn, SharedCommitment, SharedDecision, SharedEntry, SharedEvidence,
+    Addressee, ItemKey, KeyedItem, Share, SharedCheckIn, SharedCommitment, SharedDecision, SharedEntry, SharedEvidence,
     SharedItem, SharedMark, SharedNote, SharedOccurrence, PAYLOAD_VERSION,
 };
 pub use preview::{preview, preview_text, ItemPreview, ALSO_IN_THE_FILE};
 pub use seal::{seal, SealTo, PASSPHRASE_WORK_FACTOR};
+
 
 /// The file name extension of a share.
 pub const EXTENSION: &str = "mendshare";

@@ -7,6 +7,8 @@
 //!   [`open`] undoes that and refuses anything it cannot vouch for.
 //! - [`preview`] renders a share's items as the words its receiver will read, for the
 //!   sender before sealing and the receiver after opening.
+//! - [`Shares`] (`Vault::shares`) keeps all of it in the vault: the identity, each
+//!   relationship's contacts, shares made from a [`Selection`] and shares received.
 //!
 //! Invariants:
 //! - The secret half of an identity never prints, clones or serialises; it leaves memory
@@ -27,9 +29,12 @@ mod envelope;
 mod error;
 mod identity;
 mod open;
+mod outgoing;
 pub mod payload;
 mod preview;
+mod received;
 mod seal;
+mod store;
 #[cfg(test)]
 mod tests;
 
@@ -38,13 +43,16 @@ pub use envelope::{ENVELOPE_VERSION, MAX_SHARE_BYTES};
 pub use error::{CodeError, IdentityError, ShareError};
 pub use identity::Identity;
 pub use open::{needs_passphrase, open, read_capped, OpenWith, MAX_WORK_FACTOR};
+pub use outgoing::{Sealed, Selection, ShareTo};
 pub use payload::{
-    Addressee, ItemKey, KeyedItem, Share, SharedCheckIn, SharedCommitment, SharedDecision, SharedEntry, SharedEvidence,
-    SharedItem, SharedMark, SharedNote, SharedOccurrence, PAYLOAD_VERSION,
+    Addressee, ItemKey, KeyedItem, Share, SharedCheckIn, SharedCommitment, SharedDecision,
+    SharedEntry, SharedEvidence, SharedItem, SharedMark, SharedNote, SharedOccurrence,
+    PAYLOAD_VERSION,
 };
 pub use preview::{preview, preview_text, ItemPreview, ALSO_IN_THE_FILE};
+pub use received::{FromSender, Opened, ReceivedItem, TheirCommitment};
 pub use seal::{seal, SealTo, PASSPHRASE_WORK_FACTOR};
-
+pub use store::{Contact, Shares, SharingError, MAX_CONTACT_NAME_CHARS};
 
 /// The file name extension of a share.
 pub const EXTENSION: &str = "mendshare";

@@ -22,5 +22,6 @@ mod progress;
 mod safety;
 mod setting;
 mod share;
+mod sharing;
 mod tamper;
 mod vault;

@@ -182,7 +182,46 @@ fn every_later_fixture_vault_opens_migrated_with_its_rows_intact() {
             check_schema_five(&vault);
         }
         check_schema_seven(&vault, version);
+        if version >= 8 {
+            check_schema_eight(&vault);
+        }
     }
+}
+
+/// Seed 0008: the identity, Sam's contact, and two shares from Sam, the second replacing
+/// the first's entry; read through the sharing API.
+fn check_schema_eight(vault: &Vault) {
+    use mend_core::share::SharedItem;
+    let shares = vault.shares();
+    let me = shares.existing_identity().unwrap().unwrap();
+    let mut seed = vec![1u8];
+    seed.extend_from_slice(&[0x11; 32]);
+    assert_eq!(me.code(), mend_core::share::Identity::from_bytes(&seed).unwrap().code());
+    assert_eq!(shares.next_sequence().unwrap(), Some(3));
+    let contacts = shares.contacts(2).unwrap();
+    assert_eq!(contacts.len(), 1);
+    assert_eq!(contacts[0].name, "Sam's laptop");
+    let shared = shares.shared_with_me(2).unwrap();
+    assert_eq!(shared.len(), 1);
+    assert_eq!(
+        (shared[0].sender, shared[0].contact_name.as_deref()),
+        (contacts[0].code, Some("Sam's laptop"))
+    );
+    let kinds: Vec<&str> = shared[0].items.iter().map(|i| i.item.kind()).collect();
+    assert_eq!(kinds, ["commitment", "entry"]);
+    let entry = &shared[0].items[1];
+    let texts: Vec<&str> = std::iter::once(&entry.item)
+        .chain(entry.older.iter().map(|o| &o.item))
+        .map(|i| match i {
+            SharedItem::Entry(e) => e.text.as_str(),
+            _ => "",
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        ["I came home when I said I would, and said so.", "I came home when I said I would."]
+    );
+    assert!(shares.shared_with_me(1).unwrap().is_empty());
 }
 
 /// The rows of seeds 0001 and 0002, read through the journal's own API.

@@ -6,8 +6,8 @@ use mend_core::ledger::{CommitmentInput, CommitmentOwner, OccurrenceLog, Occurre
 use mend_core::relationships::RelationshipInput;
 use mend_core::repeat::{Repeat, Weekday};
 use mend_core::share::{
-    self, ContactCode, Identity, OpenWith, SealTo, ShareError, SharedCommitment, SharedEntry,
-    ItemKey, KeyedItem, SharedItem, SharedNote, MAX_SHARE_BYTES,
+    self, ContactCode, Identity, ItemKey, KeyedItem, OpenWith, SealTo, ShareError,
+    SharedCommitment, SharedEntry, SharedItem, SharedNote, MAX_SHARE_BYTES,
 };
 use mend_core::{FixedClock, Passphrase, Vault, VaultPaths};
 use proptest::prelude::*;

@@ -244,7 +244,7 @@ impl Shares<'_> {
                     stack.push(older.id);
                 }
             }
-            item.older.sort_by(|a, b| b.sequence.cmp(&a.sequence));
+            item.older.sort_by_key(|o| std::cmp::Reverse(o.sequence));
             match out.iter_mut().find(|f| f.sender == sender) {
                 Some(from) => from.items.push(item),
                 None => out.push(FromSender {

@@ -8,7 +8,8 @@
 //! - [`preview`] renders a share's items as the words its receiver will read, for the
 //!   sender before sealing and the receiver after opening.
 //! - [`Shares`] (`Vault::shares`) keeps all of it in the vault: the identity, each
-//!   relationship's contacts, shares made from a [`Selection`] and shares received.
+//!   relationship's contacts, shares made from a [`Selection`], shares received, and
+//!   received items linked as evidence of a checklist step.
 //!
 //! Invariants:
 //! - The secret half of an identity never prints, clones or serialises; it leaves memory
@@ -27,6 +28,7 @@
 mod code;
 mod envelope;
 mod error;
+mod evidence;
 mod identity;
 mod open;
 mod outgoing;
@@ -41,6 +43,7 @@ mod tests;
 pub use code::{ContactCode, CODE_CHARS, CODE_HRP};
 pub use envelope::{ENVELOPE_VERSION, MAX_SHARE_BYTES};
 pub use error::{CodeError, IdentityError, ShareError};
+pub use evidence::LinkedItem;
 pub use identity::Identity;
 pub use open::{needs_passphrase, open, read_capped, OpenWith, MAX_WORK_FACTOR};
 pub use outgoing::{Sealed, Selection, ShareTo};

@@ -203,27 +203,10 @@ impl Shares<'_> {
         for row in rows {
             let (id, share_id, sequence, sent, received, sender, key, json, superseded_by) = row?;
             // Rows are written only from opened shares; one that no longer reads is left out.
-            let (Some(key), Ok(item), Ok(sequence)) = (
-                ItemKey::parse(&key),
-                serde_json::from_str::<SharedItem>(&json),
-                u64::try_from(sequence),
-            ) else {
+            let Some(item) = item_from(id, share_id, sequence, sent, received, &key, &json) else {
                 continue;
             };
-            all.push(Row {
-                item: ReceivedItem {
-                    id,
-                    share_id,
-                    sequence,
-                    sent_at: from_millis(sent),
-                    received_at: from_millis(received),
-                    key,
-                    item,
-                    older: Vec::new(),
-                },
-                sender,
-                superseded_by,
-            });
+            all.push(Row { item, sender, superseded_by });
         }
         // Each version by the one that replaced it, to walk an item's history back.
         let mut replaced: HashMap<i64, Vec<&ReceivedItem>> = HashMap::new();
@@ -314,4 +297,26 @@ pub struct TheirCommitment {
     /// The received item (its current version).
     pub item_id: i64,
     pub commitment: SharedCommitment,
+}
+
+/// A received item from its stored columns; `None` for a row that no longer reads.
+pub(super) fn item_from(
+    id: i64,
+    share_id: i64,
+    sequence: i64,
+    sent_at: i64,
+    received_at: i64,
+    key: &str,
+    json: &str,
+) -> Option<ReceivedItem> {
+    Some(ReceivedItem {
+        id,
+        share_id,
+        sequence: u64::try_from(sequence).ok()?,
+        sent_at: from_millis(sent_at),
+        received_at: from_millis(received_at),
+        key: ItemKey::parse(key)?,
+        item: serde_json::from_str(json).ok()?,
+        older: Vec::new(),
+    })
 }

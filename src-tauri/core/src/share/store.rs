@@ -48,6 +48,8 @@ pub enum SharingError {
     SafetyMode,
     #[error("one of the chosen items is not part of this relationship")]
     NotInRelationship,
+    #[error("that step isn't on this relationship's checklist")]
+    NotOnChecklist,
     #[error("writing from the own-safety steps is never shared")]
     Private,
     #[error("a note to share needs some words")]
@@ -69,7 +71,9 @@ impl SharingError {
             Self::OwnCode => ErrorKind::InvalidInput { field: Some("code") },
             Self::DuplicateContact => ErrorKind::Conflict,
             Self::InvalidName => ErrorKind::InvalidInput { field: Some("name") },
-            Self::SafetyMode | Self::NotInRelationship | Self::Private => ErrorKind::INVALID,
+            Self::SafetyMode | Self::NotInRelationship | Self::Private | Self::NotOnChecklist => {
+                ErrorKind::INVALID
+            }
             Self::EmptyNote => ErrorKind::InvalidInput { field: Some("note") },
             Self::Identity(e) => e.kind(),
             Self::Share(e) => e.kind(),

@@ -47,7 +47,7 @@ const SHIPPED_MIGRATIONS: [(&str, &str); 8] = [
         "0007_relationship_setting.sql",
         "10227c69cbb2eb658f95764a3804ac0e00d58818124d06bf482b9cceb1be4629",
     ),
-    ("0008_shares.sql", "5bde9a44fb8cd046af60327de877d44019158755757610df3bd5a13e71d5fda8"),
+    ("0008_shares.sql", "51e35c46ce5f3051d80e92d296d5caca945f724fe7bf203796a16c858a6dccec"),
 ];
 
 fn copy_fixture(version: usize) -> (tempfile::TempDir, VaultPaths) {
@@ -116,7 +116,7 @@ fn there_is_a_fixture_vault_for_every_schema_version() {
 
 /// Every table of the latest schema (the search index's own tables aside), the migration
 /// that made it, and how many rows the seeds (tests/fixtures/seeds/) put in it.
-const SEEDED: [(&str, usize, i64); 22] = [
+const SEEDED: [(&str, usize, i64); 23] = [
     ("setting", 1, 1),
     ("relationship", 2, 2),
     ("relationship_event", 2, 2),
@@ -139,6 +139,7 @@ const SEEDED: [(&str, usize, i64); 22] = [
     ("share_contact", 8, 1),
     ("received_share", 8, 2),
     ("received_item", 8, 3),
+    ("step_shared_evidence", 8, 1),
 ];
 
 #[test]
@@ -222,6 +223,9 @@ fn check_schema_eight(vault: &Vault) {
         ["I came home when I said I would, and said so.", "I came home when I said I would."]
     );
     assert!(shares.shared_with_me(1).unwrap().is_empty());
+    let linked = shares.linked_evidence(2, "four-steps", "take-ownership").unwrap();
+    assert_eq!(linked.len(), 1);
+    assert_eq!(linked[0].item.id, shared[0].items[0].id, "Sam's commitment");
 }
 
 /// The rows of seeds 0001 and 0002, read through the journal's own API.

@@ -550,3 +550,54 @@ fn a_share_opened_by_a_vault_without_an_identity_is_not_for_it() {
     assert!(matches!(refused, SharingError::Share(ShareError::NotForYou)), "{refused:?}");
     assert!(stranger.shares().existing_identity().unwrap().is_none(), "opening made none");
 }
+
+#[test]
+fn a_received_item_is_evidence_of_a_step_until_its_share_is_deleted() {
+    use mend_core::progress::checklist::ChecklistState;
+    let p = pair();
+    let commitment = commitment_in(&p.alex, p.alex_rel, &p.clock);
+    let selection = Selection {
+        relationship_id: p.alex_rel,
+        commitment_ids: vec![commitment],
+        ..Selection::default()
+    };
+    let opened = p.sam.shares().open(&p.seal(&selection).file, None).unwrap();
+    let share = p.sam.shares().accept(&opened, p.sam_rel, &p.clock).unwrap();
+    let item = p.sam.shares().shared_with_me(p.sam_rel).unwrap()[0].items[0].id;
+
+    let step = "actions-not-words";
+    let mark = StepMarkInput {
+        framework_id: "four-steps".into(),
+        step_id: step.into(),
+        marked_on: "2026-11-19".into(),
+        note: String::new(),
+    };
+    p.sam.progress().mark_step(p.sam_rel, &mark, &p.clock).unwrap();
+    let state = || {
+        let lists = p.sam.progress().checklists(p.sam_rel, &local_day).unwrap();
+        lists[0].steps.iter().find(|s| s.step_id == step).unwrap().state
+    };
+    assert_eq!(state(), ChecklistState::Claimed);
+
+    let link = p.sam.shares().link_evidence(p.sam_rel, "four-steps", step, item, &p.clock).unwrap();
+    let again =
+        p.sam.shares().link_evidence(p.sam_rel, "four-steps", step, item, &p.clock).unwrap();
+    assert_eq!(link, again, "linked once");
+    assert_eq!(state(), ChecklistState::Evidenced);
+    let linked = p.sam.shares().linked_evidence(p.sam_rel, "four-steps", step).unwrap();
+    assert_eq!(linked.len(), 1);
+    assert_eq!(linked[0].item.item.kind(), "commitment");
+
+    let refused = p.sam.shares().link_evidence(p.sam_rel, "five-as", "acknowledge", item, &p.clock);
+    assert!(matches!(refused, Err(SharingError::NotOnChecklist)), "{refused:?}");
+    let other = add_relationship(&p.sam, "Robin", Role::Decider, &p.clock);
+    let refused = p.sam.shares().link_evidence(other, "four-steps", step, item, &p.clock);
+    assert!(matches!(refused, Err(SharingError::NotInRelationship)), "{refused:?}");
+
+    p.sam.shares().unlink_evidence(link).unwrap();
+    assert_eq!(state(), ChecklistState::Claimed);
+    p.sam.shares().link_evidence(p.sam_rel, "four-steps", step, item, &p.clock).unwrap();
+    p.sam.shares().delete_received(share).unwrap();
+    assert_eq!(state(), ChecklistState::Claimed, "the link went with the share");
+    assert!(p.sam.shares().linked_evidence(p.sam_rel, "four-steps", step).unwrap().is_empty());
+}

@@ -1,6 +1,7 @@
 -- 0008: shares between vaults (src/share): this vault's Mend identity, the contacts of
 -- each relationship, and the shares received into a relationship with their items, each
--- item's older versions kept. Everything of a relationship goes when it is deleted.
+-- item's older versions kept, and received items linked as evidence of a checklist step.
+-- Everything of a relationship goes when it is deleted.
 
 -- The vault's one identity: its seed as Identity::to_bytes writes it (a version byte and
 -- 32 bytes), never stored anywhere but here; and the sequence its next share will carry.
@@ -50,3 +51,16 @@ CREATE TABLE received_item (
 ) STRICT;
 CREATE INDEX received_item_by_key ON received_item (item_key);
 CREATE INDEX received_item_by_successor ON received_item (superseded_by);
+
+-- A received item linked as evidence of a checklist step of the same relationship (beside
+-- step_evidence, which links the vault's own records). Gone with the item.
+CREATE TABLE step_shared_evidence (
+    id              INTEGER PRIMARY KEY,
+    relationship_id INTEGER NOT NULL REFERENCES relationship (id) ON DELETE CASCADE,
+    framework_id    TEXT    NOT NULL,
+    step_id         TEXT    NOT NULL,
+    item_id         INTEGER NOT NULL REFERENCES received_item (id) ON DELETE CASCADE,
+    created_at      INTEGER NOT NULL,
+    UNIQUE (relationship_id, framework_id, step_id, item_id)
+) STRICT;
+CREATE INDEX step_shared_evidence_by_item ON step_shared_evidence (item_id);

@@ -24,12 +24,23 @@ use chrono::{DateTime, Utc};
 use rusqlite::params;
 use std::collections::HashMap;
 
-/// A share opened and checked, not yet kept. Only [`Shares::open`] makes one.
-#[derive(Debug)]
+/// A share opened and checked, not yet kept. Only [`Shares::open`] makes one. Its Debug
+/// names the sender and counts the items, and prints none of their words.
 pub struct Opened {
     share: Share,
     by_passphrase: bool,
     preview: String,
+}
+
+impl std::fmt::Debug for Opened {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Opened")
+            .field("sender", &self.share.sender)
+            .field("sequence", &self.share.sequence)
+            .field("items", &self.share.items.len())
+            .field("by_passphrase", &self.by_passphrase)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Opened {
@@ -150,22 +161,32 @@ impl Shares<'_> {
                 ],
             )?;
             let share_id = self.conn.last_insert_rowid();
+            let mut insert = self.conn.prepare_cached(
+                "INSERT INTO received_item (share_id, position, kind, item_key, item)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
             for (position, keyed) in share.items.iter().enumerate() {
                 let json = serde_json::to_string(&keyed.item).map_err(|_| ShareError::Internal)?;
-                self.conn.execute(
-                    "INSERT INTO received_item (share_id, position, kind, item_key, item)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![share_id, position as i64, keyed.item.kind(), keyed.key.as_str(), json],
-                )?;
-                let item_id = self.conn.last_insert_rowid();
-                self.conn.execute(
-                    "UPDATE received_item SET superseded_by = ?1
-                     WHERE item_key = ?2 AND superseded_by IS NULL AND id != ?1
-                       AND share_id IN (SELECT id FROM received_share
-                                        WHERE relationship_id = ?3 AND sender = ?4)",
-                    params![item_id, keyed.key.as_str(), relationship_id, sender],
-                )?;
+                insert.execute(params![
+                    share_id,
+                    position as i64,
+                    keyed.item.kind(),
+                    keyed.key.as_str(),
+                    json
+                ])?;
             }
+            // Each current item from this sender in this relationship whose key came again
+            // is replaced by the new version (kept, as history).
+            self.conn.execute(
+                "UPDATE received_item SET superseded_by =
+                    (SELECT n.id FROM received_item n
+                     WHERE n.share_id = ?1 AND n.item_key = received_item.item_key)
+                 WHERE superseded_by IS NULL AND share_id != ?1
+                   AND item_key IN (SELECT item_key FROM received_item WHERE share_id = ?1)
+                   AND share_id IN (SELECT id FROM received_share
+                                    WHERE relationship_id = ?2 AND sender = ?3)",
+                params![share_id, relationship_id, sender],
+            )?;
             Ok(share_id)
         })
     }

@@ -234,6 +234,7 @@ fn a_share_from_one_vault_is_kept_in_another() {
         *p.alex.shares().existing_identity().unwrap().unwrap().code()
     );
     assert!(!opened.by_passphrase());
+    assert!(!format!("{opened:?}").contains("came home"), "its Debug prints no words");
     assert_eq!(count(&p.sam, "received_share"), 0, "opening writes nothing");
 
     p.clock.advance(Duration::hours(1));

@@ -451,7 +451,10 @@ impl<'a> Commitments<'a> {
         Ok(())
     }
 
-    fn logged(&self, commitment_id: i64) -> Result<Vec<(Logged, String)>, CommitmentError> {
+    pub(crate) fn logged(
+        &self,
+        commitment_id: i64,
+    ) -> Result<Vec<(Logged, String)>, CommitmentError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT due_on, status, ahead, note FROM occurrence WHERE commitment_id = ?1",
         )?;

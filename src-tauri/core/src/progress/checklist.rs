@@ -165,7 +165,11 @@ pub fn before_repeat_breach(
 }
 
 /// A checklist step of the relationship's role, or an error.
-fn checked_step(role: Role, framework_id: &str, step_id: &str) -> Result<(), ProgressError> {
+pub(crate) fn checked_step(
+    role: Role,
+    framework_id: &str,
+    step_id: &str,
+) -> Result<(), ProgressError> {
     let known = checklist_frameworks(role).contains(&framework_id)
         && frameworks::find_step(framework_id, step_id).is_some();
     if known {
@@ -203,6 +207,13 @@ impl Progress<'_> {
                     )
                     .optional()?;
                 let evidence = self.linked(relationship_id, &fw.id, &step.id, local_day)?;
+                // Items shared by the other person count as evidence too (src/share).
+                let shared: i64 = self.conn().query_row(
+                    "SELECT count(*) FROM step_shared_evidence
+                     WHERE relationship_id = ?1 AND framework_id = ?2 AND step_id = ?3",
+                    params![relationship_id, fw.id, step.id],
+                    |r| r.get(0),
+                )?;
                 let written_on = self.written_on(relationship_id, &fw.id, &step.id, local_day)?;
                 let marked_on = mark.as_ref().and_then(|(d, _, _)| dates::parse(d).ok());
                 let recorded_at = mark.as_ref().map_or(0, |(_, _, at)| *at);
@@ -211,7 +222,10 @@ impl Progress<'_> {
                     step_id: step.id.clone(),
                     title: step.title.clone(),
                     summary: step.summary.clone(),
-                    state: ChecklistState::of(marked_on.is_some(), evidence.len()),
+                    state: ChecklistState::of(
+                        marked_on.is_some(),
+                        evidence.len() + usize::try_from(shared).unwrap_or(0),
+                    ),
                     before_repeat_breach: before_repeat_breach(marked_on, recorded_at, latest),
                     marked_on,
                     note: mark.map(|(_, n, _)| n).unwrap_or_default(),

@@ -3,14 +3,17 @@
 //!
 //! Both key pairs come from one random 32-byte seed through HKDF-SHA256 with a fixed salt
 //! and a different `info` label for each key, so the two keys are independent and neither
-//! is ever used for the other's job. Only the seed is stored (inside the encrypted vault,
+//! is ever used for the other's job. A third label gives the key that names shared items
+//! ([`Identity::item_key`]). Only the seed is stored (inside the encrypted vault,
 //! by the caller), behind a version byte. The secret half wipes itself on drop, prints as
 //! `Identity(***)`, cannot be cloned and cannot be serialised.
 use super::code::ContactCode;
 use super::error::IdentityError;
+use super::payload::ItemKey;
 use bech32::{ToBase32, Variant};
 use ed25519_dalek::{Signer, SigningKey};
 use hkdf::Hkdf;
+use hmac::{Hmac, Mac};
 use rand_core::CryptoRngCore;
 use sha2::Sha256;
 use std::fmt;
@@ -22,12 +25,14 @@ const IDENTITY_VERSION: u8 = 1;
 const HKDF_SALT: &[u8] = b"mend.identity.v1";
 const SEALING_INFO: &[u8] = b"age x25519 sealing key";
 const SIGNING_INFO: &[u8] = b"ed25519 signing key";
+const ITEM_KEY_INFO: &[u8] = b"hmac-sha256 shared item keys";
 
 /// The secret half of a Mend identity. Its public half is [`Identity::code`].
 pub struct Identity {
     seed: Zeroizing<[u8; SEED_BYTES]>,
     sealing: age::x25519::Identity,
     signing: SigningKey,
+    item_keys: Zeroizing<[u8; 32]>,
     code: ContactCode,
 }
 
@@ -55,6 +60,7 @@ impl Identity {
         let sealing: age::x25519::Identity =
             encoded.parse().map_err(|_| IdentityError::Internal)?;
         let signing = SigningKey::from_bytes(&*derive(SIGNING_INFO)?);
+        let item_keys = derive(ITEM_KEY_INFO)?;
         let public = sealing.to_public().to_string();
         let (_, data, _) = bech32::decode(&public).map_err(|_| IdentityError::Internal)?;
         let bytes: Vec<u8> =
@@ -62,7 +68,7 @@ impl Identity {
         let sealing_public: [u8; 32] =
             bytes.as_slice().try_into().map_err(|_| IdentityError::Internal)?;
         let code = ContactCode::new(sealing_public, signing.verifying_key());
-        Ok(Self { seed, sealing, signing, code })
+        Ok(Self { seed, sealing, signing, item_keys, code })
     }
 
     /// The identity as bytes, for keeping inside the encrypted vault only: a version
@@ -88,6 +94,19 @@ impl Identity {
     /// The public half, to give to other people.
     pub fn code(&self) -> &ContactCode {
         &self.code
+    }
+
+    /// The key a shared item carries: HMAC-SHA256, under a key only this identity can
+    /// derive, of the item's kind and its id in this vault (`"entry:42"`). The same item
+    /// shared twice carries the same key, so the receiver can replace the older version;
+    /// without the seed, the key says nothing about the item or the vault.
+    pub fn item_key(&self, kind: &str, local_id: &str) -> Result<ItemKey, IdentityError> {
+        let mut mac = Hmac::<Sha256>::new_from_slice(self.item_keys.as_ref())
+            .map_err(|_| IdentityError::Internal)?;
+        mac.update(kind.as_bytes());
+        mac.update(b":");
+        mac.update(local_id.as_bytes());
+        Ok(ItemKey::from_digest(&mac.finalize().into_bytes()))
     }
 
     pub(crate) fn age_identity(&self) -> &age::x25519::Identity {

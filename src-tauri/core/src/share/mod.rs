@@ -7,6 +7,9 @@
 //!   [`open`] undoes that and refuses anything it cannot vouch for.
 //! - [`preview`] renders a share's items as the words its receiver will read, for the
 //!   sender before sealing and the receiver after opening.
+//! - [`Shares`] (`Vault::shares`) keeps all of it in the vault: the identity, each
+//!   relationship's contacts, shares made from a [`Selection`], shares received, and
+//!   received items linked as evidence of a checklist step.
 //!
 //! Invariants:
 //! - The secret half of an identity never prints, clones or serialises; it leaves memory
@@ -25,25 +28,34 @@
 mod code;
 mod envelope;
 mod error;
+mod evidence;
 mod identity;
 mod open;
+mod outgoing;
 pub mod payload;
 mod preview;
+mod received;
 mod seal;
+mod store;
 #[cfg(test)]
 mod tests;
 
 pub use code::{ContactCode, CODE_CHARS, CODE_HRP};
 pub use envelope::{ENVELOPE_VERSION, MAX_SHARE_BYTES};
 pub use error::{CodeError, IdentityError, ShareError};
+pub use evidence::LinkedItem;
 pub use identity::Identity;
 pub use open::{needs_passphrase, open, read_capped, OpenWith, MAX_WORK_FACTOR};
+pub use outgoing::{Sealed, Selection, ShareTo};
 pub use payload::{
-    Addressee, Share, SharedCheckIn, SharedCommitment, SharedDecision, SharedEntry, SharedEvidence,
-    SharedItem, SharedMark, SharedNote, SharedOccurrence, PAYLOAD_VERSION,
+    Addressee, ItemKey, KeyedItem, Share, SharedCheckIn, SharedCommitment, SharedDecision,
+    SharedEntry, SharedEvidence, SharedItem, SharedMark, SharedNote, SharedOccurrence,
+    PAYLOAD_VERSION,
 };
 pub use preview::{preview, preview_text, ItemPreview, ALSO_IN_THE_FILE};
+pub use received::{FromSender, Opened, ReceivedItem, TheirCommitment};
 pub use seal::{seal, SealTo, PASSPHRASE_WORK_FACTOR};
+pub use store::{Contact, Shares, SharingError, MAX_CONTACT_NAME_CHARS};
 
 /// The file name extension of a share.
 pub const EXTENSION: &str = "mendshare";

@@ -4,7 +4,9 @@
 //! The payload is JSON (camelCase) with a `version` field. Items mirror the vault's own
 //! records (entries, commitments and their logged record, checklist marks and their
 //! evidence, check-ins, decision reviews) as plain text and dates: no database ids, so
-//! nothing in a share points back into the sender's vault.
+//! nothing in a share points back into the sender's vault. Each item carries an opaque
+//! [`ItemKey`] instead: the same item shared again carries the same key, so a receiver
+//! keeps the newer version and the older one as its history.
 use super::code::ContactCode;
 use super::error::ShareError;
 use crate::journal::{Entry, MAX_BODY_BYTES, MAX_LABEL_CHARS, MAX_TAGS};
@@ -42,7 +44,44 @@ pub struct Share {
     /// Grows by at least one with each share the sender makes: a receiver refuses a share
     /// whose sequence is not above the last one received from the same sender.
     pub sequence: u64,
-    pub items: Vec<SharedItem>,
+    pub items: Vec<KeyedItem>,
+}
+
+/// An item with the key that names it across the sender's shares.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct KeyedItem {
+    pub key: ItemKey,
+    pub item: SharedItem,
+}
+
+/// The name a sender gives a shared item, the same each time that item is shared: 64
+/// lower-case hex digits of an HMAC only the sender's identity can compute
+/// ([`super::Identity::item_key`]). It reveals nothing about the item or the vault.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct ItemKey(String);
+
+impl ItemKey {
+    pub(crate) fn from_digest(digest: &[u8]) -> Self {
+        ItemKey(digest.iter().map(|b| format!("{b:02x}")).collect())
+    }
+
+    /// Reads a key kept as text; `None` unless it is 64 lower-case hex digits.
+    pub fn parse(text: &str) -> Option<Self> {
+        let hex = |b: u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b);
+        (text.len() == 64 && text.bytes().all(hex)).then(|| ItemKey(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for ItemKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        ItemKey::parse(&text).ok_or_else(|| serde::de::Error::custom("not an item key"))
+    }
 }
 
 /// Whom a share is for: one Mend identity, or whoever knows the passphrase.
@@ -257,6 +296,18 @@ fn score(s: Option<f64>) -> Result<(), ShareError> {
 }
 
 impl SharedItem {
+    /// The kind's name, as in the payload (`entry`, `checklistMark`...).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            SharedItem::Entry(_) => "entry",
+            SharedItem::Commitment(_) => "commitment",
+            SharedItem::ChecklistMark(_) => "checklistMark",
+            SharedItem::CheckIn(_) => "checkIn",
+            SharedItem::DecisionReview(_) => "decisionReview",
+            SharedItem::Note(_) => "note",
+        }
+    }
+
     fn check(&self) -> Result<(), ShareError> {
         match self {
             SharedItem::Entry(e) => {
@@ -314,6 +365,11 @@ impl Share {
         if self.items.len() > MAX_ITEMS {
             return Err(ShareError::OverLimit("a share can hold at most 5,000 items"));
         }
-        self.items.iter().try_for_each(SharedItem::check)
+        let mut keys = std::collections::HashSet::with_capacity(self.items.len());
+        if !self.items.iter().all(|k| keys.insert(&k.key)) {
+            // Two items under one key: no sender's Mend writes that.
+            return Err(ShareError::Damaged);
+        }
+        self.items.iter().try_for_each(|k| k.item.check())
     }
 }

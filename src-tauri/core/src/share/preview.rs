@@ -26,13 +26,13 @@ pub struct ItemPreview {
 }
 
 /// Each item as its receiver will read it, in the order it was chosen.
-pub fn preview(items: &[SharedItem]) -> Vec<ItemPreview> {
-    items.iter().map(item).collect()
+pub fn preview<'a>(items: impl IntoIterator<Item = &'a SharedItem>) -> Vec<ItemPreview> {
+    items.into_iter().map(item).collect()
 }
 
 /// The whole preview as plain text: each item's heading and lines, a blank line between
 /// items, and [`ALSO_IN_THE_FILE`] last.
-pub fn preview_text(items: &[SharedItem]) -> String {
+pub fn preview_text<'a>(items: impl IntoIterator<Item = &'a SharedItem>) -> String {
     let mut out = String::new();
     for p in preview(items) {
         out.push_str(&p.heading);

@@ -4,7 +4,7 @@ use super::code::ContactCode;
 use super::envelope::{frame_inner, frame_outer, signed_message};
 use super::error::ShareError;
 use super::identity::Identity;
-use super::payload::{Addressee, Share, SharedItem, PAYLOAD_VERSION};
+use super::payload::{Addressee, KeyedItem, Share, PAYLOAD_VERSION};
 use crate::secret::Passphrase;
 use age::secrecy::SecretString;
 use chrono::{DateTime, Utc};
@@ -22,7 +22,7 @@ pub enum SealTo<'a> {
     Passphrase(&'a Passphrase),
 }
 
-/// Signs and seals `items` from `sender`, ready to be written to a `.mendshare` file.
+/// Signs and seals `items` (each keyed with [`Identity::item_key`]) from `sender`, ready to be written to a `.mendshare` file.
 ///
 /// `sequence` must be above every sequence this identity used before (the caller keeps
 /// the counter); `created_at` comes from the caller's clock. Nothing is written anywhere.
@@ -31,7 +31,7 @@ pub fn seal(
     to: SealTo<'_>,
     created_at: DateTime<Utc>,
     sequence: u64,
-    items: Vec<SharedItem>,
+    items: Vec<KeyedItem>,
 ) -> Result<Vec<u8>, ShareError> {
     let share = Share {
         version: PAYLOAD_VERSION,

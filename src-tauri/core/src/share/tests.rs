@@ -13,11 +13,14 @@ fn identity() -> Identity {
     Identity::generate(&mut OsRng).unwrap()
 }
 
-fn items() -> Vec<SharedItem> {
-    vec![SharedItem::Note(SharedNote {
-        written_at: Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).unwrap(),
-        text: "Before Tuesday's session.".into(),
-    })]
+fn items() -> Vec<KeyedItem> {
+    vec![KeyedItem {
+        key: ItemKey::parse(&format!("{:064x}", 1)).unwrap(),
+        item: SharedItem::Note(SharedNote {
+            written_at: Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).unwrap(),
+            text: "Before Tuesday's session.".into(),
+        }),
+    }]
 }
 
 fn never(_: &ContactCode) -> Option<u64> {
@@ -62,6 +65,31 @@ fn an_identity_round_trips_through_its_bytes_and_never_prints() {
     newer[0] = 2;
     assert!(matches!(Identity::from_bytes(&newer), Err(IdentityError::TooNew)));
     assert_ne!(identity().code(), id.code());
+}
+
+#[test]
+fn an_item_key_is_stable_per_item_and_says_nothing_of_the_vault() {
+    let id = identity();
+    let key = id.item_key("entry", "42").unwrap();
+    assert_eq!(key.as_str().len(), 64);
+    assert!(key.as_str().bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+    let again = Identity::from_bytes(&id.to_bytes()).unwrap();
+    assert_eq!(again.item_key("entry", "42").unwrap(), key, "the same item, the same key");
+    assert_ne!(id.item_key("entry", "43").unwrap(), key);
+    assert_ne!(id.item_key("commitment", "42").unwrap(), key);
+    assert_ne!(identity().item_key("entry", "42").unwrap(), key, "another vault's key differs");
+    assert_eq!(ItemKey::parse(key.as_str()), Some(key.clone()));
+    assert_eq!(ItemKey::parse(&key.as_str().to_uppercase()), None);
+    assert_eq!(ItemKey::parse("42"), None);
+}
+
+#[test]
+fn a_share_with_two_items_under_one_key_is_refused() {
+    let (alex, sam) = (identity(), identity());
+    let at = Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 0).unwrap();
+    let twice = [items(), items()].concat();
+    let refused = seal_share(&alex, SealTo::Contact(sam.code()), at, 1, twice).unwrap_err();
+    assert!(matches!(refused, ShareError::Damaged), "{refused:?}");
 }
 
 #[test]

@@ -23,6 +23,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0005_safety.sql")),
     M::up(include_str!("migrations/0006_fts_secure_delete.sql")),
     M::up(include_str!("migrations/0007_relationship_setting.sql")),
+    M::up(include_str!("migrations/0008_shares.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

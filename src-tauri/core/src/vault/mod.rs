@@ -481,6 +481,10 @@ impl Vault {
         crate::safety::Safety::new(&self.conn)
     }
 
+    pub fn shares(&self) -> crate::share::Shares<'_> {
+        crate::share::Shares::new(&self.conn)
+    }
+
     pub fn search(&self) -> crate::search::Search<'_> {
         crate::search::Search::new(&self.conn)
     }

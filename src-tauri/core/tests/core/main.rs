@@ -23,5 +23,6 @@ mod progress;
 mod safety;
 mod setting;
 mod share;
+mod sharing;
 mod tamper;
 mod vault;

@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// The passphrase of each fixture, by schema version (index 0 is schema 1).
-const FIXTURE_PASSPHRASES: [&str; 7] = [
+const FIXTURE_PASSPHRASES: [&str; 8] = [
     "fixture vault passphrase for schema one",
     "fixture vault passphrase for schema two",
     "fixture vault passphrase for schema three",
@@ -27,12 +27,13 @@ const FIXTURE_PASSPHRASES: [&str; 7] = [
     "fixture vault passphrase for schema five",
     "fixture vault passphrase for schema six",
     "fixture vault passphrase for schema seven",
+    "fixture vault passphrase for schema eight",
 ];
 
 /// SHA-256 of every migration file, recorded when it shipped. A shipped migration has
 /// already run on people's vaults, so it is never edited: change the schema with a new
 /// migration, record its hash here, and make its fixture vault.
-const SHIPPED_MIGRATIONS: [(&str, &str); 7] = [
+const SHIPPED_MIGRATIONS: [(&str, &str); 8] = [
     ("0001_entries.sql", "2b038c272bcd502ec575a7d8d26f35e8f8849082ed56965afb8a86ca6840577a"),
     ("0002_relationships.sql", "fc2043c505694ac4327e3f6c210812ef2fee673434a626c219c81cc9c26f5818"),
     ("0003_ledger.sql", "a00daecf4af69dd10968325b27b1611fc5dfdc817bc3f623094f50bc6d93f7d2"),
@@ -46,6 +47,7 @@ const SHIPPED_MIGRATIONS: [(&str, &str); 7] = [
         "0007_relationship_setting.sql",
         "10227c69cbb2eb658f95764a3804ac0e00d58818124d06bf482b9cceb1be4629",
     ),
+    ("0008_shares.sql", "51e35c46ce5f3051d80e92d296d5caca945f724fe7bf203796a16c858a6dccec"),
 ];
 
 fn copy_fixture(version: usize) -> (tempfile::TempDir, VaultPaths) {
@@ -114,7 +116,7 @@ fn there_is_a_fixture_vault_for_every_schema_version() {
 
 /// Every table of the latest schema (the search index's own tables aside), the migration
 /// that made it, and how many rows the seeds (tests/fixtures/seeds/) put in it.
-const SEEDED: [(&str, usize, i64); 18] = [
+const SEEDED: [(&str, usize, i64); 23] = [
     ("setting", 1, 1),
     ("relationship", 2, 2),
     ("relationship_event", 2, 2),
@@ -133,6 +135,11 @@ const SEEDED: [(&str, usize, i64); 18] = [
     ("decision", 4, 1),
     ("checkin_schedule", 4, 1),
     ("safety_check", 5, 2),
+    ("share_identity", 8, 1),
+    ("share_contact", 8, 1),
+    ("received_share", 8, 2),
+    ("received_item", 8, 3),
+    ("step_shared_evidence", 8, 1),
 ];
 
 #[test]
@@ -176,7 +183,49 @@ fn every_later_fixture_vault_opens_migrated_with_its_rows_intact() {
             check_schema_five(&vault);
         }
         check_schema_seven(&vault, version);
+        if version >= 8 {
+            check_schema_eight(&vault);
+        }
     }
+}
+
+/// Seed 0008: the identity, Sam's contact, and two shares from Sam, the second replacing
+/// the first's entry; read through the sharing API.
+fn check_schema_eight(vault: &Vault) {
+    use mend_core::share::SharedItem;
+    let shares = vault.shares();
+    let me = shares.existing_identity().unwrap().unwrap();
+    let mut seed = vec![1u8];
+    seed.extend_from_slice(&[0x11; 32]);
+    assert_eq!(me.code(), mend_core::share::Identity::from_bytes(&seed).unwrap().code());
+    assert_eq!(shares.next_sequence().unwrap(), Some(3));
+    let contacts = shares.contacts(2).unwrap();
+    assert_eq!(contacts.len(), 1);
+    assert_eq!(contacts[0].name, "Sam's laptop");
+    let shared = shares.shared_with_me(2).unwrap();
+    assert_eq!(shared.len(), 1);
+    assert_eq!(
+        (shared[0].sender, shared[0].contact_name.as_deref()),
+        (contacts[0].code, Some("Sam's laptop"))
+    );
+    let kinds: Vec<&str> = shared[0].items.iter().map(|i| i.item.kind()).collect();
+    assert_eq!(kinds, ["commitment", "entry"]);
+    let entry = &shared[0].items[1];
+    let texts: Vec<&str> = std::iter::once(&entry.item)
+        .chain(entry.older.iter().map(|o| &o.item))
+        .map(|i| match i {
+            SharedItem::Entry(e) => e.text.as_str(),
+            _ => "",
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        ["I came home when I said I would, and said so.", "I came home when I said I would."]
+    );
+    assert!(shares.shared_with_me(1).unwrap().is_empty());
+    let linked = shares.linked_evidence(2, "four-steps", "take-ownership").unwrap();
+    assert_eq!(linked.len(), 1);
+    assert_eq!(linked[0].item.id, shared[0].items[0].id, "Sam's commitment");
 }
 
 /// The rows of seeds 0001 and 0002, read through the journal's own API.

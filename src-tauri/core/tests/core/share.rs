@@ -6,8 +6,8 @@ use mend_core::ledger::{CommitmentInput, CommitmentOwner, OccurrenceLog, Occurre
 use mend_core::relationships::RelationshipInput;
 use mend_core::repeat::{Repeat, Weekday};
 use mend_core::share::{
-    self, ContactCode, Identity, OpenWith, SealTo, ShareError, SharedCommitment, SharedEntry,
-    SharedItem, SharedNote, MAX_SHARE_BYTES,
+    self, ContactCode, Identity, ItemKey, KeyedItem, OpenWith, SealTo, ShareError,
+    SharedCommitment, SharedEntry, SharedItem, SharedNote, MAX_SHARE_BYTES,
 };
 use mend_core::{FixedClock, Passphrase, Vault, VaultPaths};
 use proptest::prelude::*;
@@ -22,8 +22,17 @@ fn note(text: &str) -> SharedItem {
     SharedItem::Note(SharedNote { written_at: at(9), text: text.into() })
 }
 
-fn items() -> Vec<SharedItem> {
-    vec![
+/// Items keyed as a sender's Mend keys them (any 64 hex digits open; these are fixed).
+fn keyed(items: Vec<SharedItem>) -> Vec<KeyedItem> {
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| KeyedItem { key: ItemKey::parse(&format!("{i:064x}")).unwrap(), item })
+        .collect()
+}
+
+fn items() -> Vec<KeyedItem> {
+    keyed(vec![
         SharedItem::Entry(SharedEntry {
             written_at: at(8),
             text: "I told the truth about Saturday before being asked.".into(),
@@ -31,7 +40,7 @@ fn items() -> Vec<SharedItem> {
             tags: vec!["honesty".into()],
         }),
         note("Before Tuesday's session."),
-    ]
+    ])
 }
 
 fn never(_: &ContactCode) -> Option<u64> {
@@ -157,9 +166,9 @@ fn what_is_over_a_limit_is_not_sealed() {
     let empty = share::seal(&alex, to, at(10), 1, Vec::new()).unwrap_err();
     assert!(matches!(empty, ShareError::Empty));
     let long = "x".repeat(mend_core::journal::MAX_BODY_BYTES + 1);
-    let refused = share::seal(&alex, to, at(10), 1, vec![note(&long)]).unwrap_err();
+    let refused = share::seal(&alex, to, at(10), 1, keyed(vec![note(&long)])).unwrap_err();
     assert!(matches!(refused, ShareError::OverLimit(_)));
-    let many = vec![note("a"); share::payload::MAX_ITEMS + 1];
+    let many = keyed(vec![note("a"); share::payload::MAX_ITEMS + 1]);
     assert!(matches!(share::seal(&alex, to, at(10), 1, many), Err(ShareError::OverLimit(_))));
 }
 
@@ -216,8 +225,16 @@ fn records_from_a_real_vault_travel_to_another_identity_unchanged() {
     // The identity is kept as bytes inside the vault; here it is read back from them.
     let alex = Identity::from_bytes(&Identity::generate(&mut OsRng).unwrap().to_bytes()).unwrap();
     let sam = Identity::generate(&mut OsRng).unwrap();
-    let sent =
-        vec![SharedItem::Entry(SharedEntry::from(&entry)), SharedItem::Commitment(shared.clone())];
+    let sent = vec![
+        KeyedItem {
+            key: alex.item_key("entry", &entry.id.to_string()).unwrap(),
+            item: SharedItem::Entry(SharedEntry::from(&entry)),
+        },
+        KeyedItem {
+            key: alex.item_key("commitment", &commitment.id.to_string()).unwrap(),
+            item: SharedItem::Commitment(shared.clone()),
+        },
+    ];
     let file = share::seal(&alex, SealTo::Contact(sam.code()), at(19), 1, sent.clone()).unwrap();
     let opened = share::open(&file, OpenWith::Identity(&sam), never).unwrap();
     assert_eq!(opened.items, sent);
@@ -304,7 +321,7 @@ fn every_kind() -> Vec<SharedItem> {
     };
     let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
     vec![
-        items()[0].clone(),
+        items()[0].item.clone(),
         SharedItem::Commitment(SharedCommitment {
             owner: CommitmentOwner::Me,
             promise: "Call on Monday and Thursday evenings".into(),
@@ -401,7 +418,7 @@ fn the_preview_shows_every_word_that_leaves() {
     // The receiver reads exactly what the sender previewed.
     let alex = Identity::generate(&mut OsRng).unwrap();
     let sam = Identity::generate(&mut OsRng).unwrap();
-    let file = share::seal(&alex, SealTo::Contact(sam.code()), at(10), 1, sent).unwrap();
+    let file = share::seal(&alex, SealTo::Contact(sam.code()), at(10), 1, keyed(sent)).unwrap();
     let opened = share::open(&file, OpenWith::Identity(&sam), never).unwrap();
-    assert_eq!(share::preview_text(&opened.items), text);
+    assert_eq!(share::preview_text(opened.items.iter().map(|k| &k.item)), text);
 }

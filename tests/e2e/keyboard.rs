@@ -17,6 +17,8 @@ async fn the_first_journey_can_be_done_with_the_keyboard_alone() {
     app.type_here(PASSPHRASE).await;
     app.tab_to("#create-confirm").await;
     app.type_here(PASSPHRASE).await;
+    // The button wakes once both fields agree, as a person sees it do.
+    app.wait_for_enabled("#create-submit").await;
     app.press(Key::Enter).await;
     app.tab_to("#recovery-skip").await;
     app.press(Key::Enter).await;
@@ -88,6 +90,7 @@ async fn the_first_journey_can_be_done_with_the_keyboard_alone() {
     assert!(!app.text().await.contains(PROMISE), "nothing of the journal shows when locked");
     app.tab_to("#unlock-passphrase").await;
     app.type_here(PASSPHRASE).await;
+    app.wait_for_enabled("#unlock-submit").await;
     app.press(Key::Enter).await;
     app.wait_until_text("the journal again", |t| t.contains(PROMISE) || t.contains(ENTRY)).await;
     app.quit().await;

@@ -3,6 +3,7 @@
 // Test code: a failed unwrap is a failed test. [workspace.lints] denies these elsewhere.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod appearance;
+mod calendar;
 mod durability;
 mod frameworks;
 mod harness;

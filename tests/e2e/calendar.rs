@@ -71,7 +71,7 @@ async fn find_a_day(theme: &str, env: &[(&str, &str)]) {
     app.wait_until_text("the jump", |t| t.contains("what came before it")).await;
     assert!(first_entry(&app).await.contains(EARLY), "the chosen day's entry comes first");
     assert!(!app.text().await.contains(RECENT), "newer entries wait for 'Show newer entries'");
-    app.wait_for(&format!("#calendar-grid [data-day=\"{early}\"] .mark.entry")).await;
+    app.wait_for(&format!("#calendar-grid [data-day=\"{early}\"] .mark-entry")).await;
     app.screenshot(&format!("{theme}-70-calendar-jumped")).await;
 
     // Newer entries come back a page at a time.

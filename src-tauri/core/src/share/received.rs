@@ -120,8 +120,9 @@ impl Shares<'_> {
     }
 
     fn last_received(&self, sender: &ContactCode) -> Result<Option<u64>, SharingError> {
+        // The mark, not the shares still kept: deleting them must not reopen the door.
         let last: Option<i64> = self.conn.query_row(
-            "SELECT max(sequence) FROM received_share WHERE sender = ?1",
+            "SELECT max(last_sequence) FROM share_sender_mark WHERE sender = ?1",
             [sender.compact()],
             |r| r.get(0),
         )?;
@@ -161,6 +162,13 @@ impl Shares<'_> {
                 ],
             )?;
             let share_id = self.conn.last_insert_rowid();
+            self.conn.execute(
+                "INSERT INTO share_sender_mark (relationship_id, sender, last_sequence)
+                 VALUES (?1, ?2, ?3)
+                 ON CONFLICT (relationship_id, sender)
+                 DO UPDATE SET last_sequence = max(last_sequence, excluded.last_sequence)",
+                params![relationship_id, sender, sequence],
+            )?;
             let mut insert = self.conn.prepare_cached(
                 "INSERT INTO received_item (share_id, position, kind, item_key, item)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -295,7 +303,7 @@ impl Shares<'_> {
     }
 
     /// Deletes a received share and its items. Versions its items had replaced become
-    /// current again.
+    /// current again. The sender's mark stays: an older file from them is still refused.
     pub fn delete_received(&self, share_id: i64) -> Result<(), SharingError> {
         atomically(self.conn, || {
             self.conn.execute(

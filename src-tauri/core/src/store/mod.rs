@@ -24,6 +24,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0006_fts_secure_delete.sql")),
     M::up(include_str!("migrations/0007_relationship_setting.sql")),
     M::up(include_str!("migrations/0008_shares.sql")),
+    M::up(include_str!("migrations/0009_share_sender_mark.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

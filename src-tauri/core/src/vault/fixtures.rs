@@ -38,11 +38,12 @@ const SEEDS: &[&str] = &[
     include_str!("../../tests/fixtures/seeds/0006.sql"),
     include_str!("../../tests/fixtures/seeds/0007.sql"),
     include_str!("../../tests/fixtures/seeds/0008.sql"),
+    include_str!("../../tests/fixtures/seeds/0009.sql"),
 ];
 
 /// The key file format each schema's release wrote, by schema (index 0 is schema 1):
 /// format 2 (recovery slots sealed to a public key) came with migration 6.
-const KEY_FORMAT: &[u32] = &[1, 1, 1, 1, 1, 2, 2, 2];
+const KEY_FORMAT: &[u32] = &[1, 1, 1, 1, 1, 2, 2, 2, 2];
 
 /// The passphrase of the fixture of schema `version` (tests/core/migrations.rs knows them).
 fn passphrase(version: usize) -> String {

@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// The passphrase of each fixture, by schema version (index 0 is schema 1).
-const FIXTURE_PASSPHRASES: [&str; 8] = [
+const FIXTURE_PASSPHRASES: [&str; 9] = [
     "fixture vault passphrase for schema one",
     "fixture vault passphrase for schema two",
     "fixture vault passphrase for schema three",
@@ -28,12 +28,13 @@ const FIXTURE_PASSPHRASES: [&str; 8] = [
     "fixture vault passphrase for schema six",
     "fixture vault passphrase for schema seven",
     "fixture vault passphrase for schema eight",
+    "fixture vault passphrase for schema nine",
 ];
 
 /// SHA-256 of every migration file, recorded when it shipped. A shipped migration has
 /// already run on people's vaults, so it is never edited: change the schema with a new
 /// migration, record its hash here, and make its fixture vault.
-const SHIPPED_MIGRATIONS: [(&str, &str); 8] = [
+const SHIPPED_MIGRATIONS: [(&str, &str); 9] = [
     ("0001_entries.sql", "2b038c272bcd502ec575a7d8d26f35e8f8849082ed56965afb8a86ca6840577a"),
     ("0002_relationships.sql", "fc2043c505694ac4327e3f6c210812ef2fee673434a626c219c81cc9c26f5818"),
     ("0003_ledger.sql", "a00daecf4af69dd10968325b27b1611fc5dfdc817bc3f623094f50bc6d93f7d2"),
@@ -48,6 +49,10 @@ const SHIPPED_MIGRATIONS: [(&str, &str); 8] = [
         "10227c69cbb2eb658f95764a3804ac0e00d58818124d06bf482b9cceb1be4629",
     ),
     ("0008_shares.sql", "51e35c46ce5f3051d80e92d296d5caca945f724fe7bf203796a16c858a6dccec"),
+    (
+        "0009_share_sender_mark.sql",
+        "d278b69966cdbc2d762c15ac2c94617b9a4d8c89cab193fd94b4de1d8a83e401",
+    ),
 ];
 
 fn copy_fixture(version: usize) -> (tempfile::TempDir, VaultPaths) {
@@ -116,7 +121,7 @@ fn there_is_a_fixture_vault_for_every_schema_version() {
 
 /// Every table of the latest schema (the search index's own tables aside), the migration
 /// that made it, and how many rows the seeds (tests/fixtures/seeds/) put in it.
-const SEEDED: [(&str, usize, i64); 23] = [
+const SEEDED: [(&str, usize, i64); 24] = [
     ("setting", 1, 1),
     ("relationship", 2, 2),
     ("relationship_event", 2, 2),
@@ -140,6 +145,8 @@ const SEEDED: [(&str, usize, i64); 23] = [
     ("received_share", 8, 2),
     ("received_item", 8, 3),
     ("step_shared_evidence", 8, 1),
+    // Seed 0009's mark, and the one migration 0009 makes from seed 0008's shares.
+    ("share_sender_mark", 9, 2),
 ];
 
 #[test]
@@ -169,7 +176,12 @@ fn every_later_fixture_vault_opens_migrated_with_its_rows_intact() {
         };
         assert_eq!(count("entry"), 3, "v{version}");
         for (table, made_by, rows) in SEEDED {
-            let want = if version >= made_by { rows } else { 0 };
+            let want = match (table, version) {
+                // A schema-8 vault gets its mark from the shares it kept, when migrated.
+                ("share_sender_mark", 8) => 1,
+                _ if version >= made_by => rows,
+                _ => 0,
+            };
             assert_eq!(count(table), want, "v{version}: rows of {table}");
         }
         check_schema_two(&vault);
@@ -185,6 +197,7 @@ fn every_later_fixture_vault_opens_migrated_with_its_rows_intact() {
         check_schema_seven(&vault, version);
         if version >= 8 {
             check_schema_eight(&vault);
+            check_schema_nine(&vault);
         }
     }
 }
@@ -226,6 +239,27 @@ fn check_schema_eight(vault: &Vault) {
     let linked = shares.linked_evidence(2, "four-steps", "take-ownership").unwrap();
     assert_eq!(linked.len(), 1);
     assert_eq!(linked[0].item.id, shared[0].items[0].id, "Sam's commitment");
+}
+
+/// Migration 0009 marks each sender's highest kept share: after every share from Sam is
+/// deleted, the mark still stands at Sam's second share.
+fn check_schema_nine(vault: &Vault) {
+    let shares = vault.shares();
+    // Deleting a share brings back the versions it replaced: delete until none is left.
+    loop {
+        let current = shares.shared_with_me(2).unwrap();
+        let Some(item) = current.first().and_then(|from| from.items.first()) else { break };
+        shares.delete_received(item.share_id).unwrap();
+    }
+    let mark: i64 = vault
+        .connection()
+        .query_row(
+            "SELECT last_sequence FROM share_sender_mark WHERE relationship_id = 2",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(mark, 2);
 }
 
 /// The rows of seeds 0001 and 0002, read through the journal's own API.

@@ -338,6 +338,29 @@ fn a_share_received_twice_or_out_of_order_is_refused_and_changes_nothing() {
 }
 
 #[test]
+fn deleting_every_share_from_a_sender_still_refuses_their_older_files() {
+    let p = pair();
+    let entry = entry_in(&p.alex, p.alex_rel, "Kept, then deleted.", &p.clock);
+    let first = p.seal(&p.entries(&[entry]));
+    let second = p.seal(&p.entries(&[entry]));
+    let opened = p.sam.shares().open(&second.file, None).unwrap();
+    let kept = p.sam.shares().accept(&opened, p.sam_rel, &p.clock).unwrap();
+    p.sam.shares().delete_received(kept).unwrap();
+    assert!(p.sam.shares().shared_with_me(p.sam_rel).unwrap().is_empty());
+
+    let older = p.sam.shares().open(&first.file, None).unwrap_err();
+    assert!(matches!(older, SharingError::Share(ShareError::Older)), "{older:?}");
+    let again = p.sam.shares().open(&second.file, None).unwrap_err();
+    assert!(matches!(again, SharingError::Share(ShareError::AlreadyReceived)), "{again:?}");
+    assert_eq!(count(&p.sam, "received_share"), 0);
+
+    // The mark goes with the relationship it was kept in.
+    p.sam.relationships().delete(p.sam_rel).unwrap();
+    assert_eq!(count(&p.sam, "share_sender_mark"), 0);
+    p.sam.shares().open(&first.file, None).unwrap();
+}
+
+#[test]
 fn a_newer_version_of_an_item_replaces_the_older_which_is_kept_as_history() {
     let p = pair();
     let entry = entry_in(&p.alex, p.alex_rel, "First words.", &p.clock);

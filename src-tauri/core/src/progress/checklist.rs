@@ -110,6 +110,8 @@ pub struct ChecklistStep {
     pub marked_on: Option<NaiveDate>,
     pub note: String,
     pub evidence: Vec<EvidenceView>,
+    /// Received items the other person shared, linked as evidence: shown as theirs.
+    pub theirs: Vec<super::theirs::TheirEvidence>,
     /// Days on which the person wrote an entry answering this step, oldest first.
     pub written_on: Vec<NaiveDate>,
     pub state: ChecklistState,
@@ -207,13 +209,8 @@ impl Progress<'_> {
                     )
                     .optional()?;
                 let evidence = self.linked(relationship_id, &fw.id, &step.id, local_day)?;
-                // Items shared by the other person count as evidence too (src/share).
-                let shared: i64 = self.conn().query_row(
-                    "SELECT count(*) FROM step_shared_evidence
-                     WHERE relationship_id = ?1 AND framework_id = ?2 AND step_id = ?3",
-                    params![relationship_id, fw.id, step.id],
-                    |r| r.get(0),
-                )?;
+                // Items shared by the other person count as evidence too.
+                let theirs = self.their_linked(relationship_id, &fw.id, &step.id)?;
                 let written_on = self.written_on(relationship_id, &fw.id, &step.id, local_day)?;
                 let marked_on = mark.as_ref().and_then(|(d, _, _)| dates::parse(d).ok());
                 let recorded_at = mark.as_ref().map_or(0, |(_, _, at)| *at);
@@ -222,14 +219,12 @@ impl Progress<'_> {
                     step_id: step.id.clone(),
                     title: step.title.clone(),
                     summary: step.summary.clone(),
-                    state: ChecklistState::of(
-                        marked_on.is_some(),
-                        evidence.len() + usize::try_from(shared).unwrap_or(0),
-                    ),
+                    state: ChecklistState::of(marked_on.is_some(), evidence.len() + theirs.len()),
                     before_repeat_breach: before_repeat_breach(marked_on, recorded_at, latest),
                     marked_on,
                     note: mark.map(|(_, n, _)| n).unwrap_or_default(),
                     evidence,
+                    theirs,
                     written_on,
                 });
             }

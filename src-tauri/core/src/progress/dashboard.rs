@@ -7,6 +7,7 @@ use crate::ledger::{self, CommitmentOwner, Logged, OccurrenceStatus, SCORE_FORMU
 use crate::progress::checkins::Decision;
 use crate::progress::checklist::LocalDay;
 use crate::progress::elements::{self, ElementScores};
+use crate::progress::theirs::TheirRecord;
 use crate::progress::{Progress, ProgressError};
 use crate::relationships::{RelationshipEvent, Relationships};
 use crate::time::dates;
@@ -161,6 +162,9 @@ pub struct Dashboard {
     /// commitment here, in the role's order (the decider's headed by the other
     /// person's, the repairer's by their own; shared ones once, last).
     pub owners: Vec<OwnerSeries>,
+    /// The other person's own record of the commitments they shared here, one series per
+    /// sender and owner: drawn beside `owners`, never added to them.
+    pub their_record: Vec<TheirRecord>,
     pub steps: Vec<StepDone>,
     pub decisions: Vec<Decision>,
     /// How the consistency score is worked out.
@@ -231,6 +235,7 @@ impl Progress<'_> {
             })
             .collect();
 
+        let their_record = self.their_record(relationship_id, from, to, today)?;
         let steps = steps_done(&self.answered(relationship_id, from, to, local_day)?);
         let decisions = self.decisions(relationship_id, from, to)?;
 
@@ -247,6 +252,7 @@ impl Progress<'_> {
             latest_rating,
             events,
             owners,
+            their_record,
             steps,
             decisions,
             formula: SCORE_FORMULA.to_owned(),

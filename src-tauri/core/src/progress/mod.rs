@@ -6,12 +6,15 @@
 //! - A checklist step marked without evidence is "claimed", never "evidenced".
 //! - Evidence is a link to something already in the vault (an entry, an event, a logged
 //!   occurrence) of the same relationship; it disappears with the thing it points to.
+//!   A received item the other person shared can be linked too ([`theirs`]): it is shown
+//!   as theirs and counts as evidence all the same.
 //! - Every score is a reflection the person gave; nothing here infers or diagnoses.
 pub mod checkins;
 pub mod checklist;
 pub mod dashboard;
 pub mod elements;
 pub mod tallies;
+pub mod theirs;
 
 use crate::error::record_error;
 use crate::ledger::CommitmentError;

@@ -7,6 +7,7 @@
 //! was received into, once per step; the link goes with the item (a deleted share) or
 //! the relationship. A link points to the version that was linked, even after a newer
 //! one arrives.
+use super::code::ContactCode;
 use super::received::{item_from, ReceivedItem};
 use super::store::{Shares, SharingError};
 use crate::progress::checklist::checked_step;
@@ -21,6 +22,13 @@ pub struct LinkedItem {
     pub link_id: i64,
     /// The version that was linked (its `older` is empty).
     pub item: ReceivedItem,
+    /// Who shared it.
+    pub sender: ContactCode,
+    /// Their contact name in the relationship, if their code is a contact of it.
+    pub contact_name: Option<String>,
+    /// Whether a newer version of the item has been received since (the link stays on
+    /// this one).
+    pub replaced: bool,
 }
 
 impl Shares<'_> {
@@ -82,7 +90,8 @@ impl Shares<'_> {
         step_id: &str,
     ) -> Result<Vec<LinkedItem>, SharingError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT l.id, i.id, i.share_id, s.sequence, s.sent_at, s.received_at, i.item_key, i.item
+            "SELECT l.id, i.id, i.share_id, s.sequence, s.sent_at, s.received_at, i.item_key, i.item,
+                    s.sender, i.superseded_by IS NOT NULL
              FROM step_shared_evidence l
              JOIN received_item i ON i.id = l.item_id
              JOIN received_share s ON s.id = i.share_id
@@ -99,13 +108,19 @@ impl Shares<'_> {
                 r.get::<_, i64>(5)?,
                 r.get::<_, String>(6)?,
                 r.get::<_, String>(7)?,
+                r.get::<_, String>(8)?,
+                r.get::<_, bool>(9)?,
             ))
         })?;
+        let names = self.contact_names(relationship_id)?;
         let mut out = Vec::new();
         for row in rows {
-            let (link_id, id, share_id, sequence, sent, received, key, json) = row?;
+            let (link_id, id, share_id, sequence, sent, received, key, json, sender, replaced) =
+                row?;
+            let Ok(code) = ContactCode::parse(&sender) else { continue };
             if let Some(item) = item_from(id, share_id, sequence, sent, received, &key, &json) {
-                out.push(LinkedItem { link_id, item });
+                let contact_name = names.get(&sender).cloned();
+                out.push(LinkedItem { link_id, item, sender: code, contact_name, replaced });
             }
         }
         Ok(out)

@@ -269,7 +269,10 @@ impl Shares<'_> {
         Ok(out)
     }
 
-    fn contact_names(&self, relationship_id: i64) -> Result<HashMap<String, String>, SharingError> {
+    pub(super) fn contact_names(
+        &self,
+        relationship_id: i64,
+    ) -> Result<HashMap<String, String>, SharingError> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT code, name FROM share_contact WHERE relationship_id = ?1")?;

@@ -25,4 +25,5 @@ mod setting;
 mod share;
 mod sharing;
 mod tamper;
+mod theirs;
 mod vault;

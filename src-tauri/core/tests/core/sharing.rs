@@ -13,11 +13,11 @@ use mend_core::share::{CodeError, Selection, ShareError, ShareTo, SharedItem, Sh
 use mend_core::{Clock, FixedClock, Passphrase, Vault, VaultPaths};
 use rand_core::OsRng;
 
-fn at() -> DateTime<Utc> {
+pub(crate) fn at() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 20, 18, 0, 0).unwrap()
 }
 
-fn local_day(t: DateTime<Utc>) -> NaiveDate {
+pub(crate) fn local_day(t: DateTime<Utc>) -> NaiveDate {
     t.date_naive()
 }
 
@@ -34,14 +34,14 @@ fn vault_with(name: &str, role: Role, clock: &FixedClock) -> (tempfile::TempDir,
     (dir, vault, rel)
 }
 
-fn entry_in(v: &Vault, rel: i64, text: &str, clock: &FixedClock) -> i64 {
+pub(crate) fn entry_in(v: &Vault, rel: i64, text: &str, clock: &FixedClock) -> i64 {
     let entry = v.journal().create(text, clock).unwrap();
     let meta = EntryMeta { relationship_id: Some(rel), ..EntryMeta::default() };
     v.journal().set_meta(entry.id, &meta).unwrap();
     entry.id
 }
 
-fn commitment_in(v: &Vault, rel: i64, clock: &FixedClock) -> i64 {
+pub(crate) fn commitment_in(v: &Vault, rel: i64, clock: &FixedClock) -> i64 {
     let input = CommitmentInput {
         owner: CommitmentOwner::Me,
         promise: "Home by seven on weekdays".into(),
@@ -65,19 +65,19 @@ fn commitment_in(v: &Vault, rel: i64, clock: &FixedClock) -> i64 {
 }
 
 /// Two vaults that have each other as a contact: Alex repairs, Sam decides.
-struct Pair {
+pub(crate) struct Pair {
     _dirs: (tempfile::TempDir, tempfile::TempDir),
-    alex: Vault,
-    sam: Vault,
+    pub(crate) alex: Vault,
+    pub(crate) sam: Vault,
     /// Alex's relationship with Sam, and Sam's with Alex.
-    alex_rel: i64,
-    sam_rel: i64,
+    pub(crate) alex_rel: i64,
+    pub(crate) sam_rel: i64,
     /// Sam as a contact of Alex's relationship.
     sam_contact: i64,
-    clock: FixedClock,
+    pub(crate) clock: FixedClock,
 }
 
-fn pair() -> Pair {
+pub(crate) fn pair() -> Pair {
     let clock = FixedClock::new(at());
     let (da, alex, alex_rel) = vault_with("Sam", Role::Repairer, &clock);
     let (ds, sam, sam_rel) = vault_with("Alex", Role::Decider, &clock);
@@ -90,7 +90,7 @@ fn pair() -> Pair {
 }
 
 impl Pair {
-    fn seal(&self, selection: &Selection) -> mend_core::share::Sealed {
+    pub(crate) fn seal(&self, selection: &Selection) -> mend_core::share::Sealed {
         self.alex
             .shares()
             .seal(

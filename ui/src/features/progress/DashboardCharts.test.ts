@@ -34,6 +34,7 @@ function dashboard(owners: OwnerSeries[]): Dashboard {
     latestRating: null,
     events: [],
     owners,
+    theirRecord: [],
     steps: [],
     decisions: [],
     formula: "Kept counts in full.",

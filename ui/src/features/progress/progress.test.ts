@@ -83,6 +83,7 @@ function step(frameworkId: string, stepId: string): ChecklistStep {
     markedOn: null,
     note: "",
     evidence: [],
+    theirs: [],
     writtenOn: [],
     state: "open",
     beforeRepeatBreach: null,

@@ -33,6 +33,9 @@ import type { RatingPoint } from "./bindings/RatingPoint";
 import type { ScorePoint } from "./bindings/ScorePoint";
 import type { StepDone } from "./bindings/StepDone";
 import type { StepMarkInput } from "./bindings/StepMarkInput";
+import type { TheirEvidence } from "./bindings/TheirEvidence";
+import type { TheirItemKind } from "./bindings/TheirItemKind";
+import type { TheirRecord } from "./bindings/TheirRecord";
 import type { TrustPoint } from "./bindings/TrustPoint";
 import type { WeekTally } from "./bindings/WeekTally";
 import { call } from "./call";
@@ -65,6 +68,9 @@ export type {
   ScorePoint,
   StepDone,
   StepMarkInput,
+  TheirEvidence,
+  TheirItemKind,
+  TheirRecord,
   TrustPoint,
   WeekTally,
 };
@@ -112,6 +118,30 @@ export function linkEvidence(
 
 export function unlinkEvidence(linkId: number): Promise<void> {
   return call("unlink_evidence", { linkId });
+}
+
+/** What the other person shared into the relationship, not yet linked to the step (read-only). */
+export function theirEvidenceCandidates(
+  relationshipId: number,
+  frameworkId: string,
+  stepId: string,
+): Promise<TheirEvidence[]> {
+  return call("their_evidence_candidates", { relationshipId, frameworkId, stepId });
+}
+
+/** Links a received item to a step; the link's id. */
+export function linkTheirEvidence(
+  relationshipId: number,
+  frameworkId: string,
+  stepId: string,
+  itemId: number,
+): Promise<number> {
+  return call("link_their_evidence", { relationshipId, frameworkId, stepId, itemId });
+}
+
+/** Takes a received item off a step; it stays under "Shared with me". */
+export function unlinkTheirEvidence(linkId: number): Promise<void> {
+  return call("unlink_their_evidence", { linkId });
 }
 
 // Check-ins

@@ -69,9 +69,10 @@ export interface ChartTheme {
 
 /**
  * What a chart draws from: the dashboard, with one owner's commitments (never
- * several owners' summed) in `days`, `weeks` and `consistency`.
+ * several owners' summed) in `days`, `weeks` and `consistency`. The other
+ * person's shared record is drawn apart (see `theirs.ts`).
  */
-export type ChartData = Omit<Dashboard, "owners"> & Pick<OwnerSeries, "days" | "weeks" | "consistency">;
+export type ChartData = Omit<Dashboard, "owners" | "theirRecord"> & Pick<OwnerSeries, "days" | "weeks" | "consistency">;
 
 /** The figures behind a chart, as text ready for a `<table>`. */
 export interface ChartTable {

@@ -1,10 +1,18 @@
 // A stand-in back end for the checklist's tests: one decider's checklist of
-// two steps and one entry that could be linked, answering the six checklist
-// commands (and reconfirm_step) the way the Rust side does (a step is claimed once marked,
-// evidenced once something is linked). Tests only: nothing in the app imports it.
+// two steps, one entry that could be linked and (when `shared` is set) items
+// the other person shared, answering the six checklist commands, reconfirm_step
+// and the three shared-evidence ones the way the Rust side does (a step is
+// claimed once marked, evidenced once something, its own or theirs, is
+// linked). Tests only: nothing in the app imports it.
 
 import type { InvokeArgs } from "@tauri-apps/api/core";
-import type { Checklist, EvidenceTarget, EvidenceView, StepMarkInput } from "../../../lib/ipc/progress";
+import type {
+  Checklist,
+  EvidenceTarget,
+  EvidenceView,
+  StepMarkInput,
+  TheirEvidence,
+} from "../../../lib/ipc/progress";
 
 export const ENTRY: EvidenceView = {
   linkId: null,
@@ -14,6 +22,20 @@ export const ENTRY: EvidenceView = {
   eventKind: null,
   occurrenceStatus: null,
   answersStep: true,
+};
+
+/** A commitment the other person shared, as the picker offers it. */
+export const THEIR_COMMITMENT: TheirEvidence = {
+  linkId: null,
+  itemId: 41,
+  sharedBy: "Alex",
+  fingerprint: "12345 67890 12345 67890",
+  kind: "commitment",
+  heading: "Commitment: Home by seven on weekdays",
+  lines: ["Whose: mine", "2026-03-02: kept", "2026-03-03: missed"],
+  sentAt: "2026-03-10T18:00:00Z",
+  receivedAt: "2026-03-11T09:30:00Z",
+  replaced: false,
 };
 
 const STEPS = [
@@ -28,6 +50,9 @@ export class ChecklistBackEnd {
   /** The day "reconfirm_step" marks a step again. */
   today = "2026-03-20";
   links: { linkId: number; stepId: string; target: EvidenceTarget }[] = [];
+  /** What the other person shared into the relationship (nothing unless a test adds some). */
+  shared: TheirEvidence[] = [];
+  theirLinks: { linkId: number; stepId: string; itemId: number }[] = [];
   /** Commands received, in order. */
   calls: { command: string; args: InvokeArgs | undefined }[] = [];
   /** A command to refuse, with the error the back end would send. */
@@ -63,6 +88,19 @@ export class ChecklistBackEnd {
       case "unlink_evidence":
         this.links = this.links.filter((l) => l.linkId !== a.linkId);
         return null;
+      case "their_evidence_candidates":
+        return this.shared.filter(
+          (s) => !this.theirLinks.some((l) => l.stepId === a.stepId && l.itemId === s.itemId),
+        );
+      case "link_their_evidence": {
+        const linkId = this.#nextLink++;
+        this.theirLinks.push({ linkId, stepId: a.stepId as string, itemId: a.itemId as number });
+        return linkId;
+      }
+      case "unlink_their_evidence":
+        if (!this.theirLinks.some((l) => l.linkId === a.linkId)) throw { code: "notFound", message: "gone" };
+        this.theirLinks = this.theirLinks.filter((l) => l.linkId !== a.linkId);
+        return null;
       default:
         throw { code: "internal", message: `no stand-in for ${command}` };
     }
@@ -83,6 +121,9 @@ export class ChecklistBackEnd {
         const evidence = this.links
           .filter((l) => l.stepId === stepId)
           .map((l) => ({ ...ENTRY, linkId: l.linkId, target: l.target }));
+        const theirs = this.theirLinks
+          .filter((l) => l.stepId === stepId)
+          .flatMap((l) => this.shared.filter((s) => s.itemId === l.itemId).map((s) => ({ ...s, linkId: l.linkId })));
         return {
           frameworkId: "four-steps",
           stepId,
@@ -91,12 +132,13 @@ export class ChecklistBackEnd {
           markedOn: mark?.markedOn ?? null,
           note: mark?.note ?? "",
           evidence,
+          theirs,
           writtenOn: [],
           beforeRepeatBreach:
             mark !== undefined && this.repeatBreachOn !== null && mark.markedOn < this.repeatBreachOn
               ? this.repeatBreachOn
               : null,
-          state: evidence.length > 0 ? "evidenced" : mark ? "claimed" : "open",
+          state: evidence.length + theirs.length > 0 ? "evidenced" : mark ? "claimed" : "open",
         };
       }),
     };

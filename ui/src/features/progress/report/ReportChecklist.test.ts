@@ -25,6 +25,7 @@ const LISTS: Checklist[] = [
         markedOn: "2026-03-03",
         note: "",
         evidence: [],
+        theirs: [],
         writtenOn: [],
         state: "claimed",
         beforeRepeatBreach: null,

@@ -5,6 +5,7 @@ import type { RatingPoint } from "./RatingPoint";
 import type { RelationshipEvent } from "./RelationshipEvent";
 import type { Role } from "./Role";
 import type { StepDone } from "./StepDone";
+import type { TheirRecord } from "./TheirRecord";
 import type { TrustPoint } from "./TrustPoint";
 
 export type Dashboard = { relationshipId: number, role: Role, from: string, to: string, today: string, 
@@ -29,7 +30,12 @@ events: Array<RelationshipEvent>,
  * commitment here, in the role's order (the decider's headed by the other
  * person's, the repairer's by their own; shared ones once, last).
  */
-owners: Array<OwnerSeries>, steps: Array<StepDone>, decisions: Array<Decision>, 
+owners: Array<OwnerSeries>, 
+/**
+ * The other person's own record of the commitments they shared here, one series per
+ * sender and owner: drawn beside `owners`, never added to them.
+ */
+theirRecord: Array<TheirRecord>, steps: Array<StepDone>, decisions: Array<Decision>, 
 /**
  * How the consistency score is worked out.
  */

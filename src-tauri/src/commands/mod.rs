@@ -8,5 +8,6 @@ pub mod ledger;
 pub mod progress;
 pub mod relationships;
 pub mod safety;
+pub mod sharing;
 pub mod transfer;
 pub mod vault;

@@ -53,6 +53,7 @@ describe("SharingSection", () => {
     const words = (off.closest("div")?.textContent ?? "").replace(/\s+/gu, " ");
     expect(words).toContain("that pressure is itself a warning sign");
     expect(words).toContain("Show the repair steps anyway");
+    expect(document.getElementById("share-open")).toBeNull();
     expect(document.getElementById("share-preview")).toBeNull();
     expect(document.getElementById("share-save")).toBeNull();
     expect(document.getElementById("receive-open")).toBeNull();
@@ -95,6 +96,7 @@ describe("SharingSection", () => {
       .returns("share_preview", "Commitment: Home by seven\n2026-11-02: kept\n")
       .returns("save_share", { name: "Mend share 2026-11-20.mendshare", sequence: 1 });
     show();
+    await fireEvent.click(await screen.findByRole("button", { name: "Share…" }));
     const boxes = await screen.findAllByRole("checkbox");
     expect(boxes.every((b) => !(b as HTMLInputElement).checked)).toBe(true);
     const preview = screen.getByRole("button", { name: "Show exactly what will leave" });
@@ -147,6 +149,7 @@ describe("SharingSection", () => {
     loaded().returns("list_contacts", []).returns("share_candidates", { entries: [], commitments: [], marks: [], checkIns: [], decisions: [] });
     show();
     expect(await screen.findByText(/No contacts yet/u)).toBeTruthy();
+    await fireEvent.click(screen.getByRole("button", { name: "Share…" }));
     expect(await screen.findByText(/nothing to share yet/u)).toBeTruthy();
     expect(screen.getByText(/Nothing has been shared with you/u)).toBeTruthy();
   });

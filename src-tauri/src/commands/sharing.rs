@@ -112,6 +112,23 @@ pub enum Recipient {
     Passphrase { passphrase: String, repeated: String },
 }
 
+impl Recipient {
+    /// The passphrase to seal with, checked: not blank, and typed the same twice.
+    fn passphrase(&self) -> CmdResult<Option<Passphrase>> {
+        let Recipient::Passphrase { passphrase, repeated } = self else { return Ok(None) };
+        if passphrase.trim().is_empty() {
+            return Err(IpcError::field(
+                "passphrase",
+                "Choose a passphrase to seal the share with.",
+            ));
+        }
+        if passphrase != repeated {
+            return Err(IpcError::field("repeated", "The two passphrases are not the same."));
+        }
+        Ok(Some(Passphrase::new(passphrase.clone())))
+    }
+}
+
 /// A share saved to a file.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -319,28 +336,15 @@ pub fn save_share<R: Runtime>(
     to: Recipient,
 ) -> CmdResult<Option<SavedShare>> {
     let selection = Selection::from(selection);
-    let passphrase = match &to {
-        Recipient::Contact { .. } => None,
-        Recipient::Passphrase { passphrase, repeated } => {
-            if passphrase.trim().is_empty() {
-                return Err(IpcError::field(
-                    "passphrase",
-                    "Choose a passphrase to seal the share with.",
-                ));
-            }
-            if passphrase != repeated {
-                return Err(IpcError::field("repeated", "The two passphrases are not the same."));
-            }
-            Some(Passphrase::new(passphrase.clone()))
-        }
-    };
+    let passphrase = to.passphrase()?;
     state.with_vault(|v| Ok(v.shares().preview(&selection, &local_day, &state.clock)?))?;
     let Some(path) = dialog::save_share(&app, state.today())? else { return Ok(None) };
     let to = match (&to, &passphrase) {
         (Recipient::Contact { contact_id }, _) => ShareTo::Contact(*contact_id),
-        (_, Some(p)) => ShareTo::Passphrase(p),
-        (Recipient::Passphrase { .. }, None) => {
-            return Err(IpcError::new(ErrorCode::Internal, "The passphrase went missing."))
+        (Recipient::Passphrase { .. }, p) => {
+            ShareTo::Passphrase(p.as_ref().ok_or_else(|| {
+                IpcError::new(ErrorCode::Internal, "The passphrase went missing.")
+            })?)
         }
     };
     let sealed = state.with_vault(|v| {
@@ -479,4 +483,50 @@ pub fn shared_with_me(
 #[tauri::command(async)]
 pub fn delete_received(state: State<'_, AppState>, share_id: i64) -> CmdResult<()> {
     state.with_vault(|v| Ok(v.shares().delete_received(share_id)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn by_passphrase(passphrase: &str, repeated: &str) -> Recipient {
+        Recipient::Passphrase { passphrase: passphrase.into(), repeated: repeated.into() }
+    }
+
+    #[test]
+    fn a_passphrase_must_be_typed_the_same_twice_and_not_be_blank() {
+        let blank = by_passphrase("  ", "  ").passphrase().map(|_| ()).unwrap_err();
+        assert_eq!(blank.code, ErrorCode::InvalidInput);
+        assert_eq!(blank.field.as_deref(), Some("passphrase"));
+        let differ = by_passphrase("one two three", "one two four").passphrase().map(|_| ());
+        assert_eq!(differ.unwrap_err().field.as_deref(), Some("repeated"));
+        let same = by_passphrase("one two three", "one two three").passphrase().unwrap();
+        assert!(same.is_some());
+        assert!(Recipient::Contact { contact_id: 3 }.passphrase().unwrap().is_none());
+    }
+
+    #[test]
+    fn recipients_and_selections_read_as_the_ui_sends_them() {
+        let to: Recipient = serde_json::from_str(r#"{"kind":"contact","contactId":7}"#).unwrap();
+        assert!(matches!(to, Recipient::Contact { contact_id: 7 }));
+        let input: SelectionInput = serde_json::from_str(
+            r#"{"relationshipId":4,"entryIds":[3],"commitmentIds":[],"marks":[{"frameworkId":"f","stepId":"s"}],
+                "checkIns":["2026-11-18"],"decisionId":null,"note":null}"#,
+        )
+        .unwrap();
+        let selection = Selection::from(input);
+        assert_eq!(selection.relationship_id, 4);
+        assert_eq!(selection.entry_ids, [3]);
+        assert_eq!(selection.marks, [("f".to_owned(), "s".to_owned())]);
+        assert_eq!(selection.check_ins, [NaiveDate::from_ymd_opt(2026, 11, 18).unwrap()]);
+        assert!(selection.note.is_none() && selection.decision_id.is_none());
+    }
+
+    #[test]
+    fn the_qr_code_is_an_svg_document() {
+        let identity = mend_core::share::Identity::generate(&mut OsRng).unwrap();
+        let svg = qr_svg(identity.code()).unwrap();
+        assert!(svg.contains("<svg") && svg.contains("</svg>"), "{svg}");
+        assert!(!svg.contains("<script"));
+    }
 }

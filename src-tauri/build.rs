@@ -107,6 +107,21 @@ const COMMANDS: &[&str] = &[
     "confirm_import",
     "cancel_import",
     "stop_import",
+    "my_code",
+    "sharing_status",
+    "list_contacts",
+    "add_contact",
+    "rename_contact",
+    "remove_contact",
+    "share_candidates",
+    "share_preview",
+    "save_share",
+    "open_share",
+    "open_share_with",
+    "accept_share",
+    "dismiss_share",
+    "shared_with_me",
+    "delete_received",
 ];
 
 fn main() {

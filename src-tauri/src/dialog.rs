@@ -1,5 +1,5 @@
 //! The native file dialogs (GTK, through rfd) that choose where backups and exports go
-//! and what is restored or imported.
+//! and what is restored or imported, and where shares are saved and opened from.
 //!
 //! Invariants: every path the app reads or writes for the person comes from one of these
 //! dialogs, opened here in Rust, never from the web view; a dialog closed without a choice
@@ -7,6 +7,7 @@
 use crate::discretion::Discretion;
 use crate::error::{CmdResult, ErrorCode, IpcError};
 use chrono::NaiveDate;
+use mend_core::share;
 use mend_core::transfer::backup;
 use mend_core::transfer::import::ImportFormat;
 use mend_core::VaultPaths;
@@ -103,4 +104,18 @@ pub fn open_import<R: Runtime>(
         }
         _ => Box::pin(d.add_filter("JSON", &["json"]).pick_file()),
     })
+}
+
+/// Where to save a share, offered as "<name> share <today>.mendshare".
+pub fn save_share<R: Runtime>(app: &AppHandle<R>, today: NaiveDate) -> CmdResult<Option<PathBuf>> {
+    let file_name = format!("{} share {today}.{}", app_name(app), share::EXTENSION);
+    let path = ask(app, "Save a share", move |d| {
+        Box::pin(d.add_filter("Share", &[share::EXTENSION]).set_file_name(file_name).save_file())
+    })?;
+    Ok(path.map(|p| with_extension(p, share::EXTENSION)))
+}
+
+/// A share someone gave the person, to open.
+pub fn open_share<R: Runtime>(app: &AppHandle<R>) -> CmdResult<Option<PathBuf>> {
+    ask(app, "Open a share", |d| Box::pin(d.add_filter("Share", &[share::EXTENSION]).pick_file()))
 }

@@ -12,6 +12,7 @@ use mend_core::progress::ProgressError;
 use mend_core::relationships::RelationshipError;
 use mend_core::safety::SafetyError;
 use mend_core::settings::SettingsError;
+use mend_core::share::{ShareError, SharingError};
 use mend_core::transfer::TransferError;
 use mend_core::{JournalError, VaultError};
 use serde::Serialize;
@@ -59,6 +60,15 @@ impl IpcError {
             _ => None,
         };
         Self { code: kind.into(), message, field }
+    }
+
+    /// Refused input, with the input field at fault.
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        Self {
+            code: ErrorCode::InvalidInput,
+            message: message.into(),
+            field: Some(field.to_owned()),
+        }
     }
 
     pub fn locked() -> Self {
@@ -123,6 +133,8 @@ from_core_errors!(
     ProgressError,
     SafetyError,
     TransferError,
+    SharingError,
+    ShareError,
 );
 
 pub type CmdResult<T> = Result<T, IpcError>;

@@ -225,6 +225,21 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::transfer::confirm_import,
             commands::transfer::cancel_import,
             commands::transfer::stop_import,
+            commands::sharing::my_code,
+            commands::sharing::sharing_status,
+            commands::sharing::list_contacts,
+            commands::sharing::add_contact,
+            commands::sharing::rename_contact,
+            commands::sharing::remove_contact,
+            commands::sharing::share_candidates,
+            commands::sharing::share_preview,
+            commands::sharing::save_share,
+            commands::sharing::open_share,
+            commands::sharing::open_share_with,
+            commands::sharing::accept_share,
+            commands::sharing::dismiss_share,
+            commands::sharing::shared_with_me,
+            commands::sharing::delete_received,
         ]))
 }
 

@@ -7,6 +7,7 @@ use crate::housekeeping::FirstPage;
 use crate::local_time;
 use crate::scheduler::Scheduler;
 use chrono::Utc;
+use mend_core::share::Opened;
 use mend_core::transfer::import::ImportSession;
 use mend_core::{Clock, IdleTimer, SystemClock, Vault, VaultPaths};
 use std::panic::AssertUnwindSafe;
@@ -36,9 +37,20 @@ pub struct AppState {
     import_stop: AtomicBool,
     /// The backup chosen for restoring, until a vault is in place.
     restore: Mutex<Option<PathBuf>>,
+    /// A share file being received: sealed (waiting for its passphrase) or opened (its
+    /// words in memory only), until it is accepted, dismissed, or the vault locks.
+    received: Mutex<Option<Receiving>>,
     /// Whether the journal's first page has been read since the last unlock: the
     /// automatic backup waits for it.
     pub first_page: FirstPage,
+}
+
+/// A `.mendshare` file chosen to receive.
+pub enum Receiving {
+    /// Read (its encrypted bytes only) and waiting for the passphrase it was sealed with.
+    Sealed { name: String, file: Vec<u8> },
+    /// Opened and checked; nothing of it is written until it is accepted.
+    Opened(Box<Opened>),
 }
 
 fn lock_ignoring_poison<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -61,6 +73,7 @@ impl AppState {
             import: Mutex::new(None),
             import_stop: AtomicBool::new(false),
             restore: Mutex::new(None),
+            received: Mutex::new(None),
             first_page: FirstPage::default(),
         }
     }
@@ -149,6 +162,16 @@ impl AppState {
         lock_ignoring_poison(&self.import).take()
     }
 
+    /// Keeps a share being received until it is accepted, dismissed or the vault locks.
+    pub fn hold_received(&self, receiving: Receiving) {
+        *lock_ignoring_poison(&self.received) = Some(receiving);
+    }
+
+    /// The share being received, taken out of the app's hands.
+    pub fn take_received(&self) -> Option<Receiving> {
+        lock_ignoring_poison(&self.received).take()
+    }
+
     /// Notes the backup the person chose to restore.
     pub fn choose_backup(&self, path: PathBuf) {
         *lock_ignoring_poison(&self.restore) = Some(path);
@@ -200,6 +223,7 @@ impl AppState {
         self.stop_import();
         let was_unlocked = self.slot().take().is_some();
         *lock_ignoring_poison(&self.import) = None;
+        *lock_ignoring_poison(&self.received) = None;
         was_unlocked
     }
 

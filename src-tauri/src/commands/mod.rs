@@ -9,5 +9,6 @@ pub mod progress;
 pub mod relationships;
 pub mod safety;
 pub mod shared_evidence;
+pub mod sharing;
 pub mod transfer;
 pub mod vault;

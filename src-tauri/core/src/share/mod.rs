@@ -25,6 +25,7 @@
 //!   above the last one the caller says it received from that sender.
 //!
 //! The format is described in EXPORT-FORMAT.md, "Shares (.mendshare)".
+mod candidates;
 mod code;
 mod envelope;
 mod error;
@@ -40,6 +41,10 @@ mod store;
 #[cfg(test)]
 mod tests;
 
+pub use candidates::{
+    Candidates, CommitmentCandidate, DecisionCandidate, EntryCandidate, MarkCandidate,
+    MAX_OFFERED_ENTRIES,
+};
 pub use code::{ContactCode, CODE_CHARS, CODE_HRP};
 pub use envelope::{ENVELOPE_VERSION, MAX_SHARE_BYTES};
 pub use error::{CodeError, IdentityError, ShareError};

@@ -625,3 +625,51 @@ fn a_received_item_is_evidence_of_a_step_until_its_share_is_deleted() {
     assert_eq!(state(), ChecklistState::Claimed, "the link went with the share");
     assert!(p.sam.shares().linked_evidence(p.sam_rel, "four-steps", step).unwrap().is_empty());
 }
+
+#[test]
+fn candidates_offer_what_could_be_shared_and_never_writing_for_own_safety() {
+    let p = pair();
+    let signs = SafetyCheckInput { present: vec!["controlled".into()] };
+    p.alex.safety().record(p.alex_rel, &signs, &p.clock).unwrap();
+    let refused = p.alex.shares().candidates(p.alex_rel, &local_day).unwrap_err();
+    assert!(matches!(refused, SharingError::SafetyMode), "{refused:?}");
+    assert!(p.alex.shares().in_safety_mode(p.alex_rel).unwrap());
+
+    p.alex.safety().choose_mode(p.alex_rel, Some(RelationshipMode::Repair)).unwrap();
+    assert!(!p.alex.shares().in_safety_mode(p.alex_rel).unwrap());
+    let empty = p.alex.shares().candidates(p.alex_rel, &local_day).unwrap();
+    assert!(empty.entries.is_empty() && empty.commitments.is_empty() && empty.marks.is_empty());
+
+    let meta = EntryMeta {
+        relationship_id: Some(p.alex_rel),
+        framework_id: Some("own-safety".into()),
+        step_id: Some(mend_core::frameworks::find("own-safety").unwrap().steps[0].id.clone()),
+        ..EntryMeta::default()
+    };
+    p.alex.journal().create_with("Where I would go.", &meta, &p.clock).unwrap();
+    let long = format!("An ordinary day,\nand then {}", "more ".repeat(60));
+    let entry = entry_in(&p.alex, p.alex_rel, &long, &p.clock);
+    let commitment = commitment_in(&p.alex, p.alex_rel, &p.clock);
+
+    let offered = p.alex.shares().candidates(p.alex_rel, &local_day).unwrap();
+    assert_eq!(offered.entries.len(), 1, "the own-safety entry is not offered");
+    assert_eq!(offered.entries[0].id, entry);
+    assert!(offered.entries[0].excerpt.starts_with("An ordinary day, and then more"));
+    assert!(offered.entries[0].excerpt.ends_with('…'));
+    assert!(!offered.entries[0].excerpt.contains('\n'));
+    assert_eq!(offered.commitments.len(), 1);
+    assert_eq!(offered.commitments[0].id, commitment);
+    assert_eq!(offered.commitments[0].days_logged, 2);
+    assert!(offered.marks.is_empty(), "nothing marked yet");
+
+    // Everything offered can be shared, as offered.
+    let selection = Selection {
+        relationship_id: p.alex_rel,
+        entry_ids: offered.entries.iter().map(|e| e.id).collect(),
+        commitment_ids: offered.commitments.iter().map(|c| c.id).collect(),
+        ..Selection::default()
+    };
+    let preview = p.alex.shares().preview(&selection, &local_day, &p.clock).unwrap();
+    assert!(preview.contains("Home by seven on weekdays"), "{preview}");
+    assert!(!preview.contains("Where I would go."));
+}

@@ -18,6 +18,7 @@ mod relationships;
 mod reminders;
 mod safety;
 mod screens;
+mod sharing;
 mod timeline;
 mod transfer;
 mod vault;

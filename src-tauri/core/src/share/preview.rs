@@ -80,11 +80,12 @@ fn entry(e: &SharedEntry) -> ItemPreview {
     ItemPreview { heading: format!("Journal entry, written {}", instant(e.written_at)), lines }
 }
 
+/// Whose promise it is, in words that read the same to the sender and the receiver.
 fn owner(o: CommitmentOwner) -> &'static str {
     match o {
-        CommitmentOwner::Me => "mine",
-        CommitmentOwner::Them => "the other person's",
-        CommitmentOwner::Both => "ours",
+        CommitmentOwner::Me => "the person sharing this",
+        CommitmentOwner::Them => "the other person in the relationship",
+        CommitmentOwner::Both => "both of them",
     }
 }
 
@@ -98,7 +99,7 @@ fn status(s: OccurrenceStatus) -> &'static str {
 }
 
 fn commitment(c: &SharedCommitment) -> ItemPreview {
-    let mut lines = vec![format!("Whose: {}", owner(c.owner))];
+    let mut lines = vec![format!("Promised by: {}", owner(c.owner))];
     labelled(&mut lines, "How often", &c.repeat);
     lines.push(match c.ends_on {
         Some(end) => format!("From {} to {}", c.starts_on, end),

@@ -394,7 +394,7 @@ fn the_preview_shows_every_word_that_leaves() {
     assert_eq!(
         commitment.lines,
         [
-            "Whose: mine",
+            "Promised by: the person sharing this",
             "How often: Every Monday and Thursday",
             "From 2026-11-02",
             "Kept looks like: We spoke for at least ten minutes",

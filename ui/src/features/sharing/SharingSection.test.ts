@@ -116,6 +116,22 @@ describe("SharingSection", () => {
     expect((await screen.findByText(/Saved as Mend share 2026-11-20.mendshare/u)).id).toBe("share-status");
   });
 
+  it("prints the previewed words alone, for someone without Mend, and says a printout is unsealed", async () => {
+    loaded().returns("share_preview", "Commitment: Home by seven\n").returns("print_review", null);
+    const { unmount } = render(SharingSection, { relationshipId: 4, relationships: RELATIONSHIPS });
+    await fireEvent.click(await screen.findByRole("button", { name: "Share…" }));
+    await fireEvent.click(await screen.findByRole("checkbox", { name: /Home by seven/u }));
+    expect(screen.queryByRole("button", { name: "Print or save as PDF…" })).toBeNull();
+    await fireEvent.click(screen.getByRole("button", { name: "Show exactly what will leave" }));
+    const print = await screen.findByRole("button", { name: "Print or save as PDF…" });
+    expect(print.parentElement?.textContent).toContain("anyone who has it can read them");
+    await fireEvent.click(print);
+    expect(backend.argsOf("print_review")).toEqual([{}]);
+    expect(document.body.classList.contains("printing-share")).toBe(true);
+    unmount();
+    expect(document.body.classList.contains("printing-share")).toBe(false);
+  });
+
   it("opens a share, shows who and what, and keeps it under the chosen relationship", async () => {
     loaded().returns("open_share", { kind: "opened", share: OPENED }).returns("accept_share", 2);
     show();

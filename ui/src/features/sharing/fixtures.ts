@@ -31,7 +31,7 @@ export const OPENED: OpenedShare = {
   sentAt: "2026-11-20T18:00:00Z",
   items: 1,
   byPassphrase: false,
-  preview: "Commitment: Home by seven\nWhose: mine\n",
+  preview: "Commitment: Home by seven\nPromised by: the person sharing this\n",
 };
 
 export const RECEIVED: SenderView[] = [
@@ -46,7 +46,7 @@ export const RECEIVED: SenderView[] = [
         sentAt: "2026-11-21T18:00:00Z",
         receivedAt: "2026-11-21T19:00:00Z",
         heading: "Commitment: Home by seven",
-        lines: ["Whose: mine", "2026-11-02: kept"],
+        lines: ["Promised by: the person sharing this", "2026-11-02: kept"],
         replaced: 1,
       },
       {

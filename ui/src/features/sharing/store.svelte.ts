@@ -26,6 +26,7 @@ import {
   myCode,
   openShare,
   openShareWith,
+  printPreview as printWindow,
   removeContact,
   renameContact,
   saveShare,
@@ -237,6 +238,17 @@ export class SharingStore {
   #to(): Recipient | null {
     if (this.recipient === "passphrase") return { kind: "passphrase", passphrase: this.passphrase, repeated: this.repeated };
     return this.contactId === null ? null : { kind: "contact", contactId: this.contactId };
+  }
+
+  /** Opens the print dialog for the preview: a page or PDF for someone without Mend. */
+  async printPreview(): Promise<void> {
+    if (this.preview === null) return;
+    this.shareError = null;
+    try {
+      await printWindow();
+    } catch (reason) {
+      if (this.#shows(reason)) this.shareError = { field: null, text: refusal(reason) };
+    }
   }
 
   /** Seals what was previewed and saves it where the person chooses. */

@@ -117,3 +117,10 @@ export function sharedWithMe(relationshipId: number): Promise<SenderView[]> {
 export function deleteReceived(shareId: number): Promise<void> {
   return call("delete_received", { shareId });
 }
+
+/** The system print dialog for the window (printing, or saving as a PDF file): the
+ * same back-end print as the progress review; the page's print styles decide that only
+ * the share's preview is printed. */
+export function printPreview(): Promise<void> {
+  return call("print_review");
+}

@@ -32,7 +32,7 @@ export const THEIR_COMMITMENT: TheirEvidence = {
   fingerprint: "12345 67890 12345 67890",
   kind: "commitment",
   heading: "Commitment: Home by seven on weekdays",
-  lines: ["Whose: mine", "2026-03-02: kept", "2026-03-03: missed"],
+  lines: ["Promised by: the person sharing this", "2026-03-02: kept", "2026-03-03: missed"],
   sentAt: "2026-03-10T18:00:00Z",
   receivedAt: "2026-03-11T09:30:00Z",
   replaced: false,

@@ -51,7 +51,7 @@ async fn the_installed_package_opens_at_the_welcome_then_the_unlock_screen() {
     let desktop = std::fs::read_to_string("/usr/share/applications/Mend.desktop").unwrap();
     assert!(desktop.lines().any(|l| l == "Exec=mend-app"), "the menu starts the app: {desktop}");
 
-    // It is the release build, not the test build.
+    // It is the packaged build, installed, not the test build.
     let installed = std::fs::canonicalize(INSTALLED_APP).unwrap();
     assert_ne!(installed, std::fs::canonicalize(env!("CARGO_BIN_EXE_mend-app")).unwrap());
 

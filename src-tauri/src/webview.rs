@@ -9,6 +9,7 @@
 //!   and canvas charts only;
 //! - "Learn spelling" is taken off the context menu: it would write the word to the
 //!   spelling library's personal word list, a file outside the vault;
+//! - no accelerated compositing: pages are painted on the CPU;
 //! - the cache model is the document viewer's: Mend shows one page from its own
 //!   protocol, so WebKit's memory caches for browsing (back/forward pages, decoded
 //!   resources of other sites) are kept at their smallest.
@@ -35,8 +36,8 @@ pub fn apply_spelling<R: Runtime>(window: &WebviewWindow<R>, language: Option<St
 #[cfg(target_os = "linux")]
 mod linux {
     use webkit2gtk::{
-        CacheModel, ContextMenuAction, ContextMenuExt, ContextMenuItemExt, SettingsExt,
-        WebContextExt, WebViewExt,
+        CacheModel, ContextMenuAction, ContextMenuExt, ContextMenuItemExt,
+        HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt,
     };
 
     pub fn spelling(webview: &webkit2gtk::WebView, language: Option<String>) {
@@ -80,6 +81,10 @@ mod linux {
         settings.set_enable_webaudio(false);
         settings.set_enable_webgl(false);
         settings.set_enable_webrtc(false);
-        settings.set_enable_hyperlink_auditing(false);
+        // Pages are painted on the CPU into one buffer, with no GPU compositor and no GL
+        // context in the web process: Mend draws text, forms and small canvas charts, and
+        // the compositor's layers and Skia's GPU caches cost about 100 MiB of the whole
+        // app at every moment the memory benchmark measures (README, "Memory").
+        settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
     }
 }

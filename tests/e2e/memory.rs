@@ -43,9 +43,9 @@ fn program(var: &str, debug: &str) -> (PathBuf, bool) {
     }
 }
 
-/// Starts a program on its own (no WebDriver), waits for its window and for the page to
-/// settle, measures, and ends it.
-fn first_screen(program: &Path, title: &str) -> (u64, u64) {
+/// Starts a program on its own (no WebDriver), with `env` added to its environment, waits
+/// for its window and for the page to settle, measures, and ends it.
+fn first_screen(program: &Path, title: &str, env: &[(&str, &str)]) -> (u64, u64) {
     let root = new_root();
     let dir = |sub: &str| {
         let d = root.path().join(sub);
@@ -57,6 +57,7 @@ fn first_screen(program: &Path, title: &str) -> (u64, u64) {
         .env("XDG_DATA_HOME", dir("xdg-data"))
         .env("XDG_CACHE_HOME", dir("xdg-cache"))
         .env("XDG_CONFIG_HOME", dir("xdg-config"))
+        .envs(env.iter().copied())
         .spawn()
         .unwrap();
     assert!(wait_for_x_window(title, Wait::from_secs(30)).is_some(), "{title} opens");
@@ -122,24 +123,36 @@ async fn unlock_to_timeline(app: &App, last: usize) -> f64 {
 }
 
 /// Every screen a person visits in a session: the relationship, its dashboard with every
-/// chart, the review, search with results, settings, and back to the journal.
-async fn visit_every_screen(app: &App, rel: i64) {
+/// chart, the review, search with results, settings, and back to the journal. Returns the
+/// whole app's figures after each, so a screen that holds on to memory shows which it is.
+async fn visit_every_screen(app: &App, rel: i64) -> Vec<(&'static str, (u64, u64))> {
+    let mut after = Vec::new();
+    let mut settle_and_measure = async |screen: &'static str| {
+        tokio::time::sleep(SETTLE).await;
+        after.push((screen, measure(app.app_pid())));
+    };
     app.click(&format!("#nav-relationship-{rel}")).await;
     app.wait_for("#relationship-page").await;
+    settle_and_measure("the relationship's page").await;
     app.click("#open-progress").await;
     app.wait_for("#chart-trust canvas").await;
     app.wait_for("#chart-steps canvas").await;
+    settle_and_measure("its dashboard, every chart drawn").await;
     app.click("#open-report").await;
     app.wait_for("#report #chart-trust").await;
+    settle_and_measure("the printable review").await;
     app.click("#report-back").await;
     app.wait_for("#progress-view").await;
     app.click("#nav-search").await;
     app.type_into("#search-input", "excuse").await;
     app.wait_until_text("search results", |t| t.contains("the best matches first")).await;
+    settle_and_measure("search, with results").await;
     app.click("#settings").await;
     app.wait_for("#reminder-settings").await;
+    settle_and_measure("settings").await;
     app.click("#nav-journal").await;
     app.wait_for("#timeline").await;
+    after
 }
 
 /// Milliseconds from the app's process starting to the page's first contentful paint
@@ -167,11 +180,20 @@ async fn first_screen_drawn(app: &App) -> Option<f64> {
     Some(page - started_ms)
 }
 
-fn row(moment: &str, (whole, own): (u64, u64), bare: u64) {
+/// The two bare windows' whole-app figures: Tauri's defaults, and painted on the CPU as
+/// Mend's page is (webview.rs).
+struct Bare {
+    default: u64,
+    cpu: u64,
+}
+
+fn row(moment: &str, (whole, own): (u64, u64), bare: &Bare) {
+    let ratio = |to: u64| whole as f64 / to.max(1) as f64;
     println!(
-        "| {moment} | {} MiB | {:.2}x | {} MiB |",
+        "| {moment} | {} MiB | {:.2}x | {:.2}x | {} MiB |",
         whole / 1024,
-        whole as f64 / bare.max(1) as f64,
+        ratio(bare.default),
+        ratio(bare.cpu),
         own / 1024
     );
 }
@@ -185,8 +207,12 @@ async fn memory_beside_a_bare_window() {
         program("MEND_BENCH_BARE", &bare_dir.join("bare_window").to_string_lossy());
     let build = if release { "release build" } else { "DEBUG build (run .ci/memory)" };
 
-    let bare = first_screen(&bare_path, "Bare Tauri window");
-    let first = first_screen(&app_path, "Mend");
+    let bare_default = first_screen(&bare_path, "Bare Tauri window", &[]);
+    // WebKitGTK's switch for the policy Mend sets in webview.rs (no accelerated compositing).
+    let bare_cpu =
+        first_screen(&bare_path, "Bare Tauri window", &[("WEBKIT_DISABLE_COMPOSITING_MODE", "1")]);
+    let bare = Bare { default: bare_default.0, cpu: bare_cpu.0 };
+    let first = first_screen(&app_path, "Mend", &[]);
 
     let (root, rel) = seeded(10_000);
     let app = App::start_program(&app_path, root, &[]).await;
@@ -194,7 +220,7 @@ async fn memory_beside_a_bare_window() {
     let mut unlock_10k = vec![unlock_to_timeline(&app, 10_000).await];
     tokio::time::sleep(SETTLE).await;
     let ten_k = measure(app.app_pid());
-    visit_every_screen(&app, rel).await;
+    let screens = visit_every_screen(&app, rel).await;
     tokio::time::sleep(SETTLE).await;
     let visited = measure(app.app_pid());
     app.click("#lock").await;
@@ -224,16 +250,28 @@ async fn memory_beside_a_bare_window() {
     }
     let _ = app.quit().await;
 
-    println!("\nWhole-app PSS ({build}; app + WebKit processes), ratio to the bare window:\n");
-    println!("| Moment | Whole app | Ratio to bare | App process |");
-    println!("|---|---|---|---|");
-    row("Bare Tauri 2 window, empty page", bare, bare.0);
-    row("Mend, first screen (no vault)", first, bare.0);
-    row("10k entries, unlocked, timeline shown", ten_k, bare.0);
-    row("10k, after visiting every screen", visited, bare.0);
-    row("10k, after 1 lock and unlock", one_cycle, bare.0);
-    row("10k, after 20 lock and unlock cycles", twenty, bare.0);
-    row("50k entries, unlocked, timeline shown", fifty_k, bare.0);
+    println!(
+        "\nWhole-app PSS ({build}; app + WebKit processes), ratio to the bare window with \
+         Tauri's defaults and to the bare window painted on the CPU as Mend is:\n"
+    );
+    println!("| Moment | Whole app | Ratio to bare | Ratio to bare, CPU | App process |");
+    println!("|---|---|---|---|---|");
+    row("Bare Tauri 2 window, empty page", bare_default, &bare);
+    row("Bare window, painted on the CPU (no compositing)", bare_cpu, &bare);
+    row("Mend, first screen (no vault)", first, &bare);
+    row("10k entries, unlocked, timeline shown", ten_k, &bare);
+    row("10k, after visiting every screen", visited, &bare);
+    row("10k, after 1 lock and unlock", one_cycle, &bare);
+    row("10k, after 20 lock and unlock cycles", twenty, &bare);
+    row("50k entries, unlocked, timeline shown", fifty_k, &bare);
+    println!("\nOn the way round every screen (10k), the whole app after each:\n");
+    println!("| After | Whole app | Ratio to bare | Ratio to bare, CPU | App process |");
+    println!("|---|---|---|---|---|");
+    row("the timeline (start)", ten_k, &bare);
+    for (screen, figures) in screens {
+        row(screen, figures, &bare);
+    }
+    row("back on the timeline", visited, &bare);
     let growth = (twenty.0 as f64 / one_cycle.0.max(1) as f64 - 1.0) * 100.0;
     println!("\nGrowth from 1 to 20 lock and unlock cycles: {growth:+.1}%");
     let ms = |v: Option<f64>| v.map_or("no paint timing".to_owned(), |v| format!("{v:.0} ms"));

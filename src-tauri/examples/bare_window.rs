@@ -5,7 +5,9 @@
 use tauri::http::Response;
 use tauri::{WebviewUrl, WebviewWindowBuilder};
 
-const PAGE: &str = "<!doctype html><html><head><title>Bare</title></head><body></body></html>";
+// One word, so the benchmark can see the page drawn under WebDriver.
+const PAGE: &str =
+    "<!doctype html><html><head><title>Bare</title></head><body><p id=bare>Bare</p></body></html>";
 
 fn main() {
     let mut context = tauri::generate_context!();

@@ -214,6 +214,10 @@ async fn memory_beside_a_bare_window() {
         first_screen(&bare_path, "Bare Tauri window", &[("WEBKIT_DISABLE_COMPOSITING_MODE", "1")]);
     let bare = Bare { default: bare_default.0, cpu: bare_cpu.0 };
     let first = first_screen(&app_path, "Mend", &[]);
+    // The bare window's first paint under WebDriver: the floor for Mend's.
+    let bare_app = App::start_program_until(&bare_path, new_root(), &[], "#bare").await;
+    let drawn_bare = first_screen_drawn(&bare_app).await;
+    let _ = bare_app.quit().await;
 
     let (root, rel) = seeded(10_000);
     let app = App::start_program(&app_path, root, &[]).await;
@@ -282,9 +286,11 @@ async fn memory_beside_a_bare_window() {
     };
     println!(
         "\nFirst screen drawn after the process started (first contentful paint; under \
-         WebDriver, which starts the app and opens its session): {} with a 10k vault, {} with 50k",
+         WebDriver, which starts the app and opens its session): {} with a 10k vault, {} with \
+         50k; the bare window's empty page: {}",
         ms(drawn_10k),
-        ms(drawn_50k)
+        ms(drawn_50k),
+        ms(drawn_bare)
     );
     println!("\nUnlock to the first timeline page (click to the frame after it is shown):");
     println!(

@@ -64,6 +64,22 @@ impl App {
         root: tempfile::TempDir,
         env: &[(&str, &str)],
     ) -> App {
+        Self::start_program_until(
+            program,
+            root,
+            env,
+            "#create-passphrase, #unlock-passphrase, #new-entry",
+        )
+        .await
+    }
+
+    /// [`App::start_program`] for any Tauri program: ready once `ready` (CSS) is shown.
+    pub async fn start_program_until(
+        program: &Path,
+        root: tempfile::TempDir,
+        env: &[(&str, &str)],
+        ready: &str,
+    ) -> App {
         for sub in ["data", "xdg-data", "xdg-cache", "xdg-config", "xdg-state", "tmp"] {
             std::fs::create_dir_all(root.path().join(sub)).unwrap();
         }
@@ -89,7 +105,7 @@ impl App {
         let program = std::fs::canonicalize(program).unwrap();
         let mut app = App { driver: Some(driver), tauri_driver, root, pid: None, program };
         app.pid = app.find_app_pid();
-        app.wait_for("#create-passphrase, #unlock-passphrase, #new-entry").await;
+        app.wait_for(ready).await;
         app
     }
 

@@ -1,4 +1,4 @@
-//! A bare Tauri 2 window built from Mend's own dependencies, showing an empty HTML page
+//! A bare Tauri 2 window built from Mend's own dependencies, showing an HTML page of one word
 //! served by a custom protocol (as Mend's page is): the floor the memory benchmark
 //! (`tests/e2e/memory.rs`, run by `.ci/memory`) measures Mend against. Title "Bare Tauri
 //! window", 1100x760 like Mend's.

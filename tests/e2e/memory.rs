@@ -261,7 +261,7 @@ async fn memory_beside_a_bare_window() {
     );
     println!("| Moment | Whole app | Ratio to bare | Ratio to bare, CPU | App process |");
     println!("|---|---|---|---|---|");
-    row("Bare Tauri 2 window, empty page", bare_default, &bare);
+    row("Bare Tauri 2 window, one-word page", bare_default, &bare);
     row("Bare window, painted on the CPU (no compositing)", bare_cpu, &bare);
     row("Mend, first screen (no vault)", first, &bare);
     row("10k entries, unlocked, timeline shown", ten_k, &bare);

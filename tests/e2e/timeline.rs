@@ -61,7 +61,11 @@ async fn scrolling_far_back_keeps_at_most_two_hundred_entries_in_the_page() {
     assert!(!app.text().await.contains("number 599."), "the newest were dropped from the page");
 
     // Back up: "Show newer entries" keeps the entry that was first drawn in place
-    // (clicked from the page, so nothing scrolls the window but the app itself).
+    // (clicked from the page, so nothing scrolls the window but the app itself). A person
+    // scrolls up to the button first; left at the bottom, the end of the list would be in
+    // view and rightly bring the older entries back.
+    app.script("window.scrollTo(0, 0)").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     let before = app
         .script(
             "const a = document.querySelector('#timeline article'); \
@@ -85,7 +89,7 @@ async fn scrolling_far_back_keeps_at_most_two_hundred_entries_in_the_page() {
             .script(
                 "if (document.querySelector('#timeline[aria-busy=\"true\"]') !== null) return false; \
                  const b = document.getElementById('load-more-newer'); \
-                 if (b === null) return true; b.click(); return false;",
+                 if (b === null) return true; window.scrollTo(0, 0); b.click(); return false;",
             )
             .await;
         if gone == true {

@@ -2,7 +2,7 @@
 //! `/proc/PID/smaps_rollup` of the app and every process below it (WebKit's web and
 //! network processes), so pages shared between them are shared out rather than counted
 //! twice as RSS would. Measured in one run, beside a bare Tauri 2 window built from the
-//! same dependencies (`src-tauri/examples/bare_window.rs`, an empty page), at: the first screen;
+//! same dependencies (`src-tauri/examples/bare_window.rs`, a one-word page), at: the first screen;
 //! 10,000 entries unlocked with the timeline shown; after visiting every screen; after 20
 //! lock and unlock cycles; 50,000 entries unlocked.
 //!
@@ -287,7 +287,7 @@ async fn memory_beside_a_bare_window() {
     println!(
         "\nFirst screen drawn after the process started (first contentful paint; under \
          WebDriver, which starts the app and opens its session): {} with a 10k vault, {} with \
-         50k; the bare window's empty page: {}",
+         50k; the bare window's one-word page: {}",
         ms(drawn_10k),
         ms(drawn_50k),
         ms(drawn_bare)

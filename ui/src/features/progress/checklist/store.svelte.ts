@@ -18,6 +18,7 @@ import type { Checklist, ChecklistStep, EvidenceTarget, EvidenceView } from "../
 import { Loader } from "../../../lib/loader";
 import { LOAD_WORDING, RELATIONSHIP_WORDING, describeError, describeRefusal } from "../../../lib/messages";
 import { lockedOut } from "../../relationships/relationships";
+import { StepPicker, type Picker as StepPickerState } from "./stepPicker.svelte";
 import { evidenceKindLabel, stepKey, stepKeys, stepPath } from "../progress";
 
 /** How long "Undo" stays after evidence is removed. */
@@ -38,13 +39,8 @@ export interface MarkForm extends StepRef {
   error: string | null;
 }
 
-export interface Picker extends StepRef {
-  path: string;
-  title: string;
-  candidates: EvidenceView[] | null;
-  error: string | null;
-  busy: boolean;
-}
+/** The evidence picker open for a step. */
+export type Picker = StepPickerState<EvidenceView>;
 
 export interface Undo extends StepRef {
   title: string;
@@ -64,7 +60,13 @@ export class ChecklistStore {
   todayDay = $state(today());
 
   marking = $state<MarkForm | null>(null);
-  picker = $state<Picker | null>(null);
+  /** The evidence picker, open for one step at a time. */
+  get picker(): Picker | null {
+    return this.#picker.open;
+  }
+  set picker(value: Picker | null) {
+    this.#picker.open = value;
+  }
   undo = $state<Undo | null>(null);
   unmarking = $state<ChecklistStep | null>(null);
   unmarkBusy = $state(false);
@@ -93,15 +95,9 @@ export class ChecklistStore {
     },
   });
 
-  readonly #candidates = new Loader<Picker, EvidenceView[]>({
-    run: (asked) => progress.evidenceCandidates(this.relationshipId, asked.frameworkId, asked.stepId),
-    onAnswer: (found, asked) => {
-      if (this.picker?.path === asked.path) this.picker.candidates = found;
-    },
-    onError: (reason, asked) => {
-      if (this.picker?.path === asked.path) this.picker.error = describeError(reason, LOAD_WORDING);
-    },
-  });
+  readonly #picker = new StepPicker<EvidenceView>((step) =>
+    progress.evidenceCandidates(this.relationshipId, step.frameworkId, step.stepId),
+  );
 
   /** `role` is read when a sentence needs it (the relationship's role can be shown before it is known). */
   constructor(relationshipId: number, role: () => Role) {
@@ -123,7 +119,7 @@ export class ChecklistStore {
     this.#disposed = true;
     this.#clearUndoTimer();
     this.#lists.dispose();
-    this.#candidates.dispose();
+    this.#picker.dispose();
   }
 
   // Marking
@@ -264,60 +260,31 @@ export class ChecklistStore {
   togglePicker(step: ChecklistStep): boolean {
     this.#beginAction();
     this.marking = null;
-    const path = stepPath(step.frameworkId, step.stepId);
-    if (this.picker?.path === path) {
-      this.picker = null;
-      return false;
-    }
-    this.picker = {
-      path,
-      frameworkId: step.frameworkId,
-      stepId: step.stepId,
-      title: step.title,
-      candidates: null,
-      error: null,
-      busy: false,
-    };
-    void this.loadCandidates();
-    return true;
+    return this.#picker.toggle(step);
   }
 
   /** Closes the picker: the step it was for, if it was open. */
   closePicker(): StepRef | null {
-    const was = this.picker;
-    this.picker = null;
-    return was;
+    return this.#picker.close();
   }
 
   loadCandidates(): Promise<void> {
-    const current = this.picker;
-    if (current === null) return Promise.resolve();
-    current.error = null;
-    current.candidates = null;
-    return this.#candidates.load(current);
+    return this.#picker.load();
   }
 
   /** Links the picker's candidate at `index`; the step once linked and reloaded, or null. */
-  async link(index: number): Promise<StepRef | null> {
-    const current = this.picker;
-    const view = current?.candidates?.[index];
-    if (current === null || view === undefined || current.busy) return null;
-    current.busy = true;
-    current.error = null;
-    try {
-      await progress.linkEvidence(this.relationshipId, current.frameworkId, current.stepId, view.target);
-      if (this.#disposed) return null;
-      this.message = `${evidenceWords(view)} is now linked to “${current.title}”.`;
-      this.picker = null;
-      await this.load();
-      return this.#disposed ? null : current;
-    } catch (reason) {
-      if (this.#disposed || lockedOut(reason)) return null;
-      if (this.picker?.path === current.path) this.picker.error = describeRefusal(reason, RELATIONSHIP_WORDING);
-      return null;
-    } finally {
-      current.busy = false;
-    }
+  link(index: number): Promise<StepRef | null> {
+    return this.#picker.link(
+      index,
+      async (step, view) => {
+        await progress.linkEvidence(this.relationshipId, step.frameworkId, step.stepId, view.target);
+        return `${evidenceWords(view)} is now linked to “${step.title}”.`;
+      },
+      async (said) => {
+        this.message = said;
+        await this.load();
+      },
+    );
   }
 
   /** Unlinks a piece of evidence and offers to undo it for `UNDO_MS`: true once removed and reloaded. */

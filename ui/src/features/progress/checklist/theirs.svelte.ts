@@ -11,20 +11,14 @@
 
 import type { ChecklistStep, TheirEvidence } from "../../../lib/ipc/progress";
 import * as progress from "../../../lib/ipc/progress";
-import { Loader } from "../../../lib/loader";
-import { LOAD_WORDING, RELATIONSHIP_WORDING, describeError, describeRefusal } from "../../../lib/messages";
+import { RELATIONSHIP_WORDING, describeError } from "../../../lib/messages";
 import { lockedOut } from "../../relationships/relationships";
-import { stepPath } from "../progress";
 import type { ChecklistStore, StepRef } from "./store.svelte";
 import { linkedMessage, unlinkedMessage } from "./theirs";
+import { StepPicker, type Picker } from "./stepPicker.svelte";
 
-export interface TheirPicker extends StepRef {
-  path: string;
-  title: string;
-  candidates: TheirEvidence[] | null;
-  error: string | null;
-  busy: boolean;
-}
+/** The picker of shared items, open for a step. */
+export type TheirPicker = Picker<TheirEvidence>;
 
 export interface TheirUnlink extends StepRef {
   title: string;
@@ -34,23 +28,22 @@ export interface TheirUnlink extends StepRef {
 export class TheirEvidenceStore {
   readonly #checklist: ChecklistStore;
 
-  picker = $state<TheirPicker | null>(null);
+  /** The picker of shared items, open for one step at a time. */
+  get picker(): TheirPicker | null {
+    return this.#picker.open;
+  }
+  set picker(value: TheirPicker | null) {
+    this.#picker.open = value;
+  }
   unlinking = $state<TheirUnlink | null>(null);
   unlinkBusy = $state(false);
   unlinkError = $state<string | null>(null);
 
   #disposed = false;
 
-  readonly #candidates = new Loader<TheirPicker, TheirEvidence[]>({
-    run: (asked) =>
-      progress.theirEvidenceCandidates(this.#checklist.relationshipId, asked.frameworkId, asked.stepId),
-    onAnswer: (found, asked) => {
-      if (this.picker?.path === asked.path) this.picker.candidates = found;
-    },
-    onError: (reason, asked) => {
-      if (this.picker?.path === asked.path) this.picker.error = describeError(reason, LOAD_WORDING);
-    },
-  });
+  readonly #picker = new StepPicker<TheirEvidence>((step) =>
+    progress.theirEvidenceCandidates(this.#checklist.relationshipId, step.frameworkId, step.stepId),
+  );
 
   constructor(checklist: ChecklistStore) {
     this.#checklist = checklist;
@@ -58,70 +51,41 @@ export class TheirEvidenceStore {
 
   dispose(): void {
     this.#disposed = true;
-    this.#candidates.dispose();
+    this.#picker.dispose();
   }
 
   /** Opens the picker for a step (closing the checklist's own panels), or closes it: true when it opened. */
   toggle(step: ChecklistStep): boolean {
-    const path = stepPath(step.frameworkId, step.stepId);
     this.#checklist.closeMark();
     this.#checklist.closePicker();
     this.#checklist.message = "";
     this.#checklist.actionError = null;
-    if (this.picker?.path === path) {
-      this.picker = null;
-      return false;
-    }
-    this.picker = {
-      path,
-      frameworkId: step.frameworkId,
-      stepId: step.stepId,
-      title: step.title,
-      candidates: null,
-      error: null,
-      busy: false,
-    };
-    void this.loadCandidates();
-    return true;
+    return this.#picker.toggle(step);
   }
 
   /** Closes the picker: the step it was for, if it was open. */
   close(): StepRef | null {
-    const was = this.picker;
-    this.picker = null;
-    return was;
+    return this.#picker.close();
   }
 
   loadCandidates(): Promise<void> {
-    const current = this.picker;
-    if (current === null) return Promise.resolve();
-    current.error = null;
-    current.candidates = null;
-    return this.#candidates.load(current);
+    return this.#picker.load();
   }
 
   /** Links the picker's item at `index`; the step once linked and reloaded, or null. */
-  async link(index: number): Promise<StepRef | null> {
-    const current = this.picker;
-    const view = current?.candidates?.[index];
-    if (current === null || view === undefined || current.busy) return null;
-    current.busy = true;
-    current.error = null;
-    try {
-      const checklist = this.#checklist;
-      await progress.linkTheirEvidence(checklist.relationshipId, current.frameworkId, current.stepId, view.itemId);
-      if (this.#disposed) return null;
-      checklist.message = linkedMessage(view, current.title);
-      this.picker = null;
-      await checklist.load();
-      return this.#disposed ? null : current;
-    } catch (reason) {
-      if (this.#disposed || lockedOut(reason)) return null;
-      if (this.picker?.path === current.path) this.picker.error = describeRefusal(reason, RELATIONSHIP_WORDING);
-      return null;
-    } finally {
-      current.busy = false;
-    }
+  link(index: number): Promise<StepRef | null> {
+    const checklist = this.#checklist;
+    return this.#picker.link(
+      index,
+      async (step, view) => {
+        await progress.linkTheirEvidence(checklist.relationshipId, step.frameworkId, step.stepId, view.itemId);
+        return linkedMessage(view, step.title);
+      },
+      async (said) => {
+        checklist.message = said;
+        await checklist.load();
+      },
+    );
   }
 
   /** Asks before a shared item is taken off a step. */
